@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Audit;
+
+namespace Portal.Data.Configurations;
+
+internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("AuditLog");
+        builder.Property(e => e.Actor).HasMaxLength(AuditEntry.ActorMaxLength);
+        builder.Property(e => e.Action).HasMaxLength(AuditEntry.ActionMaxLength).IsUnicode(false);
+        builder.Property(e => e.EntityType).HasMaxLength(AuditEntry.EntityTypeMaxLength).IsUnicode(false);
+        builder.Property(e => e.EntityId).HasMaxLength(AuditEntry.EntityIdMaxLength).IsUnicode(false);
+        builder.Property(e => e.ReasonCodes).HasMaxLength(400).IsUnicode(false);
+        builder.Property(e => e.PreviousHash).HasMaxLength(AuditEntry.HashLength).IsUnicode(false).IsFixedLength();
+        builder.Property(e => e.Hash).HasMaxLength(AuditEntry.HashLength).IsUnicode(false).IsFixedLength();
+
+        // The chain cannot fork: two writers appending the same sequence number collide here.
+        builder.HasIndex(e => e.Sequence).IsUnique();
+        builder.HasIndex(e => new { e.EntityType, e.EntityId });
+        builder.HasIndex(e => e.At);
+    }
+}

@@ -1,0 +1,114 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Portal.Data;
+
+/// <summary>Chooses the provider from <c>Database:Provider</c> and registers the context factory.</summary>
+public static class DatabaseSetup
+{
+    public const string SqliteMigrationsAssembly = "Portal.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "Portal.Migrations.SqlServer";
+
+    public static DatabaseOptions ReadOptions(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+    }
+
+    /// <summary>The SQLite connection string: <c>ConnectionStrings:Sqlite</c> if set, else a file in the data folder.</summary>
+    public static string SqliteConnectionString(IConfiguration configuration, DatabaseOptions options, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var configured = configuration.GetConnectionString("Sqlite");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        var folder = Path.GetFullPath(options.DataDirectory, contentRoot);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(folder, options.FileName),
+            DefaultTimeout = options.BusyTimeoutSeconds,
+            Pooling = true,
+        }.ToString();
+    }
+
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = ReadOptions(configuration);
+        services.AddSingleton(options);
+        services.AddDbContextFactory<PortalDbContext>(builder => Configure(builder, configuration, options, contentRoot));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, IConfiguration configuration, DatabaseOptions options, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                builder.UseSqlite(SqliteConnectionString(configuration, options, contentRoot), sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
+                    .AddInterceptors(new SqlitePragmas(options.BusyTimeoutSeconds));
+                break;
+            case DatabaseProvider.SqlServer:
+                // Without a connection string the context can still generate the migration script for a DBA;
+                // the portal itself refuses to start (see RequireConnectionString).
+                var connectionString = configuration.GetConnectionString("SqlServer");
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    builder.UseSqlServer(sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
+                }
+                else
+                {
+                    builder.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly).EnableRetryOnFailure());
+                }
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");
+        }
+    }
+
+    /// <summary>Start-up check: the SQL Server provider needs <c>ConnectionStrings:SqlServer</c>.</summary>
+    public static void RequireConnectionString(IConfiguration configuration, DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(configuration.GetConnectionString("SqlServer")))
+        {
+            throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set.");
+        }
+    }
+
+    /// <summary>
+    /// Brings the database to the latest migration. For SQLite it first creates the data folder and switches the
+    /// file to WAL, so readers never block the writer.
+    /// </summary>
+    public static async Task MigrateAsync(PortalDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsSqlite())
+        {
+            var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+            }
+        }
+
+        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

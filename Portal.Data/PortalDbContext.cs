@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data.Identity;
+using Portal.Domain.Agents;
+using Portal.Domain.Audit;
+using Portal.Domain.Authorizations;
+using Portal.Domain.Catalog;
+using Portal.Domain.Compliance;
+using Portal.Domain.Customers;
+using Portal.Domain.Deals;
+using Portal.Domain.Regions;
+using Portal.Domain.Sales;
+
+namespace Portal.Data;
+
+/// <summary>The portal's database: the channel's records and the Identity users, on SQLite or SQL Server.</summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
+    : IdentityDbContext<PortalUser, IdentityRole, string>(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Agent> Agents => Set<Agent>();
+
+    public DbSet<AgentTerritory> AgentTerritories => Set<AgentTerritory>();
+
+    public DbSet<AgentLink> AgentLinks => Set<AgentLink>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<ProductPrice> ProductPrices => Set<ProductPrice>();
+
+    public DbSet<TierDiscount> TierDiscounts => Set<TierDiscount>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<CustomerProtection> CustomerProtections => Set<CustomerProtection>();
+
+    public DbSet<DealRegistration> Deals => Set<DealRegistration>();
+
+    public DbSet<CrossRegionAuthorization> CrossRegionAuthorizations => Set<CrossRegionAuthorization>();
+
+    public DbSet<SalesReport> SalesReports => Set<SalesReport>();
+
+    public DbSet<ViolationCase> ViolationCases => Set<ViolationCase>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Times are UTC everywhere; both providers drop DateTimeKind, so it is restored on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(Domain.Common.Money.Precision, Domain.Common.Money.Scale);
+    }
+}

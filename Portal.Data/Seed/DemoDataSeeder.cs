@@ -1,0 +1,183 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Portal.Data.Identity;
+using Portal.Domain.Agents;
+using Portal.Domain.Audit;
+using Portal.Domain.Catalog;
+using Portal.Domain.Customers;
+using Portal.Domain.Deals;
+using Portal.Domain.Regions;
+
+namespace Portal.Data.Seed;
+
+/// <summary>
+/// Seeds reference data (regions, roles) into any database that lacks it, and the demo data into a fresh one.
+/// Each part checks what is already there, so a restart never duplicates anything.
+/// </summary>
+public sealed partial class DemoDataSeeder(
+    PortalDbContext db,
+    UserManager<PortalUser> users,
+    RoleManager<IdentityRole> roles,
+    TimeProvider clock,
+    ILogger<DemoDataSeeder> logger)
+{
+    /// <summary>Registration protection of the demo deals (the default of Protection:RegistrationDays).</summary>
+    private const int DemoProtectionDays = 90;
+
+    public async Task SeedAsync(bool includeDemoData, CancellationToken cancellationToken = default)
+    {
+        await SeedRegionsAsync(cancellationToken).ConfigureAwait(false);
+        await SeedRolesAsync().ConfigureAwait(false);
+        if (!includeDemoData || await db.Agents.AnyAsync(cancellationToken).ConfigureAwait(false) || await db.Users.AnyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var agents = await SeedAgentsAsync(now, cancellationToken).ConfigureAwait(false);
+        var products = SeedCatalog();
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await SeedCustomersAsync(agents, products, now, cancellationToken).ConfigureAwait(false);
+        await SeedUsersAsync(agents, now).ConfigureAwait(false);
+        db.AuditEntries.Add(AuditChain.Append(null, now, "system", "DemoDataSeeded", "Database", "demo", after: $"{agents.Count} agents, {DemoData.Customers.Count} customers, {DemoData.Users.Count} users"));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        LogSeeded(logger, agents.Count, DemoData.Users.Count);
+    }
+
+    private async Task SeedRegionsAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Regions.AnyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        // Parents first: the file is sorted by code, so a province precedes its cities and a city its districts.
+        var regions = RegionFile.Load();
+        db.Regions.AddRange(regions);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        LogRegions(logger, regions.Count);
+    }
+
+    private async Task SeedRolesAsync()
+    {
+        foreach (var role in PortalRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role).ConfigureAwait(false))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)).ConfigureAwait(false));
+            }
+        }
+    }
+
+    private async Task<Dictionary<string, Agent>> SeedAgentsAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var agents = new Dictionary<string, Agent>(StringComparer.Ordinal);
+        var start = new DateOnly(now.Year, 1, 1);
+        foreach (var demo in DemoData.Agents)
+        {
+            var parent = demo.ParentCode is null ? null : agents[demo.ParentCode];
+            var territory = demo.Territory.Select(RegionCode.Parse).ToList();
+            var agent = new Agent(demo.Code, demo.LegalName, DemoData.AgentUscc(demo, territory[0].Value).Value, demo.Tier, parent, now);
+            agent.AssignTerritory(territory);
+            agent.SetContacts(demo.LegalName, "020-0000-0000", $"{demo.Code.ToLowerInvariant()}@agents.example.cn");
+            agent.Sign(start, start.AddYears(3).AddDays(-1));
+            agents.Add(demo.Code, agent);
+            db.Agents.Add(agent);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        // The hierarchy's closure table: every agent is linked to itself and to each ancestor.
+        foreach (var agent in agents.Values)
+        {
+            var depth = 0;
+            for (var ancestor = agent; ancestor is not null; ancestor = ancestor.Parent, depth++)
+            {
+                db.AgentLinks.Add(new AgentLink(ancestor.Id, agent.Id, depth));
+            }
+        }
+
+        return agents;
+    }
+
+    private Dictionary<string, Product> SeedCatalog()
+    {
+        var effective = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var products = new Dictionary<string, Product>(StringComparer.Ordinal);
+        foreach (var demo in DemoData.Products)
+        {
+            var product = new Product(demo.Sku, demo.NameZh, demo.NameEn, "席位·年", "seat-year");
+            product.SetUniformPrice(demo.UniformPrice, effective);
+            products.Add(demo.Sku, product);
+            db.Products.Add(product);
+        }
+
+        foreach (var (tier, rate) in DemoData.TierDiscounts)
+        {
+            db.TierDiscounts.Add(new TierDiscount(tier, rate, effective));
+        }
+
+        return products;
+    }
+
+    private async Task SeedCustomersAsync(Dictionary<string, Agent> agents, Dictionary<string, Product> products, DateTime now, CancellationToken cancellationToken)
+    {
+        var registeredAt = now.AddDays(-10);
+        foreach (var demo in DemoData.Customers)
+        {
+            var customer = new Customer(DemoData.CustomerUscc(demo), demo.LegalName, RegionCode.Parse(demo.RegionCode), demo.Segment, registeredAt);
+            db.Customers.Add(customer);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (demo.HolderCode is null || demo.Sku is null)
+            {
+                continue;
+            }
+
+            var holder = agents[demo.HolderCode];
+            var uniformPrice = products[demo.Sku].PriceAt(registeredAt)!.UniformPrice;
+            var purchasePrice = new TierDiscount(holder.Tier, DemoData.TierDiscounts[holder.Tier], registeredAt).PurchasePrice(uniformPrice);
+            var until = registeredAt.AddDays(DemoProtectionDays);
+            var deal = new DealRegistration(holder.Id, customer.Id, DateOnly.FromDateTime(now.AddDays(45)), [new DealLine(demo.Sku, demo.Quantity, uniformPrice, uniformPrice, purchasePrice)], registeredAt);
+            deal.RecordApproved(registeredAt, until);
+            db.Deals.Add(deal);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            db.CustomerProtections.Add(new CustomerProtection(customer.Id, holder.Id, ProtectionBasis.Registration, registeredAt, until, deal.Id));
+        }
+    }
+
+    private async Task SeedUsersAsync(Dictionary<string, Agent> agents, DateTime now)
+    {
+        foreach (var demo in DemoData.Users)
+        {
+            var user = new PortalUser
+            {
+                UserName = demo.Email,
+                Email = demo.Email,
+                EmailConfirmed = true,
+                DisplayName = demo.DisplayName,
+                AgentId = demo.AgentCode is null ? null : agents[demo.AgentCode].Id,
+                CreatedAt = now,
+            };
+            Check(await users.CreateAsync(user, DemoData.Password).ConfigureAwait(false));
+            Check(await users.AddToRoleAsync(user, demo.Role).ConfigureAwait(false));
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Seeding failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {RegionCount} regions")]
+    private static partial void LogRegions(ILogger logger, int regionCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo data: {AgentCount} agents, {UserCount} users")]
+    private static partial void LogSeeded(ILogger logger, int agentCount, int userCount);
+}

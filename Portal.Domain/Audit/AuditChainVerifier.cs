@@ -1,0 +1,40 @@
+namespace Portal.Domain.Audit;
+
+/// <summary>
+/// Verifies the chain one entry at a time, so a log of any length can be checked in batches without holding it
+/// in memory. Feed entries in sequence order until <see cref="Accept"/> returns false or the log ends.
+/// </summary>
+public sealed class AuditChainVerifier
+{
+    private string _expectedPrevious = AuditChain.Genesis;
+    private long _expectedSequence = 1;
+    private long _verified;
+    private AuditVerification? _broken;
+
+    public AuditVerification Result => _broken ?? AuditVerification.Intact(_verified);
+
+    /// <summary>Checks the next entry; false once a link is broken (the result then names it).</summary>
+    public bool Accept(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (_broken is not null)
+        {
+            return false;
+        }
+
+        var failure = entry.Sequence != _expectedSequence ? AuditBreak.MissingEntry
+            : entry.PreviousHash != _expectedPrevious ? AuditBreak.PreviousHashMismatch
+            : AuditChain.ComputeHash(entry) != entry.Hash ? AuditBreak.ContentAltered
+            : (AuditBreak?)null;
+        if (failure is { } reason)
+        {
+            _broken = AuditVerification.Broken(_verified, reason == AuditBreak.MissingEntry ? _expectedSequence : entry.Sequence, reason);
+            return false;
+        }
+
+        _expectedPrevious = entry.Hash;
+        _expectedSequence++;
+        _verified++;
+        return true;
+    }
+}

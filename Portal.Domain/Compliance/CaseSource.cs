@@ -1,0 +1,8 @@
+namespace Portal.Domain.Compliance;
+
+public enum CaseSource
+{
+    AutoDetected,
+    Report,
+    Manual,
+}

@@ -1,0 +1,85 @@
+using Portal.Domain.Common;
+
+namespace Portal.Domain.Compliance;
+
+/// <summary>Market monitoring (市场监控): an investigation of a suspected violation by one agent.</summary>
+public sealed class ViolationCase
+{
+    public const int DescriptionMaxLength = 4000;
+    public const int SubjectTextMaxLength = 200;
+    public const int ReporterContactMaxLength = 200;
+
+    private readonly List<CaseEvidence> _evidence = [];
+    private readonly List<CaseNote> _notes = [];
+
+    private ViolationCase()
+    {
+    }
+
+    public ViolationCase(int? subjectAgentId, string? subjectText, ViolationType type, CaseSource source, string description, DateTime openedAt)
+    {
+        SubjectAgentId = subjectAgentId;
+        SubjectText = subjectText;
+        Type = type;
+        Source = source;
+        Description = Guard.Text(description, DescriptionMaxLength, nameof(description));
+        OpenedAt = Guard.Utc(openedAt, nameof(openedAt));
+        State = CaseState.Reported;
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>The agent the case is about; null until Compliance identifies the agent named in a public report.</summary>
+    public int? SubjectAgentId { get; private set; }
+
+    /// <summary>The subject as a reporter named it.</summary>
+    public string? SubjectText { get; private set; }
+
+    public ViolationType Type { get; private set; }
+
+    public CaseSource Source { get; private set; }
+
+    public CaseState State { get; private set; }
+
+    public string Description { get; private set; } = string.Empty;
+
+    public string? ReporterContact { get; private set; }
+
+    public bool Severe { get; private set; }
+
+    public int? DealId { get; private set; }
+
+    public int? SalesReportId { get; private set; }
+
+    public DateTime OpenedAt { get; private set; }
+
+    public DateTime? ConfirmedAt { get; private set; }
+
+    public PenaltyKind? Penalty { get; private set; }
+
+    public decimal? FineAmount { get; private set; }
+
+    public string? PenaltyReason { get; private set; }
+
+    public DateTime? PenalizedAt { get; private set; }
+
+    public DateTime? AppealDeadline { get; private set; }
+
+    public DateTime? ClosedAt { get; private set; }
+
+    public int Version { get; private set; }
+
+    public IReadOnlyCollection<CaseEvidence> Evidence => _evidence.AsReadOnly();
+
+    public IReadOnlyCollection<CaseNote> Notes => _notes.AsReadOnly();
+
+    public void LinkTo(int? dealId, int? salesReportId)
+    {
+        DealId = dealId;
+        SalesReportId = salesReportId;
+    }
+
+    public void AddEvidence(CaseEvidence evidence) => _evidence.Add(evidence);
+
+    public void AddNote(CaseNote note) => _notes.Add(note);
+}

@@ -1,0 +1,9 @@
+namespace Portal.Domain.Compliance;
+
+public enum ViolationType
+{
+    DiscountSelling,
+    CrossRegion,
+    CustomerPoaching,
+    Other,
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text;
+
+namespace Portal.Domain.Customers;
+
+/// <summary>
+/// Customer-name normalization for duplicate detection: two spellings of one company ("广州某某科技有限公司" and
+/// "广州某某科技 有限责任公司", "ACME Co., Ltd." and "acme") must compare equal.
+/// </summary>
+public static class CustomerName
+{
+    public const int MaxLength = 200;
+
+    // Longest first, so "股份有限公司" is removed whole rather than leaving "股份".
+    private static readonly string[] LegalSuffixes =
+    [
+        "股份有限公司", "有限责任公司", "有限公司", "companylimited", "corporation", "coltd", "limited", "corp", "ltd", "inc", "llc",
+    ];
+
+    public static string Normalize(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+
+        // NFKC folds full-width letters, digits, punctuation and the ideographic space to their half-width forms.
+        var folded = name.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var builder = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        var result = builder.ToString();
+        var stripped = true;
+        while (stripped)
+        {
+            stripped = false;
+            foreach (var suffix in LegalSuffixes)
+            {
+                if (result.Length > suffix.Length && result.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    result = result[..^suffix.Length];
+                    stripped = true;
+                    break;
+                }
+            }
+        }
+
+        return result.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Portal.Domain.Customers;
+
+/// <summary>Why an agent holds a customer.</summary>
+public enum ProtectionBasis
+{
+    /// <summary>An approved deal registration (报备).</summary>
+    Registration,
+
+    /// <summary>A won deal with a sales report: the agent's developed customer.</summary>
+    Sale,
+
+    /// <summary>Passed to the parent when the holder was disqualified.</summary>
+    Inherited,
+}

@@ -1,0 +1,8 @@
+namespace Portal.Domain.Regions;
+
+public enum RegionLevel
+{
+    Province,
+    City,
+    District,
+}

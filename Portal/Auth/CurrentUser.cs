@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Security.Claims;
+using Portal.Data.Identity;
+
+namespace Portal.Auth;
+
+/// <summary>Who is acting, read from the principal's claims.</summary>
+public sealed record CurrentUser(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, int? AgentId, string? AgentCode, string? AgentTier)
+{
+    public bool IsInRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
+
+    /// <summary>The first of the user's roles, in the order of <see cref="PortalRoles.All"/>.</summary>
+    public string? PrimaryRole => PortalRoles.All.FirstOrDefault(IsInRole);
+
+    public static CurrentUser? From(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        if (principal.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
+        var agentId = principal.FindFirstValue(PortalClaims.AgentId);
+        return new CurrentUser(
+            principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty,
+            principal.FindFirstValue(ClaimTypes.Email) ?? principal.Identity.Name ?? string.Empty,
+            principal.FindFirstValue(PortalClaims.DisplayName) ?? principal.Identity.Name ?? string.Empty,
+            principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(),
+            agentId is null ? null : int.Parse(agentId, CultureInfo.InvariantCulture),
+            principal.FindFirstValue(PortalClaims.AgentCode),
+            principal.FindFirstValue(PortalClaims.AgentTier));
+    }
+}

@@ -1,0 +1,10 @@
+namespace Portal.Auth;
+
+/// <summary>The portal's own claim types, added at sign-in by <see cref="PortalClaimsFactory"/>.</summary>
+public static class PortalClaims
+{
+    public const string DisplayName = "channels:display_name";
+    public const string AgentId = "channels:agent_id";
+    public const string AgentCode = "channels:agent_code";
+    public const string AgentTier = "channels:agent_tier";
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Data.Identity;
+
+namespace Portal.Auth;
+
+/// <summary>Adds the display name and, for a Reseller, its agent's id, code and tier to the sign-in principal.</summary>
+public sealed class PortalClaimsFactory(
+    UserManager<PortalUser> userManager,
+    RoleManager<IdentityRole> roleManager,
+    IOptions<IdentityOptions> options,
+    IDbContextFactory<PortalDbContext> dbFactory)
+    : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var identity = await base.GenerateClaimsAsync(user).ConfigureAwait(false);
+        identity.AddClaim(new Claim(PortalClaims.DisplayName, string.IsNullOrEmpty(user.DisplayName) ? user.Email ?? string.Empty : user.DisplayName));
+        if (user.AgentId is { } agentId)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync().ConfigureAwait(false);
+            var agent = await db.Agents.AsNoTracking().Where(a => a.Id == agentId).Select(a => new { a.Code, a.Tier }).SingleAsync().ConfigureAwait(false);
+            identity.AddClaim(new Claim(PortalClaims.AgentId, agentId.ToString(CultureInfo.InvariantCulture)));
+            identity.AddClaim(new Claim(PortalClaims.AgentCode, agent.Code));
+            identity.AddClaim(new Claim(PortalClaims.AgentTier, agent.Tier.ToString()));
+        }
+
+        return identity;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using MudBlazor;
+using Portal.Data.Identity;
+
+namespace Portal.Components.Layout;
+
+/// <summary>One entry of the navigation menu and the roles that see it.</summary>
+public sealed record NavItem(string Key, string Href, string Icon, IReadOnlyList<string> Roles);
+
+/// <summary>
+/// The menu, by role. Hiding an entry is a convenience only: every page carries its own [Authorize] with the same
+/// roles, so a hidden page is refused when typed in.
+/// </summary>
+public static class PortalMenu
+{
+    private static readonly string[] Everyone = [.. PortalRoles.All];
+
+    public static IReadOnlyList<NavItem> Items { get; } =
+    [
+        new("Dashboard", "/", Icons.Material.Filled.Dashboard, Everyone),
+        new("Agents", "/agents", Icons.Material.Filled.Hub, [PortalRoles.ChannelManager, PortalRoles.Compliance]),
+        new("PriceList", "/prices", Icons.Material.Filled.PriceChange, [PortalRoles.ChannelManager, PortalRoles.Reseller, PortalRoles.Compliance]),
+        new("AuditLog", "/audit", Icons.Material.Filled.VerifiedUser, [PortalRoles.Compliance, PortalRoles.Admin]),
+        new("Users", "/admin/users", Icons.Material.Filled.ManageAccounts, [PortalRoles.Admin]),
+    ];
+
+    public static IEnumerable<NavItem> ItemsFor(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return Items.Where(i => i.Roles.Any(user.IsInRole));
+    }
+}

@@ -1,0 +1,31 @@
+namespace Portal.Features;
+
+/// <summary>
+/// A service refused an action the current user's role does not allow. Pages never offer such actions; this
+/// is the check that holds when a crafted request asks anyway.
+/// </summary>
+public sealed class AccessDeniedException : Exception
+{
+    public AccessDeniedException()
+        : base("The current user may not perform this action.")
+    {
+    }
+
+    public AccessDeniedException(string message)
+        : base(message)
+    {
+    }
+
+    public AccessDeniedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public static void Unless(bool allowed)
+    {
+        if (!allowed)
+        {
+            throw new AccessDeniedException();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Portal.Data.Seed;
+using Portal.Features.Agents;
+using Portal.Features.Audit;
+using Portal.Features.Catalog;
+using Portal.Features.Dashboard;
+using Portal.Features.Admin;
+
+namespace Portal.Features;
+
+public static class FeatureRegistration
+{
+    /// <summary>The application services: one per area, each creating its own context per operation.</summary>
+    public static IServiceCollection AddPortalFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DashboardService>();
+        services.AddScoped<PriceListService>();
+        services.AddScoped<AgentDirectory>();
+        services.AddScoped<AuditLogService>();
+        services.AddScoped<UserDirectory>();
+        return services;
+    }
+}
