@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Portal.Data;
 
@@ -36,11 +37,18 @@ public static class DatabaseSetup
         }.ToString();
     }
 
-    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    /// <summary>
+    /// Registers the options and the context factory. Both read configuration when first resolved, so settings
+    /// added late by a host (tests, command-line) are honoured.
+    /// </summary>
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services)
     {
-        var options = ReadOptions(configuration);
-        services.AddSingleton(options);
-        services.AddDbContextFactory<PortalDbContext>(builder => Configure(builder, configuration, options, contentRoot));
+        services.AddSingleton(sp => ReadOptions(sp.GetRequiredService<IConfiguration>()));
+        services.AddDbContextFactory<PortalDbContext>((sp, builder) => Configure(
+            builder,
+            sp.GetRequiredService<IConfiguration>(),
+            sp.GetRequiredService<DatabaseOptions>(),
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         return services;
     }
 

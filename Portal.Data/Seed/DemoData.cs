@@ -10,9 +10,9 @@ public static class DemoData
 
     public static IReadOnlyList<DemoUser> Users { get; } =
     [
-        new("admin@channels.local", "系统管理员 Admin", Identity.PortalRoles.Admin, null),
-        new("manager@channels.local", "渠道经理 Channel Manager", Identity.PortalRoles.ChannelManager, null),
-        new("compliance@channels.local", "市场监察 Compliance", Identity.PortalRoles.Compliance, null),
+        new("admin@channels.local", "赵敏（系统管理员）", Identity.PortalRoles.Admin, null),
+        new("manager@channels.local", "李强（渠道经理）", Identity.PortalRoles.ChannelManager, null),
+        new("compliance@channels.local", "王芳（市场监察）", Identity.PortalRoles.Compliance, null),
         new("south@channels.local", "华南战略合作伙伴", Identity.PortalRoles.Reseller, "SP-SOUTH"),
         new("gz@channels.local", "广州核心代理", Identity.PortalRoles.Reseller, "CORE-GZ"),
         new("tianhe@channels.local", "天河一级代理", Identity.PortalRoles.Reseller, "T1-TIANHE"),

@@ -11,7 +11,7 @@ public sealed class AuditChainVerifier
     private long _verified;
     private AuditVerification? _broken;
 
-    public AuditVerification Result => _broken ?? AuditVerification.Intact(_verified);
+    public AuditVerification Result => _broken ?? AuditVerification.Intact(_verified, _expectedPrevious);
 
     /// <summary>Checks the next entry; false once a link is broken (the result then names it).</summary>
     public bool Accept(AuditEntry entry)

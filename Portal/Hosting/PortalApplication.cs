@@ -27,7 +27,7 @@ public static class PortalApplication
         }
 
         services.AddSingleton(TimeProvider.System);
-        services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddPortalDatabase();
         services.AddPortalIdentity();
         services.AddPortalLocalization();
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Portal.Data.Identity;
 
 namespace Portal.Localization;
 
@@ -54,10 +56,17 @@ public static class PortalCultures
     /// </summary>
     public static IEndpointRouteBuilder MapCultureEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/culture", (HttpContext http, string? culture, string? returnUrl) =>
+        endpoints.MapGet("/culture", async (HttpContext http, UserManager<PortalUser> users, string? culture, string? returnUrl) =>
         {
             if (IsSupported(culture))
             {
+                // Remember the choice on the account too, so it follows the user to another browser.
+                if (http.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(http.User).ConfigureAwait(false) is { } user && user.PreferredCulture != culture)
+                {
+                    user.PreferredCulture = culture;
+                    await users.UpdateAsync(user).ConfigureAwait(false);
+                }
+
                 http.Response.Cookies.Append(
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!)),

@@ -1,0 +1,54 @@
+using Bunit;
+using Portal.Components.Layout;
+using Portal.Data.Identity;
+using Portal.Localization;
+
+namespace Portal.Tests.Components;
+
+public sealed class NavMenuTests : PortalTestContext
+{
+    [Theory]
+    [InlineData(PortalRoles.ChannelManager, new[] { "Dashboard", "Agents", "PriceList" })]
+    [InlineData(PortalRoles.Reseller, new[] { "Dashboard", "PriceList" })]
+    [InlineData(PortalRoles.Compliance, new[] { "Dashboard", "Agents", "PriceList", "AuditLog" })]
+    [InlineData(PortalRoles.Admin, new[] { "Dashboard", "AuditLog", "Users" })]
+    public void Each_role_sees_its_own_areas_and_none_of_the_others(string role, string[] expected)
+    {
+        AddAuthorization().SetAuthorized("someone@channels.local").SetRoles(role);
+
+        var menu = Render<NavMenu>();
+
+        var shown = menu.FindAll("[data-nav]").Select(e => e.GetAttribute("data-nav")).ToList();
+        Assert.Equal(expected, shown);
+    }
+
+    [Fact]
+    public void Anonymous_visitors_see_no_menu()
+    {
+        AddAuthorization();
+
+        var menu = Render<NavMenu>();
+
+        Assert.Empty(menu.FindAll("[data-nav]"));
+    }
+
+    [Fact]
+    public void Every_menu_entry_is_limited_to_known_roles()
+    {
+        Assert.All(PortalMenu.Items, item => Assert.All(item.Roles, r => Assert.Contains(r, PortalRoles.All)));
+    }
+
+    [Fact]
+    public void The_menu_speaks_the_current_language()
+    {
+        AddAuthorization().SetAuthorized("manager@channels.local").SetRoles(PortalRoles.ChannelManager);
+
+        UseCulture(PortalCultures.Chinese);
+        var chinese = Render<NavMenu>().Find("[data-nav='Agents']").TextContent.Trim();
+        UseCulture(PortalCultures.English);
+        var english = Render<NavMenu>().Find("[data-nav='Agents']").TextContent.Trim();
+
+        Assert.Equal("代理商", chinese);
+        Assert.Equal("Agents", english);
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal on its own SQLite file in a temp folder: migrations applied and demo data seeded at start-up,
+/// exactly as <c>dotnet run</c> does.
+/// </summary>
+public class PortalAppFactory : WebApplicationFactory<Program>
+{
+    private readonly TempDirectory? _ownedFolder;
+
+    public PortalAppFactory()
+        : this(null)
+    {
+    }
+
+    /// <param name="dataDirectory">Share a data folder between factories (to boot the same database twice).</param>
+    public PortalAppFactory(string? dataDirectory)
+    {
+        if (dataDirectory is null)
+        {
+            _ownedFolder = new TempDirectory();
+            dataDirectory = _ownedFolder.Path;
+        }
+
+        DataDirectory = dataDirectory;
+    }
+
+    public string DataDirectory { get; }
+
+    public string DatabaseFile => Path.Combine(DataDirectory, "channels.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // Development serves the static web assets (MudBlazor's CSS and JS) straight from the build output.
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:DataDirectory", DataDirectory);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _ownedFolder?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>A fresh folder under the system temp directory, deleted with its contents on dispose.</summary>
+public sealed class TempDirectory : IDisposable
+{
+    public TempDirectory()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "channels-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a finishing background task; the OS temp cleaner takes it.
+        }
+    }
+}
