@@ -78,6 +78,9 @@ public static class DatabaseSetup
             default:
                 throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");
         }
+
+        // Visibility filters hide ancestors' records from a reseller on purpose (docs/decisions/0008-visibility.md).
+        builder.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
     }
 
     /// <summary>Start-up check: the SQL Server provider needs <c>ConnectionStrings:SqlServer</c>.</summary>

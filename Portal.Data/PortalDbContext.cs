@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,8 @@ using Portal.Domain.Sales;
 namespace Portal.Data;
 
 /// <summary>The portal's database: the channel's records and the Identity users, on SQLite or SQL Server.</summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
-    : IdentityDbContext<PortalUser, IdentityRole, string>(options)
+public sealed partial class PortalDbContext(DbContextOptions<PortalDbContext> options)
+    : IdentityDbContext<PortalUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Region> Regions => Set<Region>();
 
@@ -46,10 +47,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>Data Protection keys, shared by every instance so cookies and tokens survive restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        ConfigureVisibility(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -27,6 +27,8 @@ public sealed partial class DemoDataSeeder(
 
     public async Task SeedAsync(bool includeDemoData, CancellationToken cancellationToken = default)
     {
+        // Seeding looks at the whole database, whoever's records they are.
+        db.WithScope(DataScope.All);
         await SeedRegionsAsync(cancellationToken).ConfigureAwait(false);
         await SeedRolesAsync().ConfigureAwait(false);
         if (!includeDemoData || await db.Agents.AnyAsync(cancellationToken).ConfigureAwait(false) || await db.Users.AnyAsync(cancellationToken).ConfigureAwait(false))

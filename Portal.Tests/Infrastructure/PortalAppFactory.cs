@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Portal.Tests.Infrastructure;
@@ -30,6 +32,10 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     public string DataDirectory { get; }
 
     public string DatabaseFile => Path.Combine(DataDirectory, "channels.db");
+
+    /// <summary>A context over every record of this portal's database, to check what was stored.</summary>
+    public async Task<PortalDbContext> CreateContextAsync() =>
+        (await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync()).WithScope(DataScope.All);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -30,7 +30,8 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    public PortalDbContext CreateContext() => new(ContextOptions);
+    /// <summary>A context over every record (tests check what is stored, whoever it belongs to).</summary>
+    public PortalDbContext CreateContext() => new PortalDbContext(ContextOptions).WithScope(DataScope.All);
 
     public ValueTask DisposeAsync()
     {

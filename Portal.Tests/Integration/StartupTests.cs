@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Portal.Data;
 using Portal.Data.Seed;
 using Portal.Tests.Infrastructure;
 
@@ -23,7 +22,7 @@ public sealed class StartupTests
         Assert.Equal("Sqlite", body.RootElement.GetProperty("checks")[0].GetProperty("provider").GetString());
         Assert.True(File.Exists(app.DatabaseFile));
 
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await using var db = await app.CreateContextAsync();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(DemoData.Agents.Count, await db.Agents.CountAsync());
         Assert.Equal(DemoData.Users.Count, await db.Users.CountAsync());
@@ -48,7 +47,7 @@ public sealed class StartupTests
         using var app = new PortalAppFactory();
         _ = app.Services;
 
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await using var db = await app.CreateContextAsync();
         await db.Database.OpenConnectionAsync();
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
@@ -85,7 +84,7 @@ public sealed class StartupTests
     private static async Task<(int Regions, int Agents, int Users, int Products, int Customers, int Protections, int Audit)> CountsAfterBootAsync(string folder)
     {
         using var app = new PortalAppFactory(folder);
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await using var db = await app.CreateContextAsync();
         return (
             await db.Regions.CountAsync(),
             await db.Agents.CountAsync(),

@@ -3,8 +3,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Portal.Data;
 using Portal.Data.Identity;
+using Portal.Features;
 
 namespace Portal.Auth;
 
@@ -13,7 +13,7 @@ public sealed class PortalClaimsFactory(
     UserManager<PortalUser> userManager,
     RoleManager<IdentityRole> roleManager,
     IOptions<IdentityOptions> options,
-    IDbContextFactory<PortalDbContext> dbFactory)
+    PortalData data)
     : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(userManager, roleManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
@@ -23,7 +23,7 @@ public sealed class PortalClaimsFactory(
         identity.AddClaim(new Claim(PortalClaims.DisplayName, string.IsNullOrEmpty(user.DisplayName) ? user.Email ?? string.Empty : user.DisplayName));
         if (user.AgentId is { } agentId)
         {
-            await using var db = await dbFactory.CreateDbContextAsync().ConfigureAwait(false);
+            await using var db = await data.ForRulesAsync().ConfigureAwait(false);
             var agent = await db.Agents.AsNoTracking().Where(a => a.Id == agentId).Select(a => new { a.Code, a.Tier }).SingleAsync().ConfigureAwait(false);
             identity.AddClaim(new Claim(PortalClaims.AgentId, agentId.ToString(CultureInfo.InvariantCulture)));
             identity.AddClaim(new Claim(PortalClaims.AgentCode, agent.Code));

@@ -39,6 +39,7 @@ public sealed partial class SignIn
         }
 
         var result = await SignInManager.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true).ConfigureAwait(false);
+        await Audit.RecordSignInAsync(Input.Email.Trim(), result, "web").ConfigureAwait(false);
         if (result.Succeeded)
         {
             var user = await UserManager.FindByEmailAsync(Input.Email.Trim()).ConfigureAwait(false);

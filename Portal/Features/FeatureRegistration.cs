@@ -13,11 +13,14 @@ public static class FeatureRegistration
     public static IServiceCollection AddPortalFeatures(this IServiceCollection services)
     {
         services.AddScoped<DemoDataSeeder>();
+        services.AddSingleton<PortalData>();
+        services.AddSingleton<AuditTrail>();
         services.AddScoped<DashboardService>();
         services.AddScoped<PriceListService>();
         services.AddScoped<AgentDirectory>();
         services.AddScoped<AuditLogService>();
         services.AddScoped<UserDirectory>();
+        services.AddScoped<UserAdministration>();
         return services;
     }
 }

@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor.Services;
+using Portal.Api;
 using Portal.Auth;
 using Portal.Components;
 using Portal.Data;
@@ -14,6 +17,8 @@ namespace Portal.Hosting;
 /// <summary>Service registration and the request pipeline, in the order they run.</summary>
 public static class PortalApplication
 {
+    private const string PortalScheme = "Portal";
+
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -29,8 +34,12 @@ public static class PortalApplication
         services.AddSingleton(TimeProvider.System);
         services.AddPortalDatabase();
         services.AddPortalIdentity();
+
+        // Keys in the database: restarts and several instances keep cookies and bearer tokens valid.
+        services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("Channels");
         services.AddPortalLocalization();
 
+        services.AddProblemDetails();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddPortalFeatures();
@@ -48,9 +57,14 @@ public static class PortalApplication
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSecurityHeaders();
+
+        // Errors: the API answers RFC 9457 ProblemDetails; pages show the portal's own not-found page.
+        app.UseWhen(ApiRoutes.IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(context => !ApiRoutes.IsApi(context), web => web.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UsePortalLocalization();
         app.UseAuthentication();
+        app.UseApiAccountValidation();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -58,6 +72,7 @@ public static class PortalApplication
         app.MapHealthEndpoint();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
+        app.MapPortalApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
@@ -66,11 +81,17 @@ public static class PortalApplication
     {
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, PortalAuthenticationStateProvider>();
+        // Pages use the Identity cookie; the API under /api uses bearer tokens only (no cookie, so no CSRF).
         services.AddAuthentication(o =>
-        {
-            o.DefaultScheme = IdentityConstants.ApplicationScheme;
-            o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
-        }).AddIdentityCookies();
+            {
+                o.DefaultScheme = PortalScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddPolicyScheme(PortalScheme, PortalScheme, o => o.ForwardDefaultSelector = context =>
+                ApiRoutes.IsApi(context) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddIdentityCookies();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -102,6 +123,7 @@ public static class PortalApplication
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders();
         return services;
     }

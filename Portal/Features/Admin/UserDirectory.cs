@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
-using Portal.Data;
 using Portal.Data.Identity;
 
 namespace Portal.Features.Admin;
@@ -8,14 +7,14 @@ namespace Portal.Features.Admin;
 public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string? AgentCode, bool IsDisabled, DateTimeOffset? LockoutEnd);
 
 /// <summary>The portal's user accounts, for the Admin.</summary>
-public sealed class UserDirectory(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class UserDirectory(PortalData data)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(CurrentUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         AccessDeniedException.Unless(user.IsInRole(PortalRoles.Admin));
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
         var roles = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id
                            select new { ur.UserId, r.Name }).ToListAsync(cancellationToken).ConfigureAwait(false);

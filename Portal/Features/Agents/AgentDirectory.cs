@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Components.Common;
-using Portal.Data;
 using Portal.Data.Identity;
 using Portal.Domain.Agents;
 
@@ -12,7 +11,7 @@ public sealed record AgentRow(int Id, string Code, string LegalName, AgentTier T
 public sealed record AgentFilter(string? Search, AgentTier? Tier, ContractStatus? Status);
 
 /// <summary>The channel's agents, for the vendor's staff: paged, filtered and sorted in the database.</summary>
-public sealed class AgentDirectory(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class AgentDirectory(PortalData data)
 {
     public async Task<PagedResult<AgentRow>> SearchAsync(CurrentUser user, AgentFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
@@ -21,7 +20,7 @@ public sealed class AgentDirectory(IDbContextFactory<PortalDbContext> dbFactory)
         ArgumentNullException.ThrowIfNull(page);
         AccessDeniedException.Unless(user.IsInRole(PortalRoles.ChannelManager) || user.IsInRole(PortalRoles.Compliance));
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
         var query = db.Agents.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Components.Common;
-using Portal.Data;
 using Portal.Data.Identity;
 using Portal.Domain.Audit;
 
@@ -10,7 +9,7 @@ namespace Portal.Features.Audit;
 public sealed record AuditRow(long Sequence, DateTime At, string Actor, string Action, string EntityType, string EntityId, string? ReasonCodes, string Hash);
 
 /// <summary>Reading and verifying the hash-chained audit log (Compliance and Admin).</summary>
-public sealed class AuditLogService(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class AuditLogService(PortalData data)
 {
     private const int VerifyBatchSize = 5000;
 
@@ -18,7 +17,7 @@ public sealed class AuditLogService(IDbContextFactory<PortalDbContext> dbFactory
     {
         ArgumentNullException.ThrowIfNull(page);
         Authorize(user);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
@@ -38,7 +37,7 @@ public sealed class AuditLogService(IDbContextFactory<PortalDbContext> dbFactory
     public async Task<AuditVerification> VerifyAsync(CurrentUser user, CancellationToken cancellationToken = default)
     {
         Authorize(user);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
         var verifier = new AuditChainVerifier();
         long after = 0;
         while (true)

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
-using Portal.Data;
 using Portal.Data.Identity;
 using Portal.Domain.Agents;
 
@@ -9,14 +8,14 @@ namespace Portal.Features.Catalog;
 /// <summary>A product's uniform price in force now and, for a reseller, what its tier pays.</summary>
 public sealed record PriceListRow(string Sku, string NameZh, string NameEn, string UnitZh, string UnitEn, decimal UniformPrice, DateTime EffectiveFrom, decimal? DiscountRate, decimal? PurchasePrice);
 
-public sealed class PriceListService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class PriceListService(PortalData data, TimeProvider clock)
 {
     public async Task<IReadOnlyList<PriceListRow>> GetAsync(CurrentUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         AccessDeniedException.Unless(user.IsInRole(PortalRoles.ChannelManager) || user.IsInRole(PortalRoles.Reseller) || user.IsInRole(PortalRoles.Compliance));
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow().UtcDateTime;
         var products = await db.Products.AsNoTracking().Include(p => p.Prices).Where(p => p.IsActive).OrderBy(p => p.Sku).ToListAsync(cancellationToken).ConfigureAwait(false);
 

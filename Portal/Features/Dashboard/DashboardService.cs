@@ -13,7 +13,7 @@ namespace Portal.Features.Dashboard;
 public sealed record Headline(string Key, long Value, string Icon);
 
 /// <summary>The landing page's headline counts, chosen by role and read from the database.</summary>
-public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class DashboardService(PortalData data, TimeProvider clock)
 {
     private static readonly DealStatus[] OpenDealStatuses = [DealStatus.Approved, DealStatus.PendingReview, DealStatus.ExtensionRequested];
     private static readonly CaseState[] ClosedCaseStates = [CaseState.Closed, CaseState.Dismissed];
@@ -21,7 +21,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
     public async Task<IReadOnlyList<Headline>> GetAsync(CurrentUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow().UtcDateTime;
         return user.PrimaryRole switch
         {

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using Portal.Localization;
+
+namespace Portal.Api;
+
+/// <summary>The integration API under <c>/api/v1</c>: bearer tokens only, ProblemDetails for every error.</summary>
+public static class ApiRoutes
+{
+    public const string Prefix = "/api";
+
+    public static bool IsApi(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1")
+            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+            .WithAccessDeniedAsForbidden();
+        api.MapAuthEndpoints();
+
+        // Anything else under /api is simply not there, whatever the method (there is no registration endpoint).
+        endpoints.Map("/api/{**path}", (IStringLocalizer<SharedResource> localizer) =>
+                ApiProblems.Problem(localizer, StatusCodes.Status404NotFound, "NOT_FOUND", "NotFound_Text"))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return endpoints;
+    }
+}

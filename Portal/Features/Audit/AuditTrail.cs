@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Audit;
+
+namespace Portal.Features.Audit;
+
+/// <summary>
+/// Appends to the hash-chained audit log. Inside a use case's transaction call <see cref="AppendAsync"/> so the
+/// entry commits (or not) with the change it records; for events with no other change (sign-ins, refusals) call
+/// <see cref="RecordAsync"/>, which writes on its own.
+/// </summary>
+public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> factory, TimeProvider clock, ILogger<AuditTrail> logger)
+{
+    private const int MaxAttempts = 5;
+
+    /// <summary>Adds the next link of the chain to <paramref name="db"/>; the caller saves and commits.</summary>
+    public async Task<AuditEntry> AppendAsync(PortalDbContext db, AuditRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(record);
+
+        // The chain spans every record, whoever's context this is.
+        var previous = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
+            .OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var entry = AuditChain.Append(previous, clock.GetUtcNow().UtcDateTime, record.Actor, record.Action, record.EntityType, record.EntityId, record.Before, record.After, record.ReasonCodes);
+        db.AuditEntries.Add(entry);
+        return entry;
+    }
+
+    /// <summary>Writes one entry in its own transaction, retrying if another writer took the same link.</summary>
+    public async Task RecordAsync(AuditRecord record, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = (await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false)).WithScope(DataScope.All);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await AppendAsync(db, record, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                LogRetry(logger, record.Action, attempt);
+            }
+        }
+    }
+
+    public Task RecordSignInAsync(string email, SignInResult result, string channel, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var action = result.Succeeded ? "SignIn"
+            : result.IsLockedOut ? "SignInLockedOut"
+            : result.IsNotAllowed ? "SignInRefusedDisabled"
+            : "SignInFailed";
+        return RecordAsync(new AuditRecord(email, action, "User", email, After: channel), cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit append for {Action} collided with another writer (attempt {Attempt}); retrying")]
+    private static partial void LogRetry(ILogger logger, string action, int attempt);
+}
+
+/// <summary>What an audit entry says: who did what to which record, with before/after snapshots and reason codes.</summary>
+public sealed record AuditRecord(
+    string Actor,
+    string Action,
+    string EntityType,
+    string EntityId,
+    string? Before = null,
+    string? After = null,
+    IReadOnlyList<string>? ReasonCodes = null);
