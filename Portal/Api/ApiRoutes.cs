@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Portal.Localization;
 
@@ -18,7 +17,9 @@ public static class ApiRoutes
     public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1")
-            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+            // The default scheme forwards /api to the bearer handler (never the cookie); the principal has been
+            // re-checked against the account by ApiAccountValidation, so the policy must not re-authenticate.
+            .RequireAuthorization()
             .WithAccessDeniedAsForbidden();
         api.MapAuthEndpoints();
 

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Reflection;
+using Microsoft.AspNetCore.Components;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Security;
+
+/// <summary>
+/// Every routed page and every API endpoint of the portal × {anonymous, each role, a reseller of another branch}.
+/// The expected access of each route is written here; a new page or endpoint that is not in the table fails the
+/// test, so nothing can be added without deciding who may use it.
+/// </summary>
+public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<PortalAppFixture>
+{
+    private const string Anyone = "anyone";
+    private const string SignedIn = "signed-in";
+
+    /// <summary>Who may open each page: <see cref="Anyone"/>, <see cref="SignedIn"/>, or a list of roles.</summary>
+    private static readonly Dictionary<string, string[]> Pages = new(StringComparer.Ordinal)
+    {
+        ["/"] = [SignedIn],
+        ["/account/login"] = [Anyone],
+        ["/account/access-denied"] = [SignedIn],
+        ["/not-found"] = [Anyone],
+        ["/error"] = [Anyone],
+        ["/agents"] = ["ChannelManager", "Compliance"],
+        ["/prices"] = ["ChannelManager", "Reseller", "Compliance"],
+        ["/audit"] = ["Compliance", "Admin"],
+        ["/admin/users"] = ["Admin"],
+    };
+
+    /// <summary>Who may call each API endpoint ("METHOD /route").</summary>
+    private static readonly Dictionary<string, string[]> Endpoints = new(StringComparer.Ordinal)
+    {
+        ["POST /api/v1/auth/login"] = [Anyone],
+        ["GET /api/v1/me"] = [SignedIn],
+    };
+
+    /// <summary>The caller kinds of the matrix: a demo user per role, plus a reseller of another branch.</summary>
+    private static readonly (string Name, string? Email, string? Role)[] Callers =
+    [
+        ("anonymous", null, null),
+        ("admin", "admin@channels.local", "Admin"),
+        ("manager", "manager@channels.local", "ChannelManager"),
+        ("compliance", "compliance@channels.local", "Compliance"),
+        ("reseller", "tianhe@channels.local", "Reseller"),
+        ("reseller of another branch", "sz@channels.local", "Reseller"),
+    ];
+
+    [Fact]
+    public void Every_routed_page_is_in_the_matrix()
+    {
+        var routes = typeof(Program).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>())
+            .Select(r => r.Template)
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Empty(routes.Except(Pages.Keys));
+        Assert.Empty(Pages.Keys.Except(routes));
+    }
+
+    [Fact]
+    public void Every_api_endpoint_is_in_the_matrix()
+    {
+        var endpoints = ApiEndpoints().ToHashSet(StringComparer.Ordinal);
+
+        Assert.Empty(endpoints.Except(Endpoints.Keys));
+        Assert.Empty(Endpoints.Keys.Except(endpoints));
+    }
+
+    [Fact]
+    public async Task Every_page_answers_each_caller_as_designed()
+    {
+        var failures = new List<string>();
+        foreach (var caller in Callers)
+        {
+            using var client = caller.Email is null
+                ? fixture.App.CreateClient(new() { AllowAutoRedirect = false })
+                : await SignInClient.WithCookieAsync(fixture.App, caller.Email);
+            foreach (var (route, allowed) in Pages)
+            {
+                using var response = await client.GetAsync(new Uri(route, UriKind.Relative));
+                var expected = ExpectedPage(allowed, caller.Role);
+                var actual = Describe(response);
+                if (actual != expected)
+                {
+                    failures.Add($"{caller.Name} GET {route}: expected {expected}, got {actual}");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task Every_api_endpoint_answers_each_caller_as_designed()
+    {
+        var failures = new List<string>();
+        foreach (var caller in Callers)
+        {
+            using var client = caller.Email is null
+                ? fixture.App.CreateClient(new() { AllowAutoRedirect = false })
+                : await SignInClient.WithTokenAsync(fixture.App, caller.Email);
+            foreach (var (endpoint, allowed) in Endpoints.Where(e => e.Key != "POST /api/v1/auth/login"))
+            {
+                var (method, route) = Split(endpoint);
+                using var request = new HttpRequestMessage(new HttpMethod(method), route);
+                using var response = await client.SendAsync(request);
+                var expected = allowed.Contains(Anyone) || (caller.Role is not null && (allowed.Contains(SignedIn) || allowed.Contains(caller.Role)))
+                    ? HttpStatusCode.OK
+                    : caller.Role is null ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
+                if (response.StatusCode != expected)
+                {
+                    failures.Add($"{caller.Name} {endpoint}: expected {(int)expected}, got {(int)response.StatusCode}");
+                }
+
+                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                {
+                    Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task Cookies_do_not_authenticate_the_api()
+    {
+        using var client = await SignInClient.WithCookieAsync(fixture.App, "manager@channels.local");
+
+        using var response = await client.GetAsync(new Uri("/api/v1/me", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private static string ExpectedPage(string[] allowed, string? role) =>
+        allowed.Contains(Anyone) ? "200"
+        : role is null ? "sign-in"
+        : allowed.Contains(SignedIn) || allowed.Contains(role) ? "200"
+        : "access-denied";
+
+    private static string Describe(HttpResponseMessage response) => response.StatusCode switch
+    {
+        HttpStatusCode.OK => "200",
+        HttpStatusCode.Redirect when response.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.Ordinal) == true => "sign-in",
+        HttpStatusCode.Redirect when response.Headers.Location?.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal) == true => "access-denied",
+        var other => $"{(int)other} {response.Headers.Location}",
+    };
+
+    private IEnumerable<string> ApiEndpoints()
+    {
+        var source = (EndpointDataSource)fixture.App.Services.GetService(typeof(EndpointDataSource))!;
+        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            var route = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
+            if (!route.StartsWith("/api/", StringComparison.Ordinal) || route.Contains("{**path}", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"];
+            foreach (var method in methods)
+            {
+                yield return $"{method} {route}";
+            }
+        }
+    }
+
+    private static (string Method, string Route) Split(string endpoint)
+    {
+        var space = endpoint.IndexOf(' ', StringComparison.Ordinal);
+        return (endpoint[..space], endpoint[(space + 1)..]);
+    }
+}
