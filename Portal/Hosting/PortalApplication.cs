@@ -40,6 +40,7 @@ public static class PortalApplication
         services.AddPortalLocalization();
 
         services.AddProblemDetails();
+        services.AddApiDocumentation();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddPortalFeatures();
@@ -73,6 +74,7 @@ public static class PortalApplication
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapPortalApi();
+        app.MapApiDocumentation();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
