@@ -27,6 +27,7 @@ public static class PortalCultures
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = string.Empty);
+        services.AddTransient<MudBlazor.MudLocalizer, PortalMudLocalizer>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Supported.Select(c => new CultureInfo(c)).ToList();

@@ -6,7 +6,13 @@ using Portal.Domain.Agents;
 
 namespace Portal.Features.Agents;
 
-public sealed record AgentRow(int Id, string Code, string LegalName, AgentTier Tier, ContractStatus Status, string? ParentCode, IReadOnlyList<string> Territory, DateOnly? ContractEnd);
+public sealed record AgentRow(int Id, string Code, string LegalName, AgentTier Tier, ContractStatus Status, string? ParentCode, IReadOnlyList<RegionLabel> Territory, DateOnly? ContractEnd);
+
+/// <summary>A region as people read it: its code and its names.</summary>
+public sealed record RegionLabel(string Code, string NameZh, string NameEn)
+{
+    public string Name(bool chinese) => chinese ? NameZh : NameEn;
+}
 
 public sealed record AgentFilter(string? Search, AgentTier? Tier, ContractStatus? Status);
 
@@ -52,15 +58,27 @@ public sealed class AgentDirectory(PortalData data)
             _ => query.OrderBy(a => a.Code),
         };
 
-        var items = await query
+        var rows = await query
             .Skip(page.Skip)
             .Take(page.Take)
-            .Select(a => new AgentRow(
+            .Select(a => new
+            {
                 a.Id, a.Code, a.LegalName, a.Tier, a.Status,
-                a.Parent == null ? null : a.Parent.Code,
-                a.Territory.Select(t => t.RegionCode).ToList(),
-                a.ContractEnd))
+                ParentCode = a.Parent == null ? null : a.Parent.Code,
+                Territory = a.Territory.Select(t => t.RegionCode).ToList(),
+                a.ContractEnd,
+            })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        // One lookup for the names of every region on the page.
+        var codes = rows.SelectMany(r => r.Territory).Distinct().ToList();
+        var regions = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code))
+            .ToDictionaryAsync(r => r.Code, r => new RegionLabel(r.Code, r.NameZh, r.NameEn), cancellationToken).ConfigureAwait(false);
+        var items = rows.Select(r => new AgentRow(
+                r.Id, r.Code, r.LegalName, r.Tier, r.Status, r.ParentCode,
+                r.Territory.Select(code => regions.GetValueOrDefault(code) ?? new RegionLabel(code, code, code)).ToList(),
+                r.ContractEnd))
+            .ToList();
         return new PagedResult<AgentRow>(items, total);
     }
 }
