@@ -15,7 +15,7 @@ internal sealed class AuthorizationConfiguration : IEntityTypeConfiguration<Cros
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(30);
         builder.Property(a => a.Reason).HasMaxLength(CrossRegionAuthorization.ReasonMaxLength);
         builder.Property(a => a.DecisionNote).HasMaxLength(CrossRegionAuthorization.ReasonMaxLength);
-        builder.Property(a => a.DecidedBy).HasMaxLength(256);
+        builder.Property(a => a.DecidedBy).HasMaxLength(CrossRegionAuthorization.DecidedByMaxLength);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasOne<Agent>().WithMany().HasForeignKey(a => a.AgentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionCode).OnDelete(DeleteBehavior.Restrict);

@@ -86,7 +86,7 @@ public sealed partial class DemoDataSeeder(
             var agent = new Agent(demo.Code, demo.LegalName, DemoData.AgentUscc(demo, territory[0].Value).Value, demo.Tier, parent, now);
             agent.AssignTerritory(territory);
             agent.SetContacts(demo.LegalName, "020-0000-0000", $"{demo.Code.ToLowerInvariant()}@agents.example.cn");
-            agent.Sign(start, start.AddYears(3).AddDays(-1));
+            agent.SignDirectly(start, start.AddYears(3).AddDays(-1));
             agents.Add(demo.Code, agent);
             db.Agents.Add(agent);
         }
@@ -144,7 +144,8 @@ public sealed partial class DemoDataSeeder(
             var purchasePrice = new TierDiscount(holder.Tier, DemoData.TierDiscounts[holder.Tier], registeredAt).PurchasePrice(uniformPrice);
             var until = registeredAt.AddDays(DemoProtectionDays);
             var deal = new DealRegistration(holder.Id, customer.Id, DateOnly.FromDateTime(now.AddDays(45)), [new DealLine(demo.Sku, demo.Quantity, uniformPrice, uniformPrice, purchasePrice)], registeredAt);
-            deal.RecordApproved(registeredAt, until);
+            deal.Submit(registeredAt);
+            deal.Approve(registeredAt, until);
             db.Deals.Add(deal);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             db.CustomerProtections.Add(new CustomerProtection(customer.Id, holder.Id, ProtectionBasis.Registration, registeredAt, until, deal.Id));

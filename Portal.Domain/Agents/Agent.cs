@@ -3,8 +3,11 @@ using Portal.Domain.Regions;
 
 namespace Portal.Domain.Agents;
 
-/// <summary>An agent (reseller) company signed into the program, with its tier, parent and territory.</summary>
-public sealed class Agent
+/// <summary>
+/// An agent (reseller) company signed into the program, with its tier, parent and territory. Its contract is a state
+/// machine (Agent.Contract.cs).
+/// </summary>
+public sealed partial class Agent
 {
     public const int CodeMaxLength = 30;
     public const int NameMaxLength = 200;
@@ -85,20 +88,6 @@ public sealed class Agent
 
     /// <summary>Regional protection: does the agent's own territory cover this region?</summary>
     public bool Covers(RegionCode region) => _territory.Exists(t => t.Region.Contains(region));
-
-    /// <summary>Vendor signs the contract directly (used for agents the vendor signs and for seeding).</summary>
-    public void Sign(DateOnly start, DateOnly end)
-    {
-        if (Status is not (ContractStatus.Applied or ContractStatus.UnderReview))
-        {
-            throw new DomainException(ReasonCode.AgentNotActive, $"A contract in state {Status} cannot be signed.");
-        }
-
-        ContractStart = start;
-        ContractEnd = end;
-        Status = ContractStatus.Active;
-        Touch();
-    }
 
     private void Touch() => Version++;
 }

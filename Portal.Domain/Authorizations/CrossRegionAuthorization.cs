@@ -5,11 +5,13 @@ namespace Portal.Domain.Authorizations;
 
 /// <summary>
 /// Regional protection's one exception (跨区授权): the vendor's formal, time-bound permission for an agent to
-/// operate in a region outside its territory, optionally for one customer only.
+/// operate in a region outside its territory, optionally for one customer only. Its life is a state machine
+/// (CrossRegionAuthorization.StateMachine.cs).
 /// </summary>
-public sealed class CrossRegionAuthorization
+public sealed partial class CrossRegionAuthorization
 {
     public const int ReasonMaxLength = 1000;
+    public const int DecidedByMaxLength = 256;
 
     private CrossRegionAuthorization()
     {
@@ -42,6 +44,7 @@ public sealed class CrossRegionAuthorization
 
     public DateOnly ValidFrom { get; private set; }
 
+    /// <summary>The last day the authorization is valid (included).</summary>
     public DateOnly ValidUntil { get; private set; }
 
     public AuthorizationStatus Status { get; private set; }

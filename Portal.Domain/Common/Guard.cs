@@ -18,6 +18,10 @@ internal static class Guard
         return trimmed;
     }
 
+    /// <summary>Like <see cref="Text"/>, but a missing or blank value is allowed and becomes null.</summary>
+    public static string? OptionalText(string? value, int maxLength, string paramName) =>
+        string.IsNullOrWhiteSpace(value) ? null : Text(value, maxLength, paramName);
+
     public static DateTime Utc(DateTime value, string paramName) =>
         value.Kind == DateTimeKind.Utc ? value : throw new ArgumentException("Times are stored in UTC.", paramName);
 }

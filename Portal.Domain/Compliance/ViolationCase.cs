@@ -2,8 +2,11 @@ using Portal.Domain.Common;
 
 namespace Portal.Domain.Compliance;
 
-/// <summary>Market monitoring (市场监控): an investigation of a suspected violation by one agent.</summary>
-public sealed class ViolationCase
+/// <summary>
+/// Market monitoring (市场监控): an investigation of a suspected violation by one agent. Its life is a state machine
+/// (ViolationCase.StateMachine.cs).
+/// </summary>
+public sealed partial class ViolationCase
 {
     public const int DescriptionMaxLength = 4000;
     public const int SubjectTextMaxLength = 200;
@@ -55,6 +58,7 @@ public sealed class ViolationCase
 
     public DateTime? ConfirmedAt { get; private set; }
 
+    /// <summary>The penalty in force; cleared when an appeal lifts it (see <see cref="PenaltyLifted"/>).</summary>
     public PenaltyKind? Penalty { get; private set; }
 
     public decimal? FineAmount { get; private set; }
@@ -65,6 +69,7 @@ public sealed class ViolationCase
 
     public DateTime? AppealDeadline { get; private set; }
 
+    /// <summary>When the case was dismissed or closed.</summary>
     public DateTime? ClosedAt { get; private set; }
 
     public int Version { get; private set; }

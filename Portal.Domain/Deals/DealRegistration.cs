@@ -2,8 +2,11 @@ using Portal.Domain.Common;
 
 namespace Portal.Domain.Deals;
 
-/// <summary>A deal registration (报备): an agent's claim on a customer for the products it expects to sell.</summary>
-public sealed class DealRegistration
+/// <summary>
+/// A deal registration (报备): an agent's claim on a customer for the products it expects to sell. Its life is a state
+/// machine (DealRegistration.StateMachine.cs).
+/// </summary>
+public sealed partial class DealRegistration
 {
     public const int ReasonTextMaxLength = 1000;
 
@@ -38,15 +41,19 @@ public sealed class DealRegistration
 
     public DateTime? SubmittedAt { get; private set; }
 
+    /// <summary>When the registration was approved or rejected.</summary>
     public DateTime? DecidedAt { get; private set; }
 
     /// <summary>Until when the registration protects its customer (set on approval, moved by an extension).</summary>
     public DateTime? ProtectedUntil { get; private set; }
 
+    /// <summary>The one extension request has been made (granted, refused or pending).</summary>
     public bool ExtensionUsed { get; private set; }
 
+    /// <summary>The written reason given with the extension request.</summary>
     public string? ExtensionReason { get; private set; }
 
+    /// <summary>The note of the latest decision: approval, rejection, or the answer to an extension request.</summary>
     public string? DecisionNote { get; private set; }
 
     public int Version { get; private set; }
@@ -56,14 +63,4 @@ public sealed class DealRegistration
     public IReadOnlyCollection<DealReason> Reasons => _reasons.AsReadOnly();
 
     public decimal Total => _lines.Sum(l => Money.Round(l.UnitPrice * l.Quantity));
-
-    /// <summary>Records an approved registration directly (demo data); live registrations go through the state machine.</summary>
-    public void RecordApproved(DateTime at, DateTime protectedUntil)
-    {
-        SubmittedAt = at;
-        DecidedAt = at;
-        ProtectedUntil = protectedUntil;
-        Status = DealStatus.Approved;
-        Version++;
-    }
 }

@@ -56,6 +56,18 @@ public sealed partial class LocalizationTests
     }
 
     [Fact]
+    public void Every_guard_of_every_state_machine_has_a_sentence()
+    {
+        var keys = Load("SharedResource.resx").Keys.ToHashSet(StringComparer.Ordinal);
+        var guards = Portal.Domain.Agents.AgentGuardKeys.All
+            .Concat(Portal.Domain.Deals.DealGuardKeys.All)
+            .Concat(Portal.Domain.Authorizations.AuthorizationGuardKeys.All)
+            .Concat(Portal.Domain.Compliance.CaseGuardKeys.All);
+
+        Assert.All(guards, guard => Assert.Contains("Guard_" + guard, keys));
+    }
+
+    [Fact]
     public void Every_contract_state_has_a_label()
     {
         var keys = Load("SharedResource.resx").Keys.ToHashSet(StringComparer.Ordinal);
