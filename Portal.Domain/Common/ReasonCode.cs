@@ -6,6 +6,7 @@ namespace Portal.Domain.Common;
 /// </summary>
 public static class ReasonCode
 {
+    // DESIGN.md §4.
     public const string InvalidUscc = "INVALID_USCC";
     public const string AgentNotActive = "AGENT_NOT_ACTIVE";
     public const string TierCannotRecruit = "TIER_CANNOT_RECRUIT";
@@ -21,10 +22,30 @@ public static class ReasonCode
     public const string RegistrationCapReached = "REGISTRATION_CAP_REACHED";
     public const string CooldownActive = "COOLDOWN_ACTIVE";
 
+    // Input validation (DESIGN.md §7: a 400 that stores nothing), beside INVALID_USCC, INVALID_QUANTITY and
+    // UNKNOWN_PRODUCT above.
+    public const string Required = "REQUIRED";
+    public const string TooLong = "TOO_LONG";
+    public const string InvalidRegion = "INVALID_REGION";
+    public const string InvalidPrice = "INVALID_PRICE";
+    public const string InvalidDate = "INVALID_DATE";
+    public const string InvalidValue = "INVALID_VALUE";
+
+    // Extending a registration (DESIGN.md §4: once, with a written reason).
+    public const string DealNotApproved = "DEAL_NOT_APPROVED";
+    public const string ExtensionAlreadyUsed = "EXTENSION_ALREADY_USED";
+    public const string ProtectionLapsed = "PROTECTION_LAPSED";
+    public const string ReasonRequired = "REASON_REQUIRED";
+
+    // Penalty ladder (DESIGN.md §4: harsher with a written reason, never milder).
+    public const string PenaltyBelowLadder = "PENALTY_BELOW_LADDER";
+
     public static IReadOnlyList<string> All { get; } =
     [
         InvalidUscc, AgentNotActive, TierCannotRecruit, RecruitTierTooHigh, TerritoryNotWithinParent,
         OutOfTerritory, PriceNotUniform, CustomerProtected, PossibleDuplicate, UnknownProduct, InvalidQuantity,
         VendorDirectBlocked, RegistrationCapReached, CooldownActive,
+        Required, TooLong, InvalidRegion, InvalidPrice, InvalidDate, InvalidValue,
+        DealNotApproved, ExtensionAlreadyUsed, ProtectionLapsed, ReasonRequired, PenaltyBelowLadder,
     ];
 }
