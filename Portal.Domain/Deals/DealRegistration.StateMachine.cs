@@ -101,8 +101,11 @@ public sealed partial class DealRegistration
         Touch();
     }
 
-    /// <summary>Submitted/PendingReview → Approved: the customer is protected for the agent until <paramref name="protectedUntil"/>.</summary>
-    public void Approve(DateTime at, DateTime protectedUntil, string? note = null)
+    /// <summary>
+    /// Submitted/PendingReview → Approved: the customer is protected for the agent until <paramref name="protectedUntil"/>.
+    /// <paramref name="notices"/> are reasons the rules noticed without refusing (a Monitor-mode price deviation).
+    /// </summary>
+    public void Approve(DateTime at, DateTime protectedUntil, string? note = null, IEnumerable<DealReason>? notices = null)
     {
         Ensure(DealAction.Approve);
         Guard.Utc(at, nameof(at));
@@ -117,6 +120,11 @@ public sealed partial class DealRegistration
         DecidedAt = at;
         ProtectedUntil = protectedUntil;
         DecisionNote = decisionNote;
+        if (notices is not null)
+        {
+            AddReasons([.. notices]);
+        }
+
         Touch();
     }
 

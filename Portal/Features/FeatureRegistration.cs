@@ -15,6 +15,9 @@ public static class FeatureRegistration
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<PortalData>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<ChannelWrites>();
+        services.AddSingleton<ReferenceData>();
+        services.AddChannelPolicy();
         services.AddScoped<DashboardService>();
         services.AddScoped<PriceListService>();
         services.AddScoped<AgentDirectory>();

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+
+namespace Portal.Features;
+
+/// <summary>
+/// Runs one use case's changes in one transaction over the whole channel: load, decide, change, audit, commit.
+/// On SQLite the transaction begins IMMEDIATE (Microsoft.Data.Sqlite's default), so writers queue on the lock and
+/// the next one sees the previous one's commit. Where the database itself refuses a change that raced another
+/// (a unique index: one open protection per customer, one USCC, one audit link), the whole use case runs again on
+/// a fresh context and decides again on what is now committed — the loser is then refused by the rules, cleanly.
+/// </summary>
+public sealed partial class ChannelWrites(PortalData data, ILogger<ChannelWrites> logger)
+{
+    private const int MaxAttempts = 4;
+
+    public async Task<T> RunAsync<T>(string useCase, Func<PortalDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await data.ForRulesAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var result = await work(db, cancellationToken).ConfigureAwait(false);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAttempts)
+            {
+                // A concurrent writer committed first (unique index or concurrency token): decide again.
+                LogRetry(logger, useCase, attempt, ex.InnerException?.Message ?? ex.Message);
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{UseCase} lost a race (attempt {Attempt}: {Cause}); deciding again")]
+    private static partial void LogRetry(ILogger logger, string useCase, int attempt, string cause);
+}

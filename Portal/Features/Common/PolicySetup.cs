@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+using Portal.Domain.Policy;
+
+namespace Portal.Features;
+
+/// <summary>
+/// Binds the channel policy (<c>Protection</c>, <c>Penalty</c>, <c>PricePolicy</c> sections) once at start-up and
+/// refuses to start on a value outside its documented range.
+/// </summary>
+public static class PolicySetup
+{
+    public static IServiceCollection AddChannelPolicy(this IServiceCollection services) =>
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var policy = ChannelPolicy.Default;
+            configuration.GetSection(ProtectionOptions.SectionName).Bind(policy.Protection);
+            configuration.GetSection(PenaltyOptions.SectionName).Bind(policy.Penalty);
+            configuration.GetSection(PricePolicyOptions.SectionName).Bind(policy.PricePolicy);
+            foreach (var part in new object[] { policy.Protection, policy.Penalty, policy.PricePolicy })
+            {
+                Validator.ValidateObject(part, new ValidationContext(part), validateAllProperties: true);
+            }
+
+            return policy;
+        });
+}
