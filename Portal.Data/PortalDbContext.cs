@@ -47,6 +47,8 @@ public sealed partial class PortalDbContext(DbContextOptions<PortalDbContext> op
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+
     /// <summary>Data Protection keys, shared by every instance so cookies and tokens survive restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

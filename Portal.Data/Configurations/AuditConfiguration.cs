@@ -23,3 +23,13 @@ internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditEntry>
         builder.HasIndex(e => e.At);
     }
 }
+
+internal sealed class AuditHeadConfiguration : IEntityTypeConfiguration<AuditHead>
+{
+    public void Configure(EntityTypeBuilder<AuditHead> builder)
+    {
+        builder.ToTable("AuditHead");
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.Hash).HasMaxLength(AuditEntry.HashLength).IsUnicode(false).IsFixedLength();
+    }
+}

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portal.Data.Identity;
 using Portal.Domain.Agents;
-using Portal.Domain.Audit;
 using Portal.Domain.Catalog;
 using Portal.Domain.Customers;
 using Portal.Domain.Deals;
@@ -43,7 +42,7 @@ public sealed partial class DemoDataSeeder(
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await SeedCustomersAsync(agents, products, now, cancellationToken).ConfigureAwait(false);
         await SeedUsersAsync(agents, now).ConfigureAwait(false);
-        db.AuditEntries.Add(AuditChain.Append(null, now, "system", "DemoDataSeeded", "Database", "demo", after: $"{agents.Count} agents, {DemoData.Customers.Count} customers, {DemoData.Users.Count} users"));
+        await AuditWriter.AppendAsync(db, now, "system", "DemoDataSeeded", "Database", "demo", null, $"{agents.Count} agents, {DemoData.Customers.Count} customers, {DemoData.Users.Count} users", null, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         LogSeeded(logger, agents.Count, DemoData.Users.Count);

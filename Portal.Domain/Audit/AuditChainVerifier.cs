@@ -13,6 +13,20 @@ public sealed class AuditChainVerifier
 
     public AuditVerification Result => _broken ?? AuditVerification.Intact(_verified, _expectedPrevious);
 
+    /// <summary>
+    /// Ends the walk against the recorded head: entries missing after the last one read (a truncated tail) break
+    /// the chain at the first missing sequence number.
+    /// </summary>
+    public AuditVerification Complete(AuditHead? head)
+    {
+        if (_broken is null && head is not null && (head.Sequence != _expectedSequence - 1 || head.Hash != _expectedPrevious))
+        {
+            _broken = AuditVerification.Broken(_verified, Math.Min(_expectedSequence, head.Sequence), AuditBreak.MissingEntry);
+        }
+
+        return Result;
+    }
+
     /// <summary>Checks the next entry; false once a link is broken (the result then names it).</summary>
     public bool Accept(AuditEntry entry)
     {

@@ -56,7 +56,8 @@ public sealed class CustomerProtection
             return;
         }
 
-        EndedAt = at < Until ? at : Until;
+        // Never before it began, never after it lapsed.
+        EndedAt = at < Since ? Since : at < Until ? at : Until;
         EndReason = reason;
     }
 

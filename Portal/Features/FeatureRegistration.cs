@@ -3,6 +3,7 @@ using Portal.Features.Agents;
 using Portal.Features.Audit;
 using Portal.Features.Catalog;
 using Portal.Features.Dashboard;
+using Portal.Features.Deals;
 using Portal.Features.Admin;
 
 namespace Portal.Features;
@@ -18,12 +19,13 @@ public static class FeatureRegistration
         services.AddSingleton<ChannelWrites>();
         services.AddSingleton<ReferenceData>();
         services.AddChannelPolicy();
-        services.AddScoped<DashboardService>();
-        services.AddScoped<PriceListService>();
-        services.AddScoped<AgentDirectory>();
-        services.AddScoped<AuditLogService>();
-        services.AddScoped<UserDirectory>();
-        services.AddScoped<UserAdministration>();
+        services.AddDeals();
+        services.AddSingleton<DashboardService>();
+        services.AddSingleton<PriceListService>();
+        services.AddSingleton<AgentDirectory>();
+        services.AddSingleton<AuditLogService>();
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<UserAdministration>();
         return services;
     }
 }

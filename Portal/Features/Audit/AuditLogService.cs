@@ -43,9 +43,15 @@ public sealed class AuditLogService(PortalData data)
         while (true)
         {
             var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(VerifyBatchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
-            if (!batch.TrueForAll(verifier.Accept) || batch.Count < VerifyBatchSize)
+            if (!batch.TrueForAll(verifier.Accept))
             {
                 return verifier.Result;
+            }
+
+            if (batch.Count < VerifyBatchSize)
+            {
+                var head = await db.AuditHeads.AsNoTracking().SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                return verifier.Complete(head);
             }
 
             after = batch[^1].Sequence;

@@ -20,12 +20,7 @@ public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> factor
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(record);
 
-        // The chain spans every record, whoever's context this is.
-        var previous = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
-            .OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        var entry = AuditChain.Append(previous, clock.GetUtcNow().UtcDateTime, record.Actor, record.Action, record.EntityType, record.EntityId, record.Before, record.After, record.ReasonCodes);
-        db.AuditEntries.Add(entry);
-        return entry;
+        return await AuditWriter.AppendAsync(db, clock.GetUtcNow().UtcDateTime, record.Actor, record.Action, record.EntityType, record.EntityId, record.Before, record.After, record.ReasonCodes, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes one entry in its own transaction, retrying if another writer took the same link.</summary>
@@ -34,7 +29,7 @@ public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> factor
         for (var attempt = 1; ; attempt++)
         {
             await using var db = (await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false)).WithScope(DataScope.All);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await ChannelWrites.BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
             await AppendAsync(db, record, cancellationToken).ConfigureAwait(false);
             try
             {

@@ -1,4 +1,6 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Data;
 
 namespace Portal.Features;
@@ -20,7 +22,7 @@ public sealed partial class ChannelWrites(PortalData data, ILogger<ChannelWrites
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await data.ForRulesAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
             try
             {
                 var result = await work(db, cancellationToken).ConfigureAwait(false);
@@ -35,6 +37,23 @@ public sealed partial class ChannelWrites(PortalData data, ILogger<ChannelWrites
                 await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// On SQLite, BEGIN IMMEDIATE: the write lock is taken at the start, so two writers never both read and then
+    /// collide when upgrading to write (SQLITE_BUSY); the second waits (busy_timeout) and then reads the first's commit.
+    /// </summary>
+    internal static async Task<IDbContextTransaction> BeginWriteAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var immediate = sqlite.BeginTransaction(deferred: false);
+            return await db.Database.UseTransactionAsync(immediate, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The SQLite transaction was not enlisted.");
+        }
+
+        return await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{UseCase} lost a race (attempt {Attempt}: {Cause}); deciding again")]

@@ -450,6 +450,26 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Audit.AuditHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("char(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditHead", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Authorizations.CrossRegionAuthorization", b =>
                 {
                     b.Property<int>("Id")

@@ -433,6 +433,26 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Audit.AuditHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditHead", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Authorizations.CrossRegionAuthorization", b =>
                 {
                     b.Property<int>("Id")

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Portal.Migrations.SqlServer.Migrations
+namespace Portal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,22 +15,22 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "Agents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "varchar(30)", unicode: false, maxLength: 30, nullable: false),
-                    LegalName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Uscc = table.Column<string>(type: "varchar(18)", unicode: false, maxLength: 18, nullable: false),
-                    Tier = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    ParentId = table.Column<int>(type: "int", nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    ContractStart = table.Column<DateOnly>(type: "date", nullable: true),
-                    ContractEnd = table.Column<DateOnly>(type: "date", nullable: true),
-                    SuspendedUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ContactName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    ContactPhone = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    ContactEmail = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 30, nullable: false),
+                    LegalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Uscc = table.Column<string>(type: "TEXT", unicode: false, maxLength: 18, nullable: false),
+                    Tier = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ContractStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ContractEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SuspendedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -47,10 +47,10 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -58,22 +58,35 @@ namespace Portal.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditHead",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditHead", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditLog",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "varchar(80)", unicode: false, maxLength: 80, nullable: false),
-                    EntityType = table.Column<string>(type: "varchar(60)", unicode: false, maxLength: 60, nullable: false),
-                    EntityId = table.Column<string>(type: "varchar(60)", unicode: false, maxLength: 60, nullable: false),
-                    Before = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    After = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ReasonCodes = table.Column<string>(type: "varchar(400)", unicode: false, maxLength: 400, nullable: true),
-                    PreviousHash = table.Column<string>(type: "char(64)", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "char(64)", unicode: false, fixedLength: true, maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", unicode: false, maxLength: 80, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", unicode: false, maxLength: 60, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 60, nullable: false),
+                    Before = table.Column<string>(type: "TEXT", nullable: true),
+                    After = table.Column<string>(type: "TEXT", nullable: true),
+                    ReasonCodes = table.Column<string>(type: "TEXT", unicode: false, maxLength: 400, nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", unicode: false, fixedLength: true, maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -81,17 +94,31 @@ namespace Portal.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Products",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Sku = table.Column<string>(type: "varchar(30)", unicode: false, maxLength: 30, nullable: false),
-                    NameZh = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    UnitZh = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    UnitEn = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Sku = table.Column<string>(type: "TEXT", unicode: false, maxLength: 30, nullable: false),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UnitZh = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    UnitEn = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -102,11 +129,11 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "Regions",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "varchar(6)", unicode: false, maxLength: 6, nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    ParentCode = table.Column<string>(type: "varchar(6)", unicode: false, maxLength: 6, nullable: true),
-                    NameZh = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
+                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 6, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ParentCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 6, nullable: true),
+                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -123,11 +150,11 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "TierDiscounts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Tier = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Rate = table.Column<decimal>(type: "decimal(5,4)", precision: 5, scale: 4, nullable: false),
-                    EffectiveFrom = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Tier = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Rate = table.Column<decimal>(type: "TEXT", precision: 5, scale: 4, nullable: false),
+                    EffectiveFrom = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -138,9 +165,9 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "AgentLinks",
                 columns: table => new
                 {
-                    AncestorId = table.Column<int>(type: "int", nullable: false),
-                    DescendantId = table.Column<int>(type: "int", nullable: false),
-                    Depth = table.Column<int>(type: "int", nullable: false)
+                    AncestorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DescendantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Depth = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -163,26 +190,26 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    AgentId = table.Column<int>(type: "int", nullable: true),
-                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
-                    PreferredCulture = table.Column<string>(type: "varchar(10)", unicode: false, maxLength: 10, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AgentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PreferredCulture = table.Column<string>(type: "TEXT", unicode: false, maxLength: 10, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -199,11 +226,11 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -220,11 +247,11 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "ProductPrices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ProductId = table.Column<int>(type: "int", nullable: false),
-                    UniformPrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    EffectiveFrom = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UniformPrice = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    EffectiveFrom = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -241,8 +268,8 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "AgentTerritories",
                 columns: table => new
                 {
-                    AgentId = table.Column<int>(type: "int", nullable: false),
-                    RegionCode = table.Column<string>(type: "varchar(6)", unicode: false, maxLength: 6, nullable: false)
+                    AgentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 6, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -265,16 +292,16 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "Customers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Uscc = table.Column<string>(type: "varchar(18)", unicode: false, maxLength: 18, nullable: false),
-                    LegalName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    NormalizedName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    RegionCode = table.Column<string>(type: "varchar(6)", unicode: false, maxLength: 6, nullable: false),
-                    CityCode = table.Column<string>(type: "varchar(6)", unicode: false, maxLength: 6, nullable: false),
-                    Segment = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Uscc = table.Column<string>(type: "TEXT", unicode: false, maxLength: 18, nullable: false),
+                    LegalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 6, nullable: false),
+                    CityCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 6, nullable: false),
+                    Segment = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -291,11 +318,11 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -312,10 +339,10 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -332,8 +359,8 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -356,10 +383,10 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -376,20 +403,20 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "CrossRegionAuthorizations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    AgentId = table.Column<int>(type: "int", nullable: false),
-                    RegionCode = table.Column<string>(type: "varchar(6)", unicode: false, maxLength: 6, nullable: false),
-                    CustomerId = table.Column<int>(type: "int", nullable: true),
-                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DecidedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    DecisionNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 6, nullable: false),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -418,20 +445,20 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "Deals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    AgentId = table.Column<int>(type: "int", nullable: false),
-                    CustomerId = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    ExpectedCloseDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DecidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ProtectedUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ExtensionUsed = table.Column<bool>(type: "bit", nullable: false),
-                    ExtensionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    DecisionNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ExpectedCloseDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ProtectedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExtensionUsed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExtensionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -454,16 +481,16 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "CustomerProtections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CustomerId = table.Column<int>(type: "int", nullable: false),
-                    AgentId = table.Column<int>(type: "int", nullable: false),
-                    Basis = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    DealId = table.Column<int>(type: "int", nullable: true),
-                    Since = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Until = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    EndedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    EndReason = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    DealId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Since = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Until = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -492,14 +519,14 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "DealLines",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    DealId = table.Column<int>(type: "int", nullable: false),
-                    Sku = table.Column<string>(type: "varchar(30)", unicode: false, maxLength: 30, nullable: false),
-                    Quantity = table.Column<int>(type: "int", nullable: false),
-                    UnitPrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    UniformPrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    PurchasePrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DealId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sku = table.Column<string>(type: "TEXT", unicode: false, maxLength: 30, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    UniformPrice = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    PurchasePrice = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -516,11 +543,11 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "DealReasons",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    DealId = table.Column<int>(type: "int", nullable: false),
-                    Code = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
-                    Field = table.Column<string>(type: "varchar(60)", unicode: false, maxLength: 60, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DealId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 40, nullable: false),
+                    Field = table.Column<string>(type: "TEXT", unicode: false, maxLength: 60, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -537,14 +564,14 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "SalesReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    DealId = table.Column<int>(type: "int", nullable: false),
-                    AgentId = table.Column<int>(type: "int", nullable: false),
-                    CustomerId = table.Column<int>(type: "int", nullable: false),
-                    SoldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ReportedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ReportedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DealId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SoldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -573,13 +600,13 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "SalesReportLine",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SalesReportId = table.Column<int>(type: "int", nullable: false),
-                    Sku = table.Column<string>(type: "varchar(30)", unicode: false, maxLength: 30, nullable: false),
-                    Quantity = table.Column<int>(type: "int", nullable: false),
-                    UnitPrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    UniformPrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SalesReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sku = table.Column<string>(type: "TEXT", unicode: false, maxLength: 30, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    UniformPrice = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -596,27 +623,27 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "ViolationCases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SubjectAgentId = table.Column<int>(type: "int", nullable: true),
-                    SubjectText = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Type = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Source = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    State = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    ReporterContact = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Severe = table.Column<bool>(type: "bit", nullable: false),
-                    DealId = table.Column<int>(type: "int", nullable: true),
-                    SalesReportId = table.Column<int>(type: "int", nullable: true),
-                    OpenedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ConfirmedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Penalty = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    FineAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
-                    PenaltyReason = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    PenalizedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    AppealDeadline = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubjectAgentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SubjectText = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ReporterContact = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Severe = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DealId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SalesReportId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Penalty = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    FineAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    PenaltyReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PenalizedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AppealDeadline = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -645,14 +672,14 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "CaseEvidence",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CaseId = table.Column<int>(type: "int", nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
-                    Sha256 = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
-                    AddedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    AddedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: true),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -669,12 +696,12 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "CaseNote",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CaseId = table.Column<int>(type: "int", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Author = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -728,8 +755,7 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true,
-                filter: "[NormalizedName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -760,8 +786,7 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true,
-                filter: "[NormalizedUserName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditLog_At",
@@ -956,6 +981,9 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditHead");
+
+            migrationBuilder.DropTable(
                 name: "AuditLog");
 
             migrationBuilder.DropTable(
@@ -969,6 +997,9 @@ namespace Portal.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "CustomerProtections");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "DealLines");

@@ -12,8 +12,8 @@ using Portal.Data;
 namespace Portal.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261125082320_DataProtectionKeys")]
-    partial class DataProtectionKeys
+    [Migration("20261125085239_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -451,6 +451,26 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditLog", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Audit.AuditHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("char(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditHead", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Authorizations.CrossRegionAuthorization", b =>

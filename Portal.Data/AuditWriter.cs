@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Audit;
+
+namespace Portal.Data;
+
+/// <summary>
+/// The one way entries are added to the audit log: the next link of the chain, and the head moved with it, in the
+/// caller's transaction. (Portal's AuditTrail and the seeders both come here.)
+/// </summary>
+public static class AuditWriter
+{
+    public static async Task<AuditEntry> AppendAsync(PortalDbContext db, DateTime at, string actor, string action, string entityType, string entityId, string? before, string? after, IEnumerable<string>? reasonCodes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+
+        // The chain spans every record, whoever's context this is.
+        var previous = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
+            .OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var entry = AuditChain.Append(previous, at, actor, action, entityType, entityId, before, after, reasonCodes);
+        db.AuditEntries.Add(entry);
+
+        var head = await db.AuditHeads.SingleOrDefaultAsync(h => h.Id == AuditHead.SingletonId, cancellationToken).ConfigureAwait(false);
+        if (head is null)
+        {
+            db.AuditHeads.Add(new AuditHead(entry));
+        }
+        else
+        {
+            head.MoveTo(entry);
+        }
+
+        return entry;
+    }
+}

@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Auth;
+using Portal.Components.Common;
+using Portal.Data.Identity;
+using Portal.Domain.Common;
+using Portal.Domain.Deals;
+
+namespace Portal.Features.Deals;
+
+/// <summary>
+/// Reading deals. Every query goes through the caller's scope (<see cref="PortalData.ForAsync"/>): a reseller's
+/// list holds only its subtree's deals, and another branch's deal id answers "not found".
+/// </summary>
+public sealed class DealQueries(PortalData data, TimeProvider clock)
+{
+    public async Task<PagedResult<DealRow>> ListAsync(CurrentUser user, DealFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        Authorize(user);
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(page);
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
+
+        var query = from d in db.Deals.AsNoTracking()
+                    join c in db.Customers on d.CustomerId equals c.Id
+                    join a in db.Agents on d.AgentId equals a.Id
+                    select new { Deal = d, Customer = c, AgentCode = a.Code };
+        if (filter.Status is { } status)
+        {
+            query = query.Where(x => x.Deal.Status == status);
+        }
+
+        if (filter.Statuses is { Count: > 0 } statuses)
+        {
+            query = query.Where(x => statuses.Contains(x.Deal.Status));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Customer))
+        {
+            var term = filter.Customer.Trim();
+            var upper = term.ToUpperInvariant();
+            query = query.Where(x => x.Customer.LegalName.Contains(term) || x.Customer.Uscc == upper);
+        }
+
+        if (filter.From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(x => x.Deal.CreatedAt >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(x => x.Deal.CreatedAt < end);
+        }
+
+        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
+        query = (page.SortBy, page.Descending) switch
+        {
+            (nameof(DealRow.CustomerName), false) => query.OrderBy(x => x.Customer.LegalName).ThenByDescending(x => x.Deal.Id),
+            (nameof(DealRow.CustomerName), true) => query.OrderByDescending(x => x.Customer.LegalName).ThenByDescending(x => x.Deal.Id),
+            (nameof(DealRow.Status), false) => query.OrderBy(x => x.Deal.Status).ThenByDescending(x => x.Deal.Id),
+            (nameof(DealRow.Status), true) => query.OrderByDescending(x => x.Deal.Status).ThenByDescending(x => x.Deal.Id),
+            (nameof(DealRow.ProtectedUntil), false) => query.OrderBy(x => x.Deal.ProtectedUntil).ThenByDescending(x => x.Deal.Id),
+            (nameof(DealRow.ProtectedUntil), true) => query.OrderByDescending(x => x.Deal.ProtectedUntil).ThenByDescending(x => x.Deal.Id),
+            (nameof(DealRow.CreatedAt), false) => query.OrderBy(x => x.Deal.Id),
+            _ => query.OrderByDescending(x => x.Deal.Id),
+        };
+
+        var rows = await query.Skip(page.Skip).Take(page.Take)
+            .Select(x => new
+            {
+                x.Deal.Id, x.Customer.LegalName, x.Customer.Uscc, x.Customer.RegionCode, x.AgentCode, x.Deal.Status,
+                Lines = x.Deal.Lines.Select(l => new { l.UnitPrice, l.Quantity }).ToList(),
+                x.Deal.CreatedAt, x.Deal.ExpectedCloseDate, x.Deal.ProtectedUntil,
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var items = rows.Select(r => new DealRow(r.Id, r.LegalName, r.Uscc, r.RegionCode, r.AgentCode, r.Status, r.Lines.Sum(l => Money.Round(l.UnitPrice * l.Quantity)), r.CreatedAt, r.ExpectedCloseDate, r.ProtectedUntil)).ToList();
+        return new PagedResult<DealRow>(items, total);
+    }
+
+    /// <summary>The deal, or null when it does not exist or the caller may not see it.</summary>
+    public async Task<DealDetail?> GetAsync(CurrentUser user, int id, CancellationToken cancellationToken = default)
+    {
+        Authorize(user);
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
+        var deal = await db.Deals.AsNoTracking().Include(d => d.Lines).Include(d => d.Reasons).SingleOrDefaultAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false);
+        if (deal is null)
+        {
+            return null;
+        }
+
+        var agent = await db.Agents.AsNoTracking().Where(a => a.Id == deal.AgentId).Select(a => new { a.Code, a.LegalName }).SingleAsync(cancellationToken).ConfigureAwait(false);
+        var customer = await (from c in db.Customers.AsNoTracking()
+                              join r in db.Regions on c.RegionCode equals r.Code
+                              where c.Id == deal.CustomerId
+                              select new DealCustomer(c.Id, c.Uscc, c.LegalName, c.RegionCode, r.NameZh, r.NameEn, c.Segment))
+            .SingleAsync(cancellationToken).ConfigureAwait(false);
+
+        // The timeline is the audit log's; the deal was checked visible above, so its entries may be shown.
+        await using var all = await data.ForRulesAsync(cancellationToken).ConfigureAwait(false);
+        var dealId = DealRegistrationService.Id(deal.Id);
+        var timeline = await all.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == "Deal" && e.EntityId == dealId)
+            .OrderBy(e => e.Sequence)
+            .Select(e => new TimelineEntry(e.At, e.Actor, e.Action, e.After, e.ReasonCodes))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        // Actions are offered to the deal's own agent (reseller actions) or to a ChannelManager (review actions).
+        var now = clock.GetUtcNow().UtcDateTime;
+        var offered = user.IsInRole(PortalRoles.ChannelManager) ? ManagerActions
+            : user.AgentId == deal.AgentId ? ResellerActions
+            : [];
+        var actions = offered.Select(a => deal.Availability(a, now)).Where(a => a.AppliesInState).ToList();
+
+        return new DealDetail(
+            deal.Id, deal.Status, agent.Code, agent.LegalName, customer,
+            deal.Lines.Select(l => new DealLineView(l.Sku, l.Quantity, l.UnitPrice, l.UniformPrice, l.PurchasePrice)).ToList(),
+            deal.Reasons.Select(r => new Reason(r.Code, r.Field)).ToList(),
+            deal.ExpectedCloseDate, deal.CreatedAt, deal.DecidedAt, deal.ProtectedUntil, deal.ExtensionUsed, deal.ExtensionReason, deal.DecisionNote,
+            timeline, actions);
+    }
+
+    private static readonly DealAction[] ResellerActions = [DealAction.ReportSale, DealAction.MarkLost, DealAction.RequestExtension];
+    private static readonly DealAction[] ManagerActions = [DealAction.Approve, DealAction.Reject, DealAction.GrantExtension, DealAction.RefuseExtension];
+
+    private static void Authorize(CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        AccessDeniedException.Unless(user.IsInRole(PortalRoles.Reseller) || user.IsInRole(PortalRoles.ChannelManager));
+    }
+}

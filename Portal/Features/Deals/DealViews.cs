@@ -1,0 +1,45 @@
+using Portal.Domain.Common;
+using Portal.Domain.Customers;
+using Portal.Domain.Deals;
+
+namespace Portal.Features.Deals;
+
+/// <summary>One row of a deal list.</summary>
+public sealed record DealRow(int Id, string CustomerName, string CustomerUscc, string RegionCode, string AgentCode, DealStatus Status, decimal Total, DateTime CreatedAt, DateOnly ExpectedCloseDate, DateTime? ProtectedUntil);
+
+/// <summary>What a deal list is filtered by; every part optional.</summary>
+public sealed record DealFilter(DealStatus? Status = null, string? Customer = null, DateOnly? From = null, DateOnly? To = null, IReadOnlyList<DealStatus>? Statuses = null);
+
+/// <summary>A deal as its detail page and <c>GET /api/v1/deals/{id}</c> show it.</summary>
+public sealed record DealDetail(
+    int Id,
+    DealStatus Status,
+    string AgentCode,
+    string AgentName,
+    DealCustomer Customer,
+    IReadOnlyList<DealLineView> Lines,
+    IReadOnlyList<Reason> Reasons,
+    DateOnly ExpectedCloseDate,
+    DateTime CreatedAt,
+    DateTime? DecidedAt,
+    DateTime? ProtectedUntil,
+    bool ExtensionUsed,
+    string? ExtensionReason,
+    string? DecisionNote,
+    IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<ActionAvailability<DealAction>> Actions)
+{
+    public decimal Total => Lines.Sum(l => l.Amount);
+}
+
+public sealed record DealCustomer(int Id, string Uscc, string LegalName, string RegionCode, string RegionNameZh, string RegionNameEn, CustomerSegment Segment);
+
+public sealed record DealLineView(string Sku, int Quantity, decimal UnitPrice, decimal UniformPrice, decimal PurchasePrice)
+{
+    public decimal Amount => Money.Round(UnitPrice * Quantity);
+
+    public decimal Margin => Money.Round((UnitPrice - PurchasePrice) * Quantity);
+}
+
+/// <summary>One transition of a record, from the audit log.</summary>
+public sealed record TimelineEntry(DateTime At, string Actor, string Action, string? Detail, string? ReasonCodes);

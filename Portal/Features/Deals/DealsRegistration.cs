@@ -1,0 +1,13 @@
+namespace Portal.Features.Deals;
+
+public static class DealsRegistration
+{
+    public static IServiceCollection AddDeals(this IServiceCollection services)
+    {
+        services.AddSingleton<DealRegistrationService>();
+        services.AddSingleton<DealLifecycleService>();
+        services.AddSingleton<DealReviewService>();
+        services.AddSingleton<DealQueries>();
+        return services;
+    }
+}
