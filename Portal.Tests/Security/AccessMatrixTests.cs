@@ -29,11 +29,20 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<
         ["/admin/users"] = ["Admin"],
     };
 
-    /// <summary>Who may call each API endpoint ("METHOD /route").</summary>
-    private static readonly Dictionary<string, string[]> Endpoints = new(StringComparer.Ordinal)
+    /// <summary>
+    /// Who may call each API endpoint ("METHOD /route"), and a request to try it with. An allowed caller gets past
+    /// authorization (neither 401 nor 403); anonymous callers get 401, other roles 403 — always as ProblemDetails.
+    /// </summary>
+    private static readonly Dictionary<string, (string Path, string[] Allowed)> Endpoints = new(StringComparer.Ordinal)
     {
-        ["POST /api/v1/auth/login"] = [Anyone],
-        ["GET /api/v1/me"] = [SignedIn],
+        ["POST /api/v1/auth/login"] = ("/api/v1/auth/login", [Anyone]),
+        ["GET /api/v1/me"] = ("/api/v1/me", [SignedIn]),
+        ["GET /api/v1/products"] = ("/api/v1/products", ["ChannelManager", "Reseller", "Compliance"]),
+        ["GET /api/v1/customers/availability"] = ("/api/v1/customers/availability?uscc=91440300708461136T", ["Reseller", "ChannelManager"]),
+        ["POST /api/v1/deals"] = ("/api/v1/deals", ["Reseller"]),
+        ["GET /api/v1/deals"] = ("/api/v1/deals", ["Reseller", "ChannelManager"]),
+        ["GET /api/v1/deals/{id:int}"] = ("/api/v1/deals/1", ["Reseller", "ChannelManager"]),
+        ["POST /api/v1/deals/{id:int}/sales"] = ("/api/v1/deals/1/sales", ["Reseller"]),
     };
 
     /// <summary>The caller kinds of the matrix: a demo user per role, plus a reseller of another branch.</summary>
@@ -101,20 +110,26 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<
             using var client = caller.Email is null
                 ? fixture.App.CreateClient(new() { AllowAutoRedirect = false })
                 : await SignInClient.WithTokenAsync(fixture.App, caller.Email);
-            foreach (var (endpoint, allowed) in Endpoints.Where(e => e.Key != "POST /api/v1/auth/login"))
+            foreach (var (endpoint, (path, allowed)) in Endpoints.Where(e => e.Key != "POST /api/v1/auth/login"))
             {
-                var (method, route) = Split(endpoint);
-                using var request = new HttpRequestMessage(new HttpMethod(method), route);
-                using var response = await client.SendAsync(request);
-                var expected = allowed.Contains(Anyone) || (caller.Role is not null && (allowed.Contains(SignedIn) || allowed.Contains(caller.Role)))
-                    ? HttpStatusCode.OK
-                    : caller.Role is null ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
-                if (response.StatusCode != expected)
+                var method = endpoint[..endpoint.IndexOf(' ', StringComparison.Ordinal)];
+                using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (method == "POST")
                 {
-                    failures.Add($"{caller.Name} {endpoint}: expected {(int)expected}, got {(int)response.StatusCode}");
+                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
                 }
 
-                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                using var response = await client.SendAsync(request);
+                var isAllowed = allowed.Contains(Anyone) || (caller.Role is not null && (allowed.Contains(SignedIn) || allowed.Contains(caller.Role)));
+                var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+                var expected = isAllowed ? "past authorization" : caller.Role is null ? "401" : "403";
+                var actual = !refused ? "past authorization" : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (expected != actual)
+                {
+                    failures.Add($"{caller.Name} {endpoint}: expected {expected}, got {(int)response.StatusCode}");
+                }
+
+                if (refused || response.StatusCode == HttpStatusCode.NotFound)
                 {
                     Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
                 }
@@ -122,6 +137,22 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<
         }
 
         Assert.Empty(failures);
+    }
+
+    [Theory]
+    [InlineData("tianhe@channels.local", HttpStatusCode.OK)] // its own deal
+    [InlineData("gz@channels.local", HttpStatusCode.OK)] // its child's deal
+    [InlineData("south@channels.local", HttpStatusCode.OK)] // its grandchild's deal
+    [InlineData("yuexiu@channels.local", HttpStatusCode.NotFound)] // a sibling's deal
+    [InlineData("sz@channels.local", HttpStatusCode.NotFound)] // another branch's deal
+    [InlineData("manager@channels.local", HttpStatusCode.OK)]
+    public async Task Reading_tianhes_deal_by_id_answers_as_the_hierarchy_says(string email, HttpStatusCode expected)
+    {
+        using var client = await SignInClient.WithTokenAsync(fixture.App, email);
+
+        using var response = await client.GetAsync(new Uri("/api/v1/deals/1", UriKind.Relative));
+
+        Assert.Equal(expected, response.StatusCode);
     }
 
     [Fact]
@@ -167,9 +198,4 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<
         }
     }
 
-    private static (string Method, string Route) Split(string endpoint)
-    {
-        var space = endpoint.IndexOf(' ', StringComparison.Ordinal);
-        return (endpoint[..space], endpoint[(space + 1)..]);
-    }
 }

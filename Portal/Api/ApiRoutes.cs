@@ -22,6 +22,8 @@ public static class ApiRoutes
             .RequireAuthorization()
             .WithAccessDeniedAsForbidden();
         api.MapAuthEndpoints();
+        api.MapCatalogEndpoints();
+        api.MapDealEndpoints();
 
         // Anything else under /api is simply not there, whatever the method (there is no registration endpoint).
         endpoints.Map("/api/{**path}", (IStringLocalizer<SharedResource> localizer) =>

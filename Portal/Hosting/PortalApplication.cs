@@ -41,6 +41,7 @@ public static class PortalApplication
 
         services.AddProblemDetails();
         services.AddApiDocumentation();
+        services.AddApiJson();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddPortalFeatures();
