@@ -120,6 +120,26 @@ public sealed class DealQueries(PortalData data, TimeProvider clock)
             timeline, actions);
     }
 
+    /// <summary>The caller's own customers (visibility filter) whose name or USCC matches, for the registration form.</summary>
+    public async Task<IReadOnlyList<CustomerMatch>> SearchCustomersAsync(CurrentUser user, string? term, CancellationToken cancellationToken = default)
+    {
+        Authorize(user);
+        if (string.IsNullOrWhiteSpace(term) || term.Trim().Length < 2)
+        {
+            return [];
+        }
+
+        var text = term.Trim();
+        var upper = text.ToUpperInvariant();
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
+        return await db.Customers.AsNoTracking()
+            .Where(c => c.LegalName.Contains(text) || c.Uscc.StartsWith(upper))
+            .OrderBy(c => c.LegalName)
+            .Take(10)
+            .Select(c => new CustomerMatch(c.Uscc, c.LegalName, c.RegionCode, c.Segment))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private static readonly DealAction[] ResellerActions = [DealAction.ReportSale, DealAction.MarkLost, DealAction.RequestExtension];
     private static readonly DealAction[] ManagerActions = [DealAction.Approve, DealAction.Reject, DealAction.GrantExtension, DealAction.RefuseExtension];
 

@@ -43,3 +43,6 @@ public sealed record DealLineView(string Sku, int Quantity, decimal UnitPrice, d
 
 /// <summary>One transition of a record, from the audit log.</summary>
 public sealed record TimelineEntry(DateTime At, string Actor, string Action, string? Detail, string? ReasonCodes);
+
+/// <summary>A customer the caller already works with, offered by the registration form's search.</summary>
+public sealed record CustomerMatch(string Uscc, string LegalName, string RegionCode, CustomerSegment Segment);
