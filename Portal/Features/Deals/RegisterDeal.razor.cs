@@ -49,6 +49,10 @@ public sealed partial class RegisterDeal
     {
         _user = CurrentUser.From((await AuthenticationState).User);
         _prices = await PriceList.GetAsync(_user!);
+        if (_prices.Count > 0)
+        {
+            OnSkuChanged(_form.Lines[0], _prices[0].Sku);
+        }
     }
 
     private string? FieldError(string field) => _fieldErrors.GetValueOrDefault(field);
@@ -57,6 +61,13 @@ public sealed partial class RegisterDeal
 
     private static decimal? Margin(LineForm line, PriceListRow? quote) =>
         quote?.PurchasePrice is { } purchase && line.UnitPrice is { } price && line.Quantity is { } quantity ? (price - purchase) * quantity : null;
+
+    private void AddLine()
+    {
+        var line = new LineForm();
+        _form.Lines.Add(line);
+        OnSkuChanged(line, _prices.FirstOrDefault(p => _form.Lines.All(l => l.Sku != p.Sku))?.Sku);
+    }
 
     private void OnSkuChanged(LineForm line, string? sku)
     {
