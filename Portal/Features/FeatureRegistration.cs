@@ -24,6 +24,7 @@ public static class FeatureRegistration
         services.AddScoped<AuditLogService>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<UserAdministration>();
+        services.AddCompliance();
         return services;
     }
 }
