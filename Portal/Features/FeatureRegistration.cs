@@ -26,6 +26,7 @@ public static class FeatureRegistration
         services.AddSingleton<AuditLogService>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<UserAdministration>();
+        services.AddCompliance();
         return services;
     }
 }

@@ -1,0 +1,52 @@
+using Portal.Domain.Common;
+using Portal.Domain.Compliance;
+
+namespace Portal.Features.Compliance;
+
+/// <summary>Server-side filters of the case list; null means any.</summary>
+public sealed record CaseFilter(CaseState? State = null, ViolationType? Type = null, CaseSource? Source = null);
+
+/// <summary>
+/// One row of the case list (DESIGN.md §7: <c>{id, type, state, source, subjectAgentCode, openedAt}</c>), plus the subject
+/// as a reporter named it while no agent is identified.
+/// </summary>
+public sealed record CaseRow(int Id, ViolationType Type, CaseState State, CaseSource Source, string? SubjectAgentCode, string? SubjectText, DateTime OpenedAt);
+
+/// <summary>A piece of evidence in a case's file.</summary>
+public sealed record EvidenceView(int Id, string Description, string? FileName, string? Sha256, DateTime AddedAt, string AddedBy);
+
+/// <summary>One entry of a case's timeline.</summary>
+public sealed record NoteView(int Id, string Text, DateTime At, string Author);
+
+/// <summary>
+/// The penalty a case imposed. <see cref="Kind"/> and <see cref="FineAmount"/> are null once an appeal lifted it
+/// (<see cref="Lifted"/>); which penalty was lifted is in the audit trail (the case row has no column for it).
+/// </summary>
+public sealed record PenaltyView(PenaltyKind? Kind, decimal? FineAmount, string? Reason, DateTime PenalizedAt, DateTime? AppealDeadline, bool Lifted);
+
+/// <summary>
+/// A case as its page shows it: the facts, the evidence and the timeline (oldest first), the penalty, and the actions the
+/// caller may take, each with whether the case allows it now and the guard keys that hold it back
+/// (<c>Guard_&lt;Key&gt;</c>). <see cref="ReporterContact"/> is shown to Compliance only.
+/// </summary>
+public sealed record CaseDetail(
+    int Id,
+    ViolationType Type,
+    CaseState State,
+    CaseSource Source,
+    int? SubjectAgentId,
+    string? SubjectAgentCode,
+    string? SubjectAgentName,
+    string? SubjectText,
+    string Description,
+    string? ReporterContact,
+    bool Severe,
+    int? DealId,
+    int? SalesReportId,
+    DateTime OpenedAt,
+    DateTime? ConfirmedAt,
+    DateTime? ClosedAt,
+    PenaltyView? Penalty,
+    IReadOnlyList<EvidenceView> Evidence,
+    IReadOnlyList<NoteView> Notes,
+    IReadOnlyList<ActionAvailability<CaseAction>> Actions);

@@ -1,0 +1,341 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Auth;
+using Portal.Data;
+using Portal.Domain.Agents;
+using Portal.Domain.Agents.Disqualification;
+using Portal.Domain.Common;
+using Portal.Domain.Compliance;
+using Portal.Domain.Compliance.Penalties;
+using Portal.Domain.Policy;
+using Portal.Features.Audit;
+
+namespace Portal.Features.Compliance;
+
+/// <summary>
+/// Penalties along the ladder and appeals (DESIGN.md §4, §5.4): the ladder decides the minimum
+/// (<see cref="PenaltyLadder"/>), the agent's contract and the disqualification cascade carry the penalty out, and an
+/// appeal upholds or lifts it. Each method is one use case in one transaction, audited; refusals are results.
+/// </summary>
+public sealed class PenaltyService(ChannelWrites writes, PortalData data, AuditTrail audit, ChannelPolicy policy, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private PenaltyOptions Options => policy.Penalty;
+
+    /// <summary>Where a confirmed case stands on the ladder, for the page to offer the minimum before deciding.</summary>
+    public async Task<CaseResult<LadderPosition>> LadderAsync(CurrentUser user, int caseId, CancellationToken cancellationToken = default)
+    {
+        AccessDeniedException.Unless(CaseRoles.Investigates(user));
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
+        var violation = await db.ViolationCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken).ConfigureAwait(false);
+        if (violation is null)
+        {
+            return CaseResult.NotFound<LadderPosition>();
+        }
+
+        if (violation is not { ConfirmedAt: not null, SubjectAgentId: { } agentId })
+        {
+            return CaseResult.Refused<LadderPosition>(TransitionCode.NotAllowedInState, null, violation.State.ToString());
+        }
+
+        var history = await HistoryAsync(db, agentId, cancellationToken).ConfigureAwait(false);
+        var decision = PenaltyLadder.Decide(PenaltyCaseOf(violation), history, PenaltyChoice.Minimum, Options, Now);
+        return CaseResult.Ok(PositionOf(violation, decision));
+    }
+
+    /// <summary>
+    /// Confirmed → Penalized. The ladder's minimum over the agent's confirmed history applies unless Compliance chooses
+    /// a harsher penalty with a written reason; a milder one is refused (PENALTY_BELOW_LADDER, detail: the minimum). A
+    /// Fine needs its amount. A Suspension suspends the agent for <c>Penalty:SuspensionDays</c>; a Disqualification
+    /// revokes it and runs the cascade, all in this transaction. The appeal window is <c>Penalty:AppealDays</c>.
+    /// </summary>
+    public async Task<CaseResult<PenaltyOutcome>> PenalizeAsync(CurrentUser user, int caseId, PenaltyInput input, CancellationToken cancellationToken = default)
+    {
+        AccessDeniedException.Unless(CaseRoles.Investigates(user));
+        ArgumentNullException.ThrowIfNull(input);
+        var check = new CaseInputValidation();
+        var chosen = check.OptionalChoice<PenaltyKind>(CaseFields.Penalty, input.Penalty);
+        var writtenReason = check.OptionalText(CaseFields.Reason, input.Reason, ViolationCase.DescriptionMaxLength);
+        var fine = check.OptionalAmount(CaseFields.FineAmount, input.FineAmount);
+        if (!check.IsValid)
+        {
+            return CaseResult.Invalid<PenaltyOutcome>(check.Errors);
+        }
+
+        return await writes.RunCaseAsync(
+            "PenalizeViolation",
+            async (db, ct) =>
+            {
+                // Judged at the instant the write lock is held (see ChannelWrites).
+                var now = Now;
+                var violation = await db.ViolationCases.SingleOrDefaultAsync(c => c.Id == caseId, ct).ConfigureAwait(false);
+                if (violation is null)
+                {
+                    return CaseResult.NotFound<PenaltyOutcome>();
+                }
+
+                var availability = violation.Availability(CaseAction.Penalize, now);
+                if (!availability.IsAllowed)
+                {
+                    return CaseResult.Refused<PenaltyOutcome, CaseAction>(availability, violation.State);
+                }
+
+                if (violation.SubjectAgentId is not { } agentId)
+                {
+                    return CaseResult.Refused<PenaltyOutcome>(TransitionCode.GuardNotMet, null, CaseGuardKeys.SubjectAgentIdentified);
+                }
+
+                var agent = await db.Agents.Include(a => a.Territory).SingleAsync(a => a.Id == agentId, ct).ConfigureAwait(false);
+                var history = await HistoryAsync(db, agentId, ct).ConfigureAwait(false);
+                var decision = PenaltyLadder.Decide(PenaltyCaseOf(violation), history, new PenaltyChoice(chosen, writtenReason), Options, now);
+                if (decision is not { IsAllowed: true, Imposed: { } penalty })
+                {
+                    // A milder choice is told the minimum it has to reach.
+                    return CaseResult.Refused<PenaltyOutcome>(decision.Decision.Reasons.Select(r =>
+                        r.Code == ReasonCode.PenaltyBelowLadder ? r with { Detail = decision.Minimum.ToString() } : r));
+                }
+
+                // Only a Fine has an amount, and it must have one.
+                if (penalty == PenaltyKind.Fine && fine is null)
+                {
+                    return CaseResult.Invalid<PenaltyOutcome>(CaseFields.FineAmount, ReasonCode.Required);
+                }
+
+                if (penalty != PenaltyKind.Fine && fine is not null)
+                {
+                    return CaseResult.Invalid<PenaltyOutcome>(CaseFields.FineAmount, ReasonCode.InvalidValue);
+                }
+
+                // The agent's contract must be able to take the penalty (a suspended agent cannot be suspended again,
+                // a revoked one cannot be revoked): refused before anything changes.
+                var contractAction = penalty switch
+                {
+                    PenaltyKind.Suspension => AgentAction.Suspend,
+                    PenaltyKind.Disqualification => AgentAction.Revoke,
+                    _ => (AgentAction?)null,
+                };
+                if (contractAction is { } action && !agent.Availability(action, now, DateOnly.FromDateTime(now)).IsAllowed)
+                {
+                    return CaseResult.Refused<PenaltyOutcome>(CaseReasonCodes.PenaltyNotApplicable, CaseFields.Penalty, agent.Status.ToString());
+                }
+
+                DisqualificationRun? cascade = null;
+                DisqualificationPlan? plan = null;
+                if (penalty == PenaltyKind.Disqualification)
+                {
+                    cascade = new DisqualificationRun(db, audit, user.Email, violation.Id, now);
+                    plan = await cascade.PlanAsync(agent, ct).ConfigureAwait(false);
+                }
+
+                var before = CaseAudit.Snapshot(violation);
+                violation.Penalize(penalty, fine, writtenReason ?? LadderReason(decision, violation.Severe), now, Options.AppealDays);
+                var position = PositionOf(violation, decision);
+                await audit.AppendSavedAsync(db, new AuditRecord(user.Email, "CasePenalized", CaseAudit.CaseEntity, CaseAudit.Id(violation.Id), before, PenalizedSnapshot(violation, position, decision, plan)), ct).ConfigureAwait(false);
+
+                if (penalty == PenaltyKind.Suspension)
+                {
+                    var contractBefore = CaseAudit.Snapshot(new { agent.Status });
+                    agent.Suspend(decision.SuspendedUntil!.Value, now);
+                    await audit.AppendSavedAsync(db, new AuditRecord(user.Email, "AgentSuspended", CaseAudit.AgentEntity, CaseAudit.Id(agent.Id), contractBefore, CaseAudit.Snapshot(new { agent.Status, agent.SuspendedUntil, CaseId = violation.Id })), ct).ConfigureAwait(false);
+                }
+
+                if (cascade is not null && plan is not null)
+                {
+                    await cascade.ExecuteAsync(agent, plan, ct).ConfigureAwait(false);
+                }
+
+                return CaseResult.Ok(new PenaltyOutcome(
+                    violation.Id, violation.State, penalty, position, decision.IsHarsherThanLadder, violation.FineAmount,
+                    decision.SuspendedUntil, violation.AppealDeadline!.Value, plan));
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Penalized → Appealed, before the appeal deadline (guard AppealWindowOpen), with the appellant's grounds (1–4000
+    /// characters) on the timeline. The penalized agent's own staff appeal; Compliance records an appeal that arrived
+    /// otherwise.
+    /// </summary>
+    public async Task<CaseResult<CaseChange>> AppealAsync(CurrentUser user, int caseId, string? grounds, CancellationToken cancellationToken = default)
+    {
+        AccessDeniedException.Unless(CaseRoles.Appeals(user));
+        var check = new CaseInputValidation();
+        var text = check.Text(CaseFields.Grounds, grounds, CaseNote.TextMaxLength);
+        if (!check.IsValid)
+        {
+            return CaseResult.Invalid<CaseChange>(check.Errors);
+        }
+
+        return await writes.RunCaseAsync(
+            "AppealPenalty",
+            async (db, ct) =>
+            {
+                // Judged at the instant the write lock is held (see ChannelWrites).
+                var now = Now;
+                var violation = await db.ViolationCases.SingleOrDefaultAsync(c => c.Id == caseId, ct).ConfigureAwait(false);
+                if (violation is null)
+                {
+                    return CaseResult.NotFound<CaseChange>();
+                }
+
+                if (!CaseRoles.Investigates(user) && violation.SubjectAgentId != user.AgentId)
+                {
+                    // A reseller appeals its own agent's penalty. A case about a sub-agent is visible to it, but not its
+                    // to appeal; any other case does not exist for it (ADR 8).
+                    var visible = violation.SubjectAgentId is { } subject && user.AgentId is { } own
+                        && await db.AgentLinks.AnyAsync(l => l.AncestorId == own && l.DescendantId == subject, ct).ConfigureAwait(false);
+                    AccessDeniedException.Unless(!visible);
+                    return CaseResult.NotFound<CaseChange>();
+                }
+
+                var availability = violation.Availability(CaseAction.Appeal, now);
+                if (!availability.IsAllowed)
+                {
+                    return CaseResult.Refused<CaseChange, CaseAction>(availability, violation.State);
+                }
+
+                var before = CaseAudit.Snapshot(violation);
+                violation.Appeal(now);
+                violation.AddNote(new CaseNote(text, now, user.Email));
+                await audit.AppendSavedAsync(db, new AuditRecord(user.Email, "CaseAppealed", CaseAudit.CaseEntity, CaseAudit.Id(caseId), before, CaseAudit.Snapshot(violation, text)), ct).ConfigureAwait(false);
+                return CaseResult.Ok(CaseChange.Of(violation));
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Appealed → Closed: the appeal fails and the penalty stands. The decision's note (1–4000 characters) is required.</summary>
+    public Task<CaseResult<CaseChange>> UpholdPenaltyAsync(CurrentUser user, int caseId, string? note, CancellationToken cancellationToken = default)
+    {
+        AccessDeniedException.Unless(CaseRoles.Investigates(user));
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return Task.FromResult(CaseResult.Invalid<CaseChange>(CaseFields.Note, ReasonCode.Required));
+        }
+
+        var now = Now;
+        return writes.TransitionAsync(audit, user, caseId, CaseAction.UpholdPenalty, "CasePenaltyUpheld", note, now, c => c.UpholdPenalty(now), cancellationToken);
+    }
+
+    /// <summary>
+    /// Appealed → Closed with the penalty lifted, undoing what can be undone: a lifted suspension reinstates the agent
+    /// at once (if it is still the suspension in force); a Warning or a Fine is only recorded as lifted. A
+    /// disqualification cannot be lifted (DISQUALIFICATION_IRREVERSIBLE): the contract is Revoked, which is terminal,
+    /// and the cascade has already given away the agent's customers and sub-agents. The decision's note is required.
+    /// </summary>
+    public async Task<CaseResult<CaseChange>> LiftPenaltyAsync(CurrentUser user, int caseId, string? note, CancellationToken cancellationToken = default)
+    {
+        AccessDeniedException.Unless(CaseRoles.Investigates(user));
+        var check = new CaseInputValidation();
+        var text = check.Text(CaseFields.Note, note, CaseNote.TextMaxLength);
+        if (!check.IsValid)
+        {
+            return CaseResult.Invalid<CaseChange>(check.Errors);
+        }
+
+        return await writes.RunCaseAsync(
+            "LiftPenalty",
+            async (db, ct) =>
+            {
+                // Judged at the instant the write lock is held (see ChannelWrites).
+                var now = Now;
+                var violation = await db.ViolationCases.SingleOrDefaultAsync(c => c.Id == caseId, ct).ConfigureAwait(false);
+                if (violation is null)
+                {
+                    return CaseResult.NotFound<CaseChange>();
+                }
+
+                var availability = violation.Availability(CaseAction.LiftPenalty, now);
+                if (!availability.IsAllowed)
+                {
+                    return CaseResult.Refused<CaseChange, CaseAction>(availability, violation.State);
+                }
+
+                if (violation.Penalty == PenaltyKind.Disqualification)
+                {
+                    return CaseResult.Refused<CaseChange>(CaseReasonCodes.DisqualificationIrreversible);
+                }
+
+                var before = CaseAudit.Snapshot(violation);
+                var lifted = violation.Penalty;
+                violation.LiftPenalty(now);
+                violation.AddNote(new CaseNote(text, now, user.Email));
+                await audit.AppendSavedAsync(db, new AuditRecord(user.Email, "CasePenaltyLifted", CaseAudit.CaseEntity, CaseAudit.Id(caseId), before, CaseAudit.Snapshot(new { Case = CaseAudit.StateOf(violation, text), LiftedPenalty = lifted })), ct).ConfigureAwait(false);
+
+                if (lifted == PenaltyKind.Suspension && violation.SubjectAgentId is { } agentId)
+                {
+                    await EndSuspensionAsync(db, user, violation, agentId, now, ct).ConfigureAwait(false);
+                }
+
+                return CaseResult.Ok(CaseChange.Of(violation));
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Penalized → Closed once the appeal deadline has passed without an appeal (guard AppealWindowClosed).</summary>
+    public Task<CaseResult<CaseChange>> CloseAsync(CurrentUser user, int caseId, CancellationToken cancellationToken = default)
+    {
+        AccessDeniedException.Unless(CaseRoles.Investigates(user));
+        var now = Now;
+        return writes.TransitionAsync(audit, user, caseId, CaseAction.Close, "CaseClosed", null, now, c => c.Close(now), cancellationToken);
+    }
+
+    /// <summary>
+    /// The agent's confirmed violations that count: confirmed, not dismissed, and not lifted on appeal. The ladder
+    /// itself picks those in the window up to the case being penalized.
+    /// </summary>
+    private static async Task<List<ConfirmedViolation>> HistoryAsync(PortalDbContext db, int agentId, CancellationToken ct)
+    {
+        var rows = await db.ViolationCases.AsNoTracking()
+            .Where(c => c.SubjectAgentId == agentId && c.ConfirmedAt != null && c.State != CaseState.Dismissed)
+            .Where(c => !(c.State == CaseState.Closed && c.PenalizedAt != null && c.Penalty == null))
+            .Select(c => new { c.Id, c.ConfirmedAt })
+            .ToListAsync(ct).ConfigureAwait(false);
+        return [.. rows.Select(r => new ConfirmedViolation(r.Id, r.ConfirmedAt!.Value))];
+    }
+
+    private static PenaltyCase PenaltyCaseOf(ViolationCase violation) => new(violation.Id, violation.ConfirmedAt!.Value, violation.Severe);
+
+    private static LadderPosition PositionOf(ViolationCase violation, PenaltyDecision decision) =>
+        new(violation.Id, violation.Severe, decision.Minimum, decision.Ordinal, decision.CountedCaseIds);
+
+    private static string PenalizedSnapshot(ViolationCase violation, LadderPosition position, PenaltyDecision decision, DisqualificationPlan? plan) =>
+        CaseAudit.Snapshot(new
+        {
+            Case = CaseAudit.StateOf(violation),
+            Ladder = new { position.Minimum, position.Ordinal, position.CountedCaseIds, Harsher = decision.IsHarsherThanLadder },
+            violation.PenaltyReason,
+            Cascade = plan is null ? null : new
+            {
+                plan.DealsToCancel,
+                Protections = plan.Protections.Select(p => new { p.ProtectionId, p.CustomerId, p.End, p.InheritedBy }),
+                SubAgents = plan.SubAgents.Select(s => new { s.AgentCode, s.NewParentId }),
+                plan.AuthorizationsToRevoke,
+                Notices = plan.Notices.Select(n => new { n.AgentCode, n.Kind }),
+            },
+        });
+
+    // The text recorded as the penalty's reason when Compliance takes the ladder's minimum without writing one.
+    private string LadderReason(PenaltyDecision decision, bool severe) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"Penalty ladder: {decision.Minimum} for confirmed violation {decision.Ordinal} within {Options.WindowMonths} months (cases {string.Join(", ", decision.CountedCaseIds)}){(severe ? "; severe case" : string.Empty)}.");
+
+    // A lifted suspension ends now — if the agent's suspension in force is the one this case imposed (the latest
+    // Suspension still standing among the agent's cases); a suspension that already ended, or a later one, stays as it is.
+    private async Task EndSuspensionAsync(PortalDbContext db, CurrentUser user, ViolationCase violation, int agentId, DateTime now, CancellationToken ct)
+    {
+        var agent = await db.Agents.SingleAsync(a => a.Id == agentId, ct).ConfigureAwait(false);
+        var laterSuspension = await db.ViolationCases.AsNoTracking()
+            .Where(c => c.SubjectAgentId == agentId && c.Id != violation.Id && c.Penalty == PenaltyKind.Suspension && c.PenalizedAt > violation.PenalizedAt)
+            .AnyAsync(ct).ConfigureAwait(false);
+        if (!agent.CanLiftSuspension || laterSuspension)
+        {
+            return;
+        }
+
+        var before = CaseAudit.Snapshot(new { agent.Status, agent.SuspendedUntil });
+        agent.LiftSuspension(now);
+        await audit.AppendSavedAsync(db, new AuditRecord(user.Email, "AgentReinstated", CaseAudit.AgentEntity, CaseAudit.Id(agent.Id), before, CaseAudit.Snapshot(new { agent.Status, CaseId = violation.Id })), ct).ConfigureAwait(false);
+    }
+}
