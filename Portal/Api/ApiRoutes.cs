@@ -24,6 +24,7 @@ public static class ApiRoutes
         api.MapAuthEndpoints();
         api.MapCatalogEndpoints();
         api.MapDealEndpoints();
+        api.MapViolationEndpoints();
 
         // Anything else under /api is simply not there, whatever the method (there is no registration endpoint).
         endpoints.Map("/api/{**path}", (IStringLocalizer<SharedResource> localizer) =>

@@ -11,6 +11,7 @@ public static class ComplianceRegistration
         services.AddScoped<ViolationCaseService>();
         services.AddScoped<PenaltyService>();
         services.AddScoped<ViolationCaseQueries>();
+        services.AddSingleton<ReportThrottle>();
         return services;
     }
 }
