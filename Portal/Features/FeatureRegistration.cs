@@ -20,7 +20,7 @@ public static class FeatureRegistration
         services.AddChannelPolicy();
         services.AddScoped<DashboardService>();
         services.AddScoped<PriceListService>();
-        services.AddScoped<AgentDirectory>();
+        services.AddAgents();
         services.AddScoped<AuditLogService>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<UserAdministration>();
