@@ -1,6 +1,7 @@
 using Portal.Data.Seed;
 using Portal.Features.Agents;
 using Portal.Features.Audit;
+using Portal.Features.Authorizations;
 using Portal.Features.Catalog;
 using Portal.Features.Dashboard;
 using Portal.Features.Admin;
@@ -24,6 +25,7 @@ public static class FeatureRegistration
         services.AddScoped<AuditLogService>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<UserAdministration>();
+        services.AddAuthorizations();
         return services;
     }
 }
