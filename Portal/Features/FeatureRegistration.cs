@@ -5,6 +5,7 @@ using Portal.Features.Authorizations;
 using Portal.Features.Catalog;
 using Portal.Features.Dashboard;
 using Portal.Features.Admin;
+using Portal.Features.Recruitment;
 
 namespace Portal.Features;
 
@@ -26,6 +27,7 @@ public static class FeatureRegistration
         services.AddScoped<UserDirectory>();
         services.AddScoped<UserAdministration>();
         services.AddAuthorizations();
+        services.AddRecruitment();
         return services;
     }
 }
