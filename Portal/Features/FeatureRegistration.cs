@@ -3,6 +3,7 @@ using Portal.Features.Agents;
 using Portal.Features.Audit;
 using Portal.Features.Authorizations;
 using Portal.Features.Catalog;
+using Portal.Features.Customers;
 using Portal.Features.Dashboard;
 using Portal.Features.Admin;
 using Portal.Features.Recruitment;
@@ -28,6 +29,7 @@ public static class FeatureRegistration
         services.AddScoped<UserAdministration>();
         services.AddAuthorizations();
         services.AddRecruitment();
+        services.AddCustomers();
         return services;
     }
 }
