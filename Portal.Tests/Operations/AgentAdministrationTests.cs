@@ -3,6 +3,7 @@ using Portal.Domain.Agents;
 using Portal.Domain.Common;
 using Portal.Features;
 using Portal.Features.Agents;
+using Portal.Features.Operations;
 
 namespace Portal.Tests.Operations;
 
@@ -104,6 +105,23 @@ public sealed class AgentAdministrationTests : OperationsTest
         Assert.Equal(UseCaseOutcome.Invalid, result.Outcome);
         Assert.Equal([AgentFields.Note, AgentFields.SuspendedUntil], result.ReasonsByField().Keys.Order(StringComparer.Ordinal));
         Assert.Equal(ContractStatus.Active, (await Details.GetAsync(await UserAsync(Manager), await AgentIdAsync("CORE-SZ")))!.Contract.Status);
+    }
+
+    [Fact]
+    public async Task Only_an_expired_contract_is_renewed()
+    {
+        var manager = await UserAsync(Manager);
+        var sh = await AgentIdAsync("T1-SH");
+        var terms = new ContractTermsInput(new DateOnly(2029, 1, 1), new DateOnly(2029, 12, 31));
+
+        var whileActive = await Administration.RenewAsync(manager, sh, terms);
+        Clock.Advance(new DateTime(2029, 1, 1, 2, 0, 0, DateTimeKind.Utc) - Clock.UtcNow);
+        await Service<ExpiryJob>().RunAsync(Clock.UtcNow);
+        var renewed = await Administration.RenewAsync(manager, sh, terms);
+
+        Assert.Equal([TransitionCode.NotAllowedInState], whileActive.Codes);
+        Assert.Equal(ContractStatus.Active, renewed.Value!.Status);
+        Assert.Equal(new DateOnly(2029, 12, 31), (await Details.GetAsync(manager, sh))!.Contract.End);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Portal.Features.Catalog;
 using Portal.Features.Customers;
 using Portal.Features.Dashboard;
 using Portal.Features.Admin;
+using Portal.Features.Operations;
 using Portal.Features.Recruitment;
 
 namespace Portal.Features;
@@ -30,6 +31,7 @@ public static class FeatureRegistration
         services.AddAuthorizations();
         services.AddRecruitment();
         services.AddCustomers();
+        services.AddOperations();
         return services;
     }
 }
