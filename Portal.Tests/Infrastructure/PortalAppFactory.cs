@@ -46,6 +46,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // Time-driven changes happen when a test runs the expiry job at an explicit instant, never in the background.
+        builder.UseSetting("Operations:ExpiryJobEnabled", "false");
     }
 
     protected override void Dispose(bool disposing)

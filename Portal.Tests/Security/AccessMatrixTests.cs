@@ -21,6 +21,8 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<
         ["/deals"] = ["Reseller", "ChannelManager"],
         ["/deals/new"] = ["Reseller"],
         ["/deals/{Id:int}"] = ["Reseller", "ChannelManager"],
+        ["/cases"] = ["Compliance", "ChannelManager"],
+        ["/cases/{Id:int}"] = ["Compliance", "ChannelManager"],
         ["/"] = [SignedIn],
         ["/account/login"] = [Anyone],
         ["/account/access-denied"] = [SignedIn],
@@ -46,6 +48,9 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<
         ["GET /api/v1/deals"] = ("/api/v1/deals", ["Reseller", "ChannelManager"]),
         ["GET /api/v1/deals/{id:int}"] = ("/api/v1/deals/1", ["Reseller", "ChannelManager"]),
         ["POST /api/v1/deals/{id:int}/sales"] = ("/api/v1/deals/1/sales", ["Reseller"]),
+        ["POST /api/v1/violation-reports"] = ("/api/v1/violation-reports", [Anyone]),
+        ["GET /api/v1/violations"] = ("/api/v1/violations", ["Compliance"]),
+        ["GET /api/v1/violations/{id:int}"] = ("/api/v1/violations/1", ["Compliance"]),
     };
 
     /// <summary>The caller kinds of the matrix: a demo user per role, plus a reseller of another branch.</summary>

@@ -56,6 +56,16 @@ public sealed partial class LocalizationTests
     }
 
     [Fact]
+    public void Every_use_case_and_transition_code_has_a_sentence()
+    {
+        var keys = Load("SharedResource.resx").Keys.ToHashSet(StringComparer.Ordinal);
+        var codes = Portal.Features.UseCaseCode.All
+            .Concat([Portal.Domain.Common.TransitionCode.NotAllowedInState, Portal.Domain.Common.TransitionCode.GuardNotMet]);
+
+        Assert.All(codes, code => Assert.Contains("Reason_" + code, keys));
+    }
+
+    [Fact]
     public void Every_guard_of_every_state_machine_has_a_sentence()
     {
         var keys = Load("SharedResource.resx").Keys.ToHashSet(StringComparer.Ordinal);

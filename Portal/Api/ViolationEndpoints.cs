@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Portal.Auth;
 using Portal.Components.Common;

@@ -1,10 +1,14 @@
 using Portal.Data.Seed;
 using Portal.Features.Agents;
 using Portal.Features.Audit;
+using Portal.Features.Authorizations;
 using Portal.Features.Catalog;
+using Portal.Features.Customers;
 using Portal.Features.Dashboard;
 using Portal.Features.Deals;
 using Portal.Features.Admin;
+using Portal.Features.Operations;
+using Portal.Features.Recruitment;
 
 namespace Portal.Features;
 
@@ -22,11 +26,15 @@ public static class FeatureRegistration
         services.AddDeals();
         services.AddSingleton<DashboardService>();
         services.AddSingleton<PriceListService>();
-        services.AddSingleton<AgentDirectory>();
+        services.AddAgents();
         services.AddSingleton<AuditLogService>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<UserAdministration>();
         services.AddCompliance();
+        services.AddAuthorizations();
+        services.AddRecruitment();
+        services.AddCustomers();
+        services.AddOperations();
         return services;
     }
 }

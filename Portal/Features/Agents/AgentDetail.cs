@@ -1,0 +1,32 @@
+using Portal.Domain.Agents;
+using Portal.Domain.Common;
+
+namespace Portal.Features.Agents;
+
+/// <summary>An agent in the hierarchy view: enough to draw a node, and whether it can be expanded (<see cref="ChildCount"/>).</summary>
+public sealed record AgentNode(int Id, string Code, string LegalName, AgentTier Tier, ContractStatus Status, IReadOnlyList<RegionLabel> Territory, int ChildCount);
+
+/// <summary>The contract's state and dates (both days included); <see cref="SuspendedUntil"/> while suspended.</summary>
+public sealed record AgentContract(ContractStatus Status, DateOnly? Start, DateOnly? End, DateTime? SuspendedUntil);
+
+public sealed record AgentContacts(string? Name, string? Phone, string? Email);
+
+/// <summary>
+/// One agent as its page shows it. <see cref="Parent"/> is null for a vendor-signed agent, and for a reseller looking
+/// at its own agent (an ancestor is outside what it may see, ADR 8). <see cref="Actions"/> are the contract actions a
+/// ChannelManager can take from the agent's state, each allowed or held back by the listed guard keys; empty for
+/// everyone else.
+/// </summary>
+public sealed record AgentDetail(
+    int Id,
+    string Code,
+    string LegalName,
+    string Uscc,
+    AgentTier Tier,
+    AgentNode? Parent,
+    IReadOnlyList<AgentNode> Children,
+    IReadOnlyList<RegionLabel> Territory,
+    AgentContract Contract,
+    AgentContacts Contacts,
+    DateTime CreatedAt,
+    IReadOnlyList<ActionAvailability<AgentAction>> Actions);

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Auth;
+using Portal.Data;
+using Portal.Data.Identity;
+using Portal.Domain.Agents;
+using Portal.Domain.Common;
+
+namespace Portal.Features.Agents;
+
+/// <summary>
+/// Reading an agent and the hierarchy below it, through the reader's eyes (ADR 8): vendor staff see every agent; a
+/// reseller its own agent and its descendants. The hierarchy is read one level at a time, for a tree that loads
+/// children when a node is opened.
+/// </summary>
+public sealed class AgentDetails(PortalData data, ReferenceData reference, TimeProvider clock)
+{
+    // What a ChannelManager does to a contract from the agent's page. Expiry is the expiry job's, revocation the
+    // disqualification's (Compliance).
+    private static readonly AgentAction[] ManagerActions =
+    [
+        AgentAction.StartReview, AgentAction.Sign, AgentAction.Reject, AgentAction.Suspend, AgentAction.Reinstate, AgentAction.Renew, AgentAction.Terminate,
+    ];
+
+    /// <summary>The agent, or null when it does not exist for the reader.</summary>
+    public async Task<AgentDetail?> GetAsync(CurrentUser user, int agentId, CancellationToken cancellationToken = default)
+    {
+        Authorize(user);
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
+        var agent = await db.Agents.AsNoTracking().Include(a => a.Territory).SingleOrDefaultAsync(a => a.Id == agentId, cancellationToken).ConfigureAwait(false);
+        if (agent is null)
+        {
+            return null;
+        }
+
+        // The parent through the same filter: a reseller does not see the agent above its own.
+        var parent = agent.ParentId is null
+            ? null
+            : (await NodesAsync(db, db.Agents.Where(a => a.Id == agent.ParentId), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        var children = await NodesAsync(db, db.Agents.Where(a => a.ParentId == agentId), cancellationToken).ConfigureAwait(false);
+        var regions = await reference.RegionsAsync().ConfigureAwait(false);
+        var now = clock.GetUtcNow().UtcDateTime;
+        IReadOnlyList<ActionAvailability<AgentAction>> actions = user.IsInRole(PortalRoles.ChannelManager)
+            ? [.. agent.Actions(now, BusinessDay.Of(now)).Where(a => a.AppliesInState && ManagerActions.Contains(a.Action))]
+            : [];
+
+        return new AgentDetail(
+            agent.Id,
+            agent.Code,
+            agent.LegalName,
+            agent.Uscc,
+            agent.Tier,
+            parent,
+            children,
+            RegionLabels.Of(agent.Territory.Select(t => t.RegionCode), regions),
+            new AgentContract(agent.Status, agent.ContractStart, agent.ContractEnd, agent.SuspendedUntil),
+            new AgentContacts(agent.ContactName, agent.ContactPhone, agent.ContactEmail),
+            agent.CreatedAt,
+            actions);
+    }
+
+    /// <summary>
+    /// One level of the hierarchy: the children of <paramref name="parentId"/>, or with null the reader's top level —
+    /// the vendor-signed agents for vendor staff, its own agent for a reseller. Null when the parent does not exist for
+    /// the reader (so a reseller cannot learn the shape of the tree above or beside it).
+    /// </summary>
+    public async Task<IReadOnlyList<AgentNode>?> ChildrenAsync(CurrentUser user, int? parentId, CancellationToken cancellationToken = default)
+    {
+        Authorize(user);
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
+        if (parentId is null)
+        {
+            var top = user.IsInRole(PortalRoles.Reseller)
+                ? db.Agents.Where(a => a.Id == user.AgentId)
+                : db.Agents.Where(a => a.ParentId == null);
+            return await NodesAsync(db, top, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!await db.Agents.AnyAsync(a => a.Id == parentId, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return await NodesAsync(db, db.Agents.Where(a => a.ParentId == parentId), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Authorize(CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        AccessDeniedException.Unless(user.IsInRole(PortalRoles.ChannelManager) || user.IsInRole(PortalRoles.Compliance) || user.IsInRole(PortalRoles.Reseller));
+    }
+
+    private async Task<IReadOnlyList<AgentNode>> NodesAsync(PortalDbContext db, IQueryable<Agent> agents, CancellationToken cancellationToken)
+    {
+        var rows = await agents.AsNoTracking()
+            .Select(a => new
+            {
+                a.Id, a.Code, a.LegalName, a.Tier, a.Status,
+                Territory = a.Territory.Select(t => t.RegionCode).ToList(),
+                ChildCount = db.Agents.Count(c => c.ParentId == a.Id),
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var regions = await reference.RegionsAsync().ConfigureAwait(false);
+        // Highest tier first, then by code; the tier is stored by name, so its rank is applied here.
+        return [.. rows.OrderBy(r => r.Tier).ThenBy(r => r.Code, StringComparer.Ordinal).Select(r => new AgentNode(r.Id, r.Code, r.LegalName, r.Tier, r.Status, RegionLabels.Of(r.Territory, regions), r.ChildCount))];
+    }
+}

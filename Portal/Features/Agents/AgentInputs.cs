@@ -1,0 +1,20 @@
+using Portal.Domain.Agents;
+
+namespace Portal.Features.Agents;
+
+/// <summary>A ChannelManager's regrading: a new tier, a new territory, or both (null keeps the current one).</summary>
+public sealed class AgentChangeInput
+{
+    public AgentTier? Tier { get; set; }
+
+    /// <summary>The whole new territory (region codes), replacing the current one.</summary>
+    public IReadOnlyList<string>? Territory { get; set; }
+}
+
+/// <summary>A suspension: until when (UTC; default <c>Penalty:SuspensionDays</c> from now) and why.</summary>
+public sealed class SuspensionInput
+{
+    public DateTime? Until { get; set; }
+
+    public string? Note { get; set; }
+}

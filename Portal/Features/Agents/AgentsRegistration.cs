@@ -1,0 +1,13 @@
+namespace Portal.Features.Agents;
+
+public static class AgentsRegistration
+{
+    /// <summary>Agents: the directory, an agent's page and the hierarchy, and the ChannelManager's administration.</summary>
+    public static IServiceCollection AddAgents(this IServiceCollection services)
+    {
+        services.AddScoped<AgentDirectory>();
+        services.AddScoped<AgentDetails>();
+        services.AddScoped<AgentAdministration>();
+        return services;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Portal.Features.Authorizations;
+
+public static class AuthorizationsRegistration
+{
+    /// <summary>Cross-region authorizations: the reseller's requests, the manager's decisions, the lists.</summary>
+    public static IServiceCollection AddAuthorizations(this IServiceCollection services)
+    {
+        services.AddScoped<CrossRegionAuthorizations>();
+        services.AddScoped<AuthorizationDirectory>();
+        return services;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Portal.Features.Customers;
+
+public static class CustomersRegistration
+{
+    /// <summary>Customers: the reseller's directory and the vendor-direct check.</summary>
+    public static IServiceCollection AddCustomers(this IServiceCollection services)
+    {
+        services.AddScoped<CustomerDirectory>();
+        services.AddScoped<VendorDirectSales>();
+        return services;
+    }
+}

@@ -1,0 +1,212 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Domain.Agents;
+using Portal.Domain.Authorizations;
+using Portal.Domain.Customers;
+using Portal.Domain.Deals;
+using Portal.Features.Audit;
+
+namespace Portal.Features.Operations;
+
+/// <summary>
+/// Carries out what time decides (DESIGN.md §4, §5): registrations whose protection ended expire and free their
+/// customer; developed and inherited customers' protections lapse; cross-region authorizations past their window
+/// expire; suspensions that have run out are lifted; contracts past their last day expire. Each change goes through the
+/// entity's own machine (which re-checks it is due), is audited, and commits in a transaction of at most
+/// <see cref="ExpiryJobOptions.ExpiryBatchSize"/> records. A second run at the same instant finds nothing to do.
+/// </summary>
+public sealed partial class ExpiryJob(ChannelWrites writes, PortalData data, AuditTrail audit, IOptions<ExpiryJobOptions> options, ILogger<ExpiryJob> logger)
+{
+    /// <summary>The actor of the job's audit entries.</summary>
+    public const string Actor = "system:expiry";
+
+    /// <summary>Expires everything that is due at <paramref name="now"/> (UTC); the business date is its UTC date.</summary>
+    public async Task<ExpiryRunReport> RunAsync(DateTime now, CancellationToken cancellationToken = default)
+    {
+        if (now.Kind != DateTimeKind.Utc)
+        {
+            throw new ArgumentException("The job runs at a UTC instant.", nameof(now));
+        }
+
+        var today = BusinessDay.Of(now);
+
+        var (deals, dealProtections) = await SweepAsync(
+            "ExpireDeals",
+            db => db.Deals.Where(d => d.Status == DealStatus.Approved && d.ProtectedUntil <= now).Select(d => d.Id),
+            (db, ids, ct) => ExpireDealsAsync(db, ids, now, ct),
+            cancellationToken).ConfigureAwait(false);
+        var (protections, _) = await SweepAsync(
+            "ExpireProtections",
+            db => db.CustomerProtections.Where(p => p.EndedAt == null && p.Until <= now && (p.Basis == ProtectionBasis.Sale || p.Basis == ProtectionBasis.Inherited)).Select(p => p.Id),
+            (db, ids, ct) => EndProtectionsAsync(db, ids, now, ct),
+            cancellationToken).ConfigureAwait(false);
+        var (authorizations, _) = await SweepAsync(
+            "ExpireAuthorizations",
+            db => db.CrossRegionAuthorizations.Where(a => a.Status == AuthorizationStatus.Approved && a.ValidUntil < today).Select(a => a.Id),
+            (db, ids, ct) => ExpireAuthorizationsAsync(db, ids, now, today, ct),
+            cancellationToken).ConfigureAwait(false);
+
+        // Reinstatement first: an agent whose suspension and contract both ended is reinstated, then expires.
+        var (reinstated, _) = await SweepAsync(
+            "ReinstateAgents",
+            db => db.Agents.Where(a => a.Status == ContractStatus.Suspended && a.SuspendedUntil <= now).Select(a => a.Id),
+            (db, ids, ct) => ReinstateAgentsAsync(db, ids, now, ct),
+            cancellationToken).ConfigureAwait(false);
+        var (contracts, _) = await SweepAsync(
+            "ExpireContracts",
+            db => db.Agents.Where(a => a.Status == ContractStatus.Active && a.ContractEnd < today).Select(a => a.Id),
+            (db, ids, ct) => ExpireContractsAsync(db, ids, now, today, ct),
+            cancellationToken).ConfigureAwait(false);
+
+        var report = new ExpiryRunReport(deals, dealProtections + protections, authorizations, reinstated, contracts);
+        if (report.Total > 0)
+        {
+            LogRun(logger, now, report.DealsExpired, report.ProtectionsEnded, report.AuthorizationsExpired, report.AgentsReinstated, report.ContractsExpired);
+        }
+
+        return report;
+    }
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Walks the candidates in id order, one bounded transaction per batch. Each batch re-reads its records inside the
+    /// transaction, so a record another writer changed meanwhile is judged as it is now.
+    /// </summary>
+    /// <returns>The changes counted by <paramref name="process"/> (a main count and, for deals, their protections).</returns>
+    private async Task<(int Changed, int AlsoChanged)> SweepAsync(
+        string useCase,
+        Func<PortalDbContext, IQueryable<int>> candidates,
+        Func<PortalDbContext, IReadOnlyList<int>, CancellationToken, Task<(int, int)>> process,
+        CancellationToken cancellationToken)
+    {
+        var batchSize = options.Value.ExpiryBatchSize;
+        var (changed, alsoChanged) = (0, 0);
+        var after = 0;
+        while (true)
+        {
+            List<int> batch;
+            await using (var db = await data.ForRulesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                batch = await candidates(db).Where(id => id > after).OrderBy(id => id).Take(batchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (batch.Count == 0)
+            {
+                return (changed, alsoChanged);
+            }
+
+            // A retried batch starts again on a fresh context, so the counts added are those of the attempt that committed.
+            var (counted, alsoCounted) = await writes.RunAsync(useCase, (db, ct) => process(db, batch, ct), cancellationToken).ConfigureAwait(false);
+            (changed, alsoChanged) = (changed + counted, alsoChanged + alsoCounted);
+            after = batch[^1];
+            if (batch.Count < batchSize)
+            {
+                return (changed, alsoChanged);
+            }
+        }
+    }
+
+    // Customer protection (DESIGN.md §4): expiry of protection frees the customer. The registration expires, and its
+    // protection ends unless something has moved it past now.
+    private async Task<(int, int)> ExpireDealsAsync(PortalDbContext db, IReadOnlyList<int> ids, DateTime now, CancellationToken ct)
+    {
+        var deals = await db.Deals.Where(d => ids.Contains(d.Id)).ToListAsync(ct).ConfigureAwait(false);
+        var open = await db.CustomerProtections.Where(p => p.EndedAt == null && p.DealId != null && ids.Contains(p.DealId.Value)).ToListAsync(ct).ConfigureAwait(false);
+        var (expired, ended) = (0, 0);
+        foreach (var deal in deals.Where(d => d.CanExpire(now)))
+        {
+            deal.Expire(now);
+            await AppendAsync(db, "DealExpired", "DealRegistration", Id(deal.Id), new { status = DealStatus.Approved }, new { status = deal.Status, protectedUntil = deal.ProtectedUntil, at = now }, ct).ConfigureAwait(false);
+            expired++;
+            foreach (var protection in open.Where(p => p.DealId == deal.Id && p.Until <= now))
+            {
+                await EndAsync(db, protection, now, ct).ConfigureAwait(false);
+                ended++;
+            }
+        }
+
+        return (expired, ended);
+    }
+
+    private async Task<(int, int)> EndProtectionsAsync(PortalDbContext db, IReadOnlyList<int> ids, DateTime now, CancellationToken ct)
+    {
+        var protections = await db.CustomerProtections.Where(p => ids.Contains(p.Id)).ToListAsync(ct).ConfigureAwait(false);
+        var ended = 0;
+        foreach (var protection in protections.Where(p => p.IsOpen && p.Until <= now))
+        {
+            await EndAsync(db, protection, now, ct).ConfigureAwait(false);
+            ended++;
+        }
+
+        return (ended, 0);
+    }
+
+    private async Task<(int, int)> ExpireAuthorizationsAsync(PortalDbContext db, IReadOnlyList<int> ids, DateTime now, DateOnly today, CancellationToken ct)
+    {
+        var authorizations = await db.CrossRegionAuthorizations.Where(a => ids.Contains(a.Id)).ToListAsync(ct).ConfigureAwait(false);
+        var expired = 0;
+        foreach (var authorization in authorizations.Where(a => a.CanExpire(today)))
+        {
+            authorization.Expire(today);
+            await AppendAsync(db, "AuthorizationExpired", "CrossRegionAuthorization", Id(authorization.Id), new { status = AuthorizationStatus.Approved }, new { status = authorization.Status, validUntil = authorization.ValidUntil, at = now }, ct).ConfigureAwait(false);
+            expired++;
+        }
+
+        return (expired, 0);
+    }
+
+    private async Task<(int, int)> ReinstateAgentsAsync(PortalDbContext db, IReadOnlyList<int> ids, DateTime now, CancellationToken ct)
+    {
+        var agents = await db.Agents.Where(a => ids.Contains(a.Id)).ToListAsync(ct).ConfigureAwait(false);
+        var reinstated = 0;
+        foreach (var agent in agents.Where(a => a.CanReinstate(now)))
+        {
+            var suspendedUntil = agent.SuspendedUntil;
+            agent.Reinstate(now);
+            await AppendAsync(db, "AgentReinstated", "Agent", Id(agent.Id), new { status = ContractStatus.Suspended, suspendedUntil }, new { status = agent.Status, at = now }, ct).ConfigureAwait(false);
+            reinstated++;
+        }
+
+        return (reinstated, 0);
+    }
+
+    private async Task<(int, int)> ExpireContractsAsync(PortalDbContext db, IReadOnlyList<int> ids, DateTime now, DateOnly today, CancellationToken ct)
+    {
+        var agents = await db.Agents.Where(a => ids.Contains(a.Id)).ToListAsync(ct).ConfigureAwait(false);
+        var expired = 0;
+        foreach (var agent in agents.Where(a => a.CanExpire(today)))
+        {
+            agent.Expire(today);
+            await AppendAsync(db, "AgentContractExpired", "Agent", Id(agent.Id), new { status = ContractStatus.Active }, new { status = agent.Status, contractEnd = agent.ContractEnd, at = now }, ct).ConfigureAwait(false);
+            expired++;
+        }
+
+        return (expired, 0);
+    }
+
+    private async Task EndAsync(PortalDbContext db, CustomerProtection protection, DateTime now, CancellationToken ct)
+    {
+        protection.End(now, ProtectionEnd.Expired);
+        await AppendAsync(
+            db,
+            "ProtectionEnded",
+            "CustomerProtection",
+            Id(protection.Id),
+            new { customerId = protection.CustomerId, agentId = protection.AgentId, basis = protection.Basis, until = protection.Until },
+            new { endedAt = protection.EndedAt, endReason = protection.EndReason, at = now },
+            ct).ConfigureAwait(false);
+    }
+
+    // Saved at once: the next entry of the chain is read from the database, inside this transaction.
+    private async Task AppendAsync(PortalDbContext db, string action, string entityType, string entityId, object before, object after, CancellationToken ct)
+    {
+        await audit.AppendAsync(db, new AuditRecord(Actor, action, entityType, entityId, AuditJson.Of(before), AuditJson.Of(after)), ct).ConfigureAwait(false);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Expiry at {Now:O}: {Deals} deals, {Protections} protections, {Authorizations} authorizations expired; {Reinstated} agents reinstated; {Contracts} contracts expired")]
+    private static partial void LogRun(ILogger logger, DateTime now, int deals, int protections, int authorizations, int reinstated, int contracts);
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+
+namespace Portal.Features.Operations;
+
+/// <summary>
+/// Runs the <see cref="ExpiryJob"/> at start-up and then every <c>Operations:ExpiryIntervalMinutes</c> (default 5).
+/// Turned off with <c>Operations:ExpiryJobEnabled=false</c> (the tests do, and call the job with explicit instants).
+/// A failed run is logged and the next one tries again; the job is idempotent, so nothing is done twice.
+/// </summary>
+public sealed partial class ExpiryWorker(ExpiryJob job, IOptions<ExpiryJobOptions> options, TimeProvider clock, ILogger<ExpiryWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.ExpiryJobEnabled)
+        {
+            LogDisabled(logger);
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(settings.ExpiryIntervalMinutes), clock);
+        try
+        {
+            do
+            {
+                await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping.
+        }
+    }
+
+    private async Task RunOnceAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await job.RunAsync(clock.GetUtcNow().UtcDateTime, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One failed run must not stop the worker: whatever was due is still due at the next tick.
+            LogFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The expiry job is disabled (Operations:ExpiryJobEnabled=false)")]
+    private static partial void LogDisabled(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The expiry job failed; it runs again at the next interval")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

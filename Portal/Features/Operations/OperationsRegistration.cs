@@ -1,0 +1,13 @@
+namespace Portal.Features.Operations;
+
+public static class OperationsRegistration
+{
+    /// <summary>The expiry job and the background worker that runs it (settings: the <c>Operations</c> section).</summary>
+    public static IServiceCollection AddOperations(this IServiceCollection services)
+    {
+        services.AddOptions<ExpiryJobOptions>().BindConfiguration(ExpiryJobOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ExpiryJob>();
+        services.AddHostedService<ExpiryWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Auth;
+using Portal.Components.Common;
+using Portal.Data.Identity;
+using Portal.Domain.Agents;
+using Portal.Domain.Common;
+using Portal.Features.Agents;
+using Portal.Features.Audit;
+
+namespace Portal.Features.Recruitment;
+
+/// <summary>
+/// The vendor's side of recruitment (DESIGN.md §5.1: Applied → UnderReview → Active | Rejected): the queue of
+/// applications, and the ChannelManager's review, signature or rejection.
+/// </summary>
+public sealed class AgentApplications(ChannelWrites writes, PortalData data, ReferenceData reference, AuditTrail audit, TimeProvider clock)
+{
+    private static readonly ContractStatus[] Pending = [ContractStatus.Applied, ContractStatus.UnderReview];
+
+    /// <summary>Applications waiting for a decision, oldest first.</summary>
+    public async Task<PagedResult<ApplicationRow>> QueueAsync(CurrentUser manager, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        AuthorizeManager(manager);
+        ArgumentNullException.ThrowIfNull(page);
+
+        await using var db = await data.ForAsync(manager, cancellationToken).ConfigureAwait(false);
+        var query = db.Agents.AsNoTracking().Where(a => Pending.Contains(a.Status));
+        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await query.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Skip(page.Skip).Take(page.Take)
+            .Select(a => new
+            {
+                a.Id, a.Code, a.LegalName, a.Uscc, a.Tier, a.Status,
+                ParentCode = a.Parent == null ? null : a.Parent.Code,
+                ParentName = a.Parent == null ? null : a.Parent.LegalName,
+                Territory = a.Territory.Select(t => t.RegionCode).ToList(),
+                a.ContactName, a.ContactPhone, a.ContactEmail, a.CreatedAt,
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var regions = await reference.RegionsAsync().ConfigureAwait(false);
+        return new PagedResult<ApplicationRow>(
+            [.. rows.Select(r => new ApplicationRow(
+                r.Id, r.Code, r.LegalName, r.Uscc, r.Tier, r.Status, r.ParentCode, r.ParentName, RegionLabels.Of(r.Territory, regions),
+                r.ContactName, r.ContactPhone, r.ContactEmail, r.CreatedAt))],
+            total);
+    }
+
+    /// <summary>Applied → UnderReview: the vendor takes the application up.</summary>
+    public Task<UseCaseResult<AgentEnrolled>> StartReviewAsync(CurrentUser manager, int agentId, CancellationToken cancellationToken = default)
+    {
+        AuthorizeManager(manager);
+        return DecideAsync(manager, agentId, "AgentApplicationReviewStarted", null, agent =>
+        {
+            var review = agent.Availability(AgentAction.StartReview, default, default);
+            if (!review.IsAllowed)
+            {
+                return Refusal.Transition(review);
+            }
+
+            agent.StartReview();
+            return null;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Applied/UnderReview → Active: the vendor signs the application for the contract period (reviewing it first when
+    /// nobody has yet).
+    /// </summary>
+    public Task<UseCaseResult<AgentEnrolled>> ApproveAsync(CurrentUser manager, int agentId, ContractTermsInput terms, CancellationToken cancellationToken = default)
+    {
+        AuthorizeManager(manager);
+        ArgumentNullException.ThrowIfNull(terms);
+        var errors = new InputErrors();
+        var period = terms.Validate(errors, BusinessDay.Of(clock.GetUtcNow().UtcDateTime));
+        if (period is null)
+        {
+            return Task.FromResult<UseCaseResult<AgentEnrolled>>(errors.ToRefusal());
+        }
+
+        return DecideAsync(manager, agentId, "AgentApplicationApproved", null, agent => Take(agent, AgentAction.Sign, () => agent.Sign(period.Value.Start, period.Value.End)), cancellationToken);
+    }
+
+    /// <summary>Applied/UnderReview → Rejected, with the reason (<paramref name="note"/>, required), which the audit trail keeps.</summary>
+    public Task<UseCaseResult<AgentEnrolled>> RejectAsync(CurrentUser manager, int agentId, string? note, CancellationToken cancellationToken = default)
+    {
+        AuthorizeManager(manager);
+        var errors = new InputErrors();
+        var text = errors.Required(AgentFields.Note, note, AgentFields.NoteMaxLength);
+        if (text is null)
+        {
+            return Task.FromResult<UseCaseResult<AgentEnrolled>>(errors.ToRefusal());
+        }
+
+        return DecideAsync(manager, agentId, "AgentApplicationRejected", text, agent => Take(agent, AgentAction.Reject, agent.Reject), cancellationToken);
+    }
+
+    private static void AuthorizeManager(CurrentUser manager)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        AccessDeniedException.Unless(manager.IsInRole(PortalRoles.ChannelManager));
+    }
+
+    // Sign and Reject apply to an application under review; one still Applied is taken into review in the same step.
+    // The review cannot be refused once the machine offers it, and from UnderReview neither signing nor rejecting is
+    // guarded, so nothing is changed unless the whole step goes through.
+    private static Refusal? Take(Agent agent, AgentAction action, Action act)
+    {
+        if (agent.CanStartReview && agent.Availability(action, default, default) is { AppliesInState: false })
+        {
+            agent.StartReview();
+        }
+
+        var availability = agent.Availability(action, default, default);
+        if (!availability.IsAllowed)
+        {
+            return Refusal.Transition(availability);
+        }
+
+        act();
+        return null;
+    }
+
+    private Task<UseCaseResult<AgentEnrolled>> DecideAsync(CurrentUser manager, int agentId, string auditAction, string? note, Func<Agent, Refusal?> decide, CancellationToken cancellationToken) =>
+        writes.RunAsync<UseCaseResult<AgentEnrolled>>(auditAction, async (db, ct) =>
+        {
+            var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == agentId, ct).ConfigureAwait(false);
+            if (agent is null)
+            {
+                return Refusal.NotFound;
+            }
+
+            var before = agent.Status;
+            try
+            {
+                if (decide(agent) is { } refusal)
+                {
+                    return refusal;
+                }
+            }
+            catch (DomainException ex)
+            {
+                return Refusal.From(ex);
+            }
+
+            await audit.AppendAsync(db, new AuditRecord(
+                manager.Email,
+                auditAction,
+                AgentRecruitment.EntityType,
+                agent.Id.ToString(CultureInfo.InvariantCulture),
+                AuditJson.Of(new { status = before }),
+                AuditJson.Of(new { status = agent.Status, contractStart = agent.ContractStart, contractEnd = agent.ContractEnd, note })), ct).ConfigureAwait(false);
+            return UseCaseResult.Ok(new AgentEnrolled(agent.Id, agent.Code, agent.Status));
+        }, cancellationToken);
+}

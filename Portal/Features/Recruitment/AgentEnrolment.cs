@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Agents;
+using Portal.Domain.Common;
+using Portal.Domain.Recruitment;
+using Portal.Domain.Regions;
+using Portal.Features.Agents;
+
+namespace Portal.Features.Recruitment;
+
+/// <summary>A new agent's input once it is well-formed; the USCC is checked by the recruitment rule.</summary>
+internal sealed record NewAgent(
+    string Code, string LegalName, string Uscc, AgentTier Tier, IReadOnlyList<RegionCode> Territory, string? ContactName, string? ContactPhone, string? ContactEmail)
+{
+    public RecruitRequest Request => new(Uscc, Tier, Territory);
+}
+
+/// <summary>What signing a recruit and signing an agent directly share: the input check, the uniqueness check, the insert.</summary>
+internal static partial class AgentEnrolment
+{
+    // Longer than any USCC: a wrong length is the rule's INVALID_USCC, not TOO_LONG.
+    private const int UsccInputMaxLength = 64;
+
+    public static NewAgent? Validate(NewAgentInput input, IReadOnlyDictionary<string, Region> regions, InputErrors errors)
+    {
+        var code = errors.Required(AgentFields.Code, input.Code, Agent.CodeMaxLength)?.ToUpperInvariant();
+        if (code is not null && !CodePattern().IsMatch(code))
+        {
+            errors.Add(AgentFields.Code, ReasonCode.InvalidValue);
+        }
+
+        var legalName = errors.Required(AgentFields.LegalName, input.LegalName, Agent.NameMaxLength);
+        var uscc = errors.Required(AgentFields.Uscc, input.Uscc, UsccInputMaxLength);
+        var tier = errors.Defined(AgentFields.Tier, input.Tier);
+        var territory = errors.Territory(AgentFields.Territory, input.Territory, regions);
+        var contactName = errors.Optional(AgentFields.ContactName, input.ContactName, Agent.ContactMaxLength);
+        var contactPhone = errors.Optional(AgentFields.ContactPhone, input.ContactPhone, Agent.ContactMaxLength);
+        var contactEmail = errors.OptionalEmail(AgentFields.ContactEmail, input.ContactEmail, Agent.ContactMaxLength);
+        return errors.Any ? null : new NewAgent(code!, legalName!, uscc!, tier!.Value, territory, contactName, contactPhone, contactEmail);
+    }
+
+    /// <summary>
+    /// Agent codes and USCCs are unique (unique indexes, so a racing insert fails and the use case runs again and
+    /// lands here): a clear refusal instead of a database error.
+    /// </summary>
+    public static async Task<IReadOnlyList<Reason>> TakenAsync(PortalDbContext db, NewAgent agent, CancellationToken ct)
+    {
+        var uscc = Domain.Customers.Uscc.Normalize(agent.Uscc);
+        var reasons = new List<Reason>();
+        if (await db.Agents.AnyAsync(a => a.Code == agent.Code, ct).ConfigureAwait(false))
+        {
+            reasons.Add(new Reason(UseCaseCode.AgentCodeTaken, AgentFields.Code));
+        }
+
+        if (await db.Agents.AnyAsync(a => a.Uscc == uscc, ct).ConfigureAwait(false))
+        {
+            reasons.Add(new Reason(UseCaseCode.UsccTaken, AgentFields.Uscc));
+        }
+
+        return reasons;
+    }
+
+    /// <summary>Adds the agent (Applied) under <paramref name="parent"/> with its closure rows; the caller signs it or not.</summary>
+    public static async Task<Agent> AddAsync(PortalDbContext db, NewAgent input, Agent? parent, DateTime now, CancellationToken ct)
+    {
+        var agent = new Agent(input.Code, input.LegalName, Domain.Customers.Uscc.Normalize(input.Uscc), input.Tier, parent, now);
+        agent.AssignTerritory(input.Territory);
+        agent.SetContacts(input.ContactName, input.ContactPhone, input.ContactEmail);
+        db.Agents.Add(agent);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+
+        // The closure table (ADR 3): the agent itself at depth 0, and each of the parent's ancestors (the parent
+        // included) one level further away than from the parent.
+        db.AgentLinks.Add(new AgentLink(agent.Id, agent.Id, 0));
+        if (parent is not null)
+        {
+            var ancestors = await db.AgentLinks.AsNoTracking().Where(l => l.DescendantId == parent.Id).ToListAsync(ct).ConfigureAwait(false);
+            db.AgentLinks.AddRange(ancestors.Select(l => new AgentLink(l.AncestorId, agent.Id, l.Depth + 1)));
+        }
+
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return agent;
+    }
+
+    /// <summary>What the audit trail records about a new agent.</summary>
+    public static object Snapshot(Agent agent, string? parentCode) => new
+    {
+        code = agent.Code,
+        legalName = agent.LegalName,
+        uscc = agent.Uscc,
+        tier = agent.Tier,
+        parent = parentCode,
+        territory = agent.Territory.Select(t => t.RegionCode).Order(StringComparer.Ordinal).ToList(),
+        status = agent.Status,
+        contractStart = agent.ContractStart,
+        contractEnd = agent.ContractEnd,
+    };
+
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex CodePattern();
+}

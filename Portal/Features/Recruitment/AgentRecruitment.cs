@@ -1,0 +1,116 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Auth;
+using Portal.Data;
+using Portal.Data.Identity;
+using Portal.Domain.Agents;
+using Portal.Domain.Common;
+using Portal.Domain.Recruitment;
+using Portal.Features.Agents;
+using Portal.Features.Audit;
+
+namespace Portal.Features.Recruitment;
+
+/// <summary>A new agent in the channel and where it stands.</summary>
+public sealed record AgentEnrolled(int Id, string Code, ContractStatus Status);
+
+/// <summary>
+/// Recruitment (DESIGN.md §2.2): a Core agent or above develops a sub-agent of a lower tier inside its own territory
+/// (an application, Applied, that a ChannelManager decides); the vendor signs an agent of any tier directly.
+/// </summary>
+public sealed class AgentRecruitment(ChannelWrites writes, ReferenceData reference, AuditTrail audit, TimeProvider clock)
+{
+    internal const string EntityType = "Agent";
+
+    /// <summary>A reseller applies for a sub-agent under its own agent: Applied, with its closure rows, until a ChannelManager decides.</summary>
+    public async Task<UseCaseResult<AgentEnrolled>> RecruitAsync(CurrentUser reseller, NewAgentInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reseller);
+        AccessDeniedException.Unless(reseller.IsInRole(PortalRoles.Reseller) && reseller.AgentId is not null);
+        ArgumentNullException.ThrowIfNull(input);
+        var recruiterId = reseller.AgentId!.Value;
+
+        var errors = new InputErrors();
+        var recruit = AgentEnrolment.Validate(input, await reference.RegionsAsync().ConfigureAwait(false), errors);
+        if (recruit is null)
+        {
+            return errors.ToRefusal();
+        }
+
+        return await writes.RunAsync<UseCaseResult<AgentEnrolled>>("RecruitSubAgent", async (db, ct) =>
+        {
+            var recruiter = await db.Agents.Include(a => a.Territory).SingleOrDefaultAsync(a => a.Id == recruiterId, ct).ConfigureAwait(false);
+            if (recruiter is null)
+            {
+                return Refusal.NotFound;
+            }
+
+            var decision = RecruitmentRules.Decide(AgentSnapshot.From(recruiter), recruit.Request);
+            if (await RefusalAsync(db, decision, recruit, ct).ConfigureAwait(false) is { } refusal)
+            {
+                return refusal;
+            }
+
+            var agent = await AgentEnrolment.AddAsync(db, recruit, recruiter, clock.GetUtcNow().UtcDateTime, ct).ConfigureAwait(false);
+            await AuditAsync(db, reseller.Email, "AgentRecruited", agent, recruiter.Code, ct).ConfigureAwait(false);
+            return UseCaseResult.Ok(new AgentEnrolled(agent.Id, agent.Code, agent.Status));
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The vendor signs an agent directly (DESIGN.md §2.2): any tier; with no parent (vendor-signed) or under a parent it
+    /// names, in which case the recruitment rule judges the parent as the recruiter, so the tree keeps its shape.
+    /// The agent is Active from the contract's first day.
+    /// </summary>
+    public async Task<UseCaseResult<AgentEnrolled>> SignDirectlyAsync(CurrentUser manager, DirectSigningInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        AccessDeniedException.Unless(manager.IsInRole(PortalRoles.ChannelManager));
+        ArgumentNullException.ThrowIfNull(input);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var errors = new InputErrors();
+        var newAgent = AgentEnrolment.Validate(input, await reference.RegionsAsync().ConfigureAwait(false), errors);
+        var terms = new ContractTermsInput(input.ContractStart, input.ContractEnd).Validate(errors, BusinessDay.Of(now));
+        var parentCode = errors.Optional(AgentFields.ParentCode, input.ParentCode, Agent.CodeMaxLength)?.ToUpperInvariant();
+        if (newAgent is null || terms is null || errors.Any)
+        {
+            return errors.ToRefusal();
+        }
+
+        return await writes.RunAsync<UseCaseResult<AgentEnrolled>>("SignAgentDirectly", async (db, ct) =>
+        {
+            Agent? parent = null;
+            if (parentCode is not null)
+            {
+                parent = await db.Agents.Include(a => a.Territory).SingleOrDefaultAsync(a => a.Code == parentCode, ct).ConfigureAwait(false);
+                if (parent is null)
+                {
+                    return Refusal.Invalid([new Reason(UseCaseCode.UnknownAgent, AgentFields.ParentCode)]);
+                }
+            }
+
+            var decision = RecruitmentRules.Decide(parent is null ? null : AgentSnapshot.From(parent), newAgent.Request);
+            if (await RefusalAsync(db, decision, newAgent, ct).ConfigureAwait(false) is { } refusal)
+            {
+                return refusal;
+            }
+
+            var agent = await AgentEnrolment.AddAsync(db, newAgent, parent, now, ct).ConfigureAwait(false);
+            agent.SignDirectly(terms.Value.Start, terms.Value.End);
+            await AuditAsync(db, manager.Email, "AgentSignedDirectly", agent, parent?.Code, ct).ConfigureAwait(false);
+            return UseCaseResult.Ok(new AgentEnrolled(agent.Id, agent.Code, agent.Status));
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Every reason at once: the rule's and the uniqueness of code and USCC.
+    private static async Task<Refusal?> RefusalAsync(PortalDbContext db, Decision decision, NewAgent agent, CancellationToken ct)
+    {
+        var taken = await AgentEnrolment.TakenAsync(db, agent, ct).ConfigureAwait(false);
+        return decision.IsAllowed && taken.Count == 0 ? null : Refusal.Because(new Decision([.. decision.Reasons, .. taken]));
+    }
+
+    private async Task AuditAsync(PortalDbContext db, string actor, string action, Agent agent, string? parentCode, CancellationToken ct) =>
+        await audit.AppendAsync(db, new AuditRecord(
+            actor, action, EntityType, agent.Id.ToString(CultureInfo.InvariantCulture), After: AuditJson.Of(AgentEnrolment.Snapshot(agent, parentCode))), ct).ConfigureAwait(false);
+}

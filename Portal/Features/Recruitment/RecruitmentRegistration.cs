@@ -1,0 +1,12 @@
+namespace Portal.Features.Recruitment;
+
+public static class RecruitmentRegistration
+{
+    /// <summary>Recruitment: sub-agent applications, the vendor's decisions on them, and direct signing.</summary>
+    public static IServiceCollection AddRecruitment(this IServiceCollection services)
+    {
+        services.AddScoped<AgentRecruitment>();
+        services.AddScoped<AgentApplications>();
+        return services;
+    }
+}
