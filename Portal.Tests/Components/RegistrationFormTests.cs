@@ -99,7 +99,8 @@ public sealed class RegistrationFormTests : PortalTestContext, IClassFixture<Por
             [
                 new ActionAvailability<DealAction>(DealAction.ReportSale, true, []),
                 new ActionAvailability<DealAction>(DealAction.RequestExtension, true, [DealGuardKeys.ExtensionNotYetUsed]),
-            ]);
+            ],
+            []);
         AddAuthorization().SetAuthorized("tianhe@channels.local").SetRoles(PortalRoles.Reseller);
 
         var panel = Render<DealActionsPanel>(p => p

@@ -22,6 +22,7 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<
         ["/deals/new"] = ["Reseller"],
         ["/deals/{Id:int}"] = ["Reseller", "ChannelManager"],
         ["/cases"] = ["Compliance", "ChannelManager"],
+        ["/report"] = [Anyone],
         ["/cases/{Id:int}"] = ["Compliance", "ChannelManager"],
         ["/"] = [SignedIn],
         ["/account/login"] = [Anyone],

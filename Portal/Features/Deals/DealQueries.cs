@@ -96,6 +96,10 @@ public sealed class DealQueries(PortalData data, TimeProvider clock)
                               select new DealCustomer(c.Id, c.Uscc, c.LegalName, c.RegionCode, r.NameZh, r.NameEn, c.Segment))
             .SingleAsync(cancellationToken).ConfigureAwait(false);
 
+        var sales = await db.SalesReports.AsNoTracking().Where(r => r.DealId == deal.Id).OrderBy(r => r.Id)
+            .Select(r => new SaleView(r.Id, r.SoldOn, r.ReportedBy, r.Lines.Select(l => new SoldLineView(l.Sku, l.Quantity, l.UnitPrice, l.UniformPrice)).ToList()))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
         // The timeline is the audit log's; the deal was checked visible above, so its entries may be shown.
         await using var all = await data.ForRulesAsync(cancellationToken).ConfigureAwait(false);
         var dealId = DealRegistrationService.Id(deal.Id);
@@ -117,7 +121,7 @@ public sealed class DealQueries(PortalData data, TimeProvider clock)
             deal.Lines.Select(l => new DealLineView(l.Sku, l.Quantity, l.UnitPrice, l.UniformPrice, l.PurchasePrice)).ToList(),
             deal.Reasons.Select(r => new Reason(r.Code, r.Field)).ToList(),
             deal.ExpectedCloseDate, deal.CreatedAt, deal.DecidedAt, deal.ProtectedUntil, deal.ExtensionUsed, deal.ExtensionReason, deal.DecisionNote,
-            timeline, actions);
+            timeline, actions, sales);
     }
 
     /// <summary>The caller's own customers (visibility filter) whose name or USCC matches, for the registration form.</summary>

@@ -27,7 +27,8 @@ public sealed record DealDetail(
     string? ExtensionReason,
     string? DecisionNote,
     IReadOnlyList<TimelineEntry> Timeline,
-    IReadOnlyList<ActionAvailability<DealAction>> Actions)
+    IReadOnlyList<ActionAvailability<DealAction>> Actions,
+    IReadOnlyList<SaleView> Sales)
 {
     public decimal Total => Lines.Sum(l => l.Amount);
 }
@@ -46,3 +47,11 @@ public sealed record TimelineEntry(DateTime At, string Actor, string Action, str
 
 /// <summary>A customer the caller already works with, offered by the registration form's search.</summary>
 public sealed record CustomerMatch(string Uscc, string LegalName, string RegionCode, CustomerSegment Segment);
+
+/// <summary>A sales report of the deal: what was sold, at which price, next to the uniform price.</summary>
+public sealed record SaleView(int Id, DateOnly SoldOn, string ReportedBy, IReadOnlyList<SoldLineView> Lines);
+
+public sealed record SoldLineView(string Sku, int Quantity, decimal UnitPrice, decimal UniformPrice)
+{
+    public bool IsBelowUniformPrice => UnitPrice < UniformPrice;
+}
