@@ -8,10 +8,10 @@ namespace Portal.Tests.Components;
 public sealed class NavMenuTests : PortalTestContext
 {
     [Theory]
-    [InlineData(PortalRoles.ChannelManager, new[] { "Dashboard", "Deals", "Cases", "Agents", "PriceList" })]
-    [InlineData(PortalRoles.Reseller, new[] { "Dashboard", "Deals", "PriceList" })]
-    [InlineData(PortalRoles.Compliance, new[] { "Dashboard", "Cases", "Agents", "PriceList", "AuditLog" })]
-    [InlineData(PortalRoles.Admin, new[] { "Dashboard", "AuditLog", "Users" })]
+    [InlineData(PortalRoles.ChannelManager, new[] { "Dashboard", "Deals", "Cases", "Agents", "PriceList", "Rules" })]
+    [InlineData(PortalRoles.Reseller, new[] { "Dashboard", "Deals", "PriceList", "Rules" })]
+    [InlineData(PortalRoles.Compliance, new[] { "Dashboard", "Cases", "Agents", "PriceList", "Rules", "AuditLog" })]
+    [InlineData(PortalRoles.Admin, new[] { "Dashboard", "Rules", "AuditLog", "Users" })]
     public void Each_role_sees_its_own_areas_and_none_of_the_others(string role, string[] expected)
     {
         AddAuthorization().SetAuthorized("someone@channels.local").SetRoles(role);

@@ -23,6 +23,7 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<
         ["/deals/{Id:int}"] = ["Reseller", "ChannelManager"],
         ["/cases"] = ["Compliance", "ChannelManager"],
         ["/report"] = [Anyone],
+        ["/rules"] = [SignedIn],
         ["/cases/{Id:int}"] = ["Compliance", "ChannelManager"],
         ["/"] = [SignedIn],
         ["/account/login"] = [Anyone],
@@ -75,6 +76,18 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<
 
         Assert.Empty(routes.Except(Pages.Keys));
         Assert.Empty(Pages.Keys.Except(routes));
+    }
+
+    [Fact]
+    public void Every_routed_page_states_who_may_open_it()
+    {
+        var silent = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.GetCustomAttributes<RouteAttribute>().Any())
+            .Where(t => t.GetCustomAttribute<Microsoft.AspNetCore.Authorization.AuthorizeAttribute>() is null
+                && t.GetCustomAttribute<Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute>() is null)
+            .Select(t => t.Name);
+
+        Assert.Empty(silent);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public static class PortalMenu
         new("Cases", "/cases", Icons.Material.Filled.Gavel, [PortalRoles.Compliance, PortalRoles.ChannelManager]),
         new("Agents", "/agents", Icons.Material.Filled.Hub, [PortalRoles.ChannelManager, PortalRoles.Compliance]),
         new("PriceList", "/prices", Icons.Material.Filled.PriceChange, [PortalRoles.ChannelManager, PortalRoles.Reseller, PortalRoles.Compliance]),
+        new("Rules", "/rules", Icons.Material.Filled.AccountTree, Everyone),
         new("AuditLog", "/audit", Icons.Material.Filled.VerifiedUser, [PortalRoles.Compliance, PortalRoles.Admin]),
         new("Users", "/admin/users", Icons.Material.Filled.ManageAccounts, [PortalRoles.Admin]),
     ];
