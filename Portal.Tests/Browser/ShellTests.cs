@@ -66,6 +66,20 @@ public sealed class ShellTests(BrowserFixture fixture)
         Assert.Equal(0, await page.Locator("[data-testid='agents-grid']").CountAsync());
     }
 
+    [Fact]
+    public async Task The_channel_rules_page_shows_the_four_state_machines()
+    {
+        var page = await fixture.NewPageAsync(locale: "en");
+        await page.SignInAsync("gz@channels.local");
+        await page.WaitForInteractiveAsync();
+        await page.GotoAsync("/rules");
+        await page.WaitForInteractiveAsync();
+
+        Assert.Equal(4, await page.Locator("[data-graph]").CountAsync());
+        Assert.Contains("A registration can be extended only once", await page.Locator("[data-graph='DealRegistration']").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync("rules-en");
+    }
+
     private static async Task SwitchLanguageAsync(IPage page, string culture)
     {
         await page.Locator("[data-testid='language-switch'] button").ClickAsync();
