@@ -8,7 +8,7 @@ namespace Portal.Tests.Components;
 public sealed class NavMenuTests : PortalTestContext
 {
     [Theory]
-    [InlineData(PortalRoles.ChannelManager, new[] { "Dashboard", "Deals", "Cases", "Agents", "PriceList" })]
+    [InlineData(PortalRoles.ChannelManager, new[] { "Dashboard", "Deals", "Review", "Cases", "Agents", "VendorDirect", "PriceList" })]
     [InlineData(PortalRoles.Reseller, new[] { "Dashboard", "Deals", "PriceList" })]
     [InlineData(PortalRoles.Compliance, new[] { "Dashboard", "Cases", "Agents", "PriceList", "AuditLog" })]
     [InlineData(PortalRoles.Admin, new[] { "Dashboard", "AuditLog", "Users" })]
