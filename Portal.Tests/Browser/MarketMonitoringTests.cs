@@ -13,7 +13,7 @@ public sealed class MarketMonitoringTests(BrowserFixture fixture)
     {
         var tianhe = await TestUsers.ForAsync(fixture.App, "tianhe@channels.local");
         var registered = await fixture.App.Services.GetRequiredService<DealRegistrationService>()
-            .RegisterAsync(tianhe, DealInputs.Registration(DealInputs.NewUscc("440106", 7101), "广州天河低价成交测试有限公司", "440106"));
+            .RegisterAsync(tianhe, DealInputs.Registration(DealInputs.NewUscc("440106", 7102), "广州天河低价成交测试有限公司", "440106"));
         var reseller = await fixture.NewPageAsync();
         await reseller.SignInAsync("tianhe@channels.local");
         await reseller.WaitForInteractiveAsync();

@@ -8,7 +8,7 @@ namespace Portal.Tests.Components;
 public sealed class NavMenuTests : PortalTestContext
 {
     [Theory]
-    [InlineData(PortalRoles.ChannelManager, new[] { "Dashboard", "Deals", "Cases", "Agents", "PriceList", "Rules" })]
+    [InlineData(PortalRoles.ChannelManager, new[] { "Dashboard", "Deals", "Review", "Cases", "Agents", "VendorDirect", "PriceList", "Rules" })]
     [InlineData(PortalRoles.Reseller, new[] { "Dashboard", "Deals", "PriceList", "Rules" })]
     [InlineData(PortalRoles.Compliance, new[] { "Dashboard", "Cases", "Agents", "PriceList", "Rules", "AuditLog" })]
     [InlineData(PortalRoles.Admin, new[] { "Dashboard", "Rules", "AuditLog", "Users" })]

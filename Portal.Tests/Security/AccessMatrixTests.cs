@@ -31,6 +31,8 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<
         ["/not-found"] = [Anyone],
         ["/error"] = [Anyone],
         ["/agents"] = ["ChannelManager", "Compliance"],
+        ["/review"] = ["ChannelManager"],
+        ["/vendor-direct"] = ["ChannelManager"],
         ["/prices"] = ["ChannelManager", "Reseller", "Compliance"],
         ["/audit"] = ["Compliance", "Admin"],
         ["/admin/users"] = ["Admin"],

@@ -19,8 +19,10 @@ public static class PortalMenu
     [
         new("Dashboard", "/", Icons.Material.Filled.Dashboard, Everyone),
         new("Deals", "/deals", Icons.Material.Filled.Assignment, [PortalRoles.Reseller, PortalRoles.ChannelManager]),
+        new("Review", "/review", Icons.Material.Filled.FactCheck, [PortalRoles.ChannelManager]),
         new("Cases", "/cases", Icons.Material.Filled.Gavel, [PortalRoles.Compliance, PortalRoles.ChannelManager]),
         new("Agents", "/agents", Icons.Material.Filled.Hub, [PortalRoles.ChannelManager, PortalRoles.Compliance]),
+        new("VendorDirect", "/vendor-direct", Icons.Material.Filled.Storefront, [PortalRoles.ChannelManager]),
         new("PriceList", "/prices", Icons.Material.Filled.PriceChange, [PortalRoles.ChannelManager, PortalRoles.Reseller, PortalRoles.Compliance]),
         new("Rules", "/rules", Icons.Material.Filled.AccountTree, Everyone),
         new("AuditLog", "/audit", Icons.Material.Filled.VerifiedUser, [PortalRoles.Compliance, PortalRoles.Admin]),

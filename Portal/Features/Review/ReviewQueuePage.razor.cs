@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
+using Portal.Auth;
+using Portal.Components.Common;
+using Portal.Domain.Deals;
+using Portal.Features.Authorizations;
+using Portal.Features.Deals;
+using Portal.Features.Recruitment;
+using Portal.Localization;
+
+namespace Portal.Features.Review;
+
+/// <summary>
+/// The ChannelManager's review queue: registrations held for review and extension requests, cross-region
+/// authorization requests, and sub-agent applications. Each tab decides through its own service (state machine and
+/// audit log included); the page keeps the tab counts and the last decision's message.
+/// </summary>
+public sealed partial class ReviewQueuePage
+{
+    private static readonly DealFilter DealQueue = new(Statuses: [DealStatus.PendingReview, DealStatus.ExtensionRequested]);
+    private static readonly PageRequest CountOnly = new(0, 1, null, false);
+    private (int Deals, int Authorizations, int Applications) _counts;
+    private DecisionMessage? _message;
+
+    [Inject]
+    private DealQueries Deals { get; set; } = default!;
+
+    [Inject]
+    private AuthorizationDirectory Authorizations { get; set; } = default!;
+
+    [Inject]
+    private AgentApplications Applications { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<SharedResource> L { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected override Task OnInitializedAsync() => CountAsync();
+
+    private async Task DecidedAsync(DecisionMessage message)
+    {
+        _message = message;
+        await CountAsync();
+    }
+
+    private async Task CountAsync()
+    {
+        var manager = CurrentUser.From((await AuthenticationState).User)!;
+        var deals = await Deals.ListAsync(manager, DealQueue, CountOnly);
+        var authorizations = await Authorizations.QueueAsync(manager, CountOnly);
+        var applications = await Applications.QueueAsync(manager, CountOnly);
+        _counts = (deals.TotalCount, authorizations.TotalCount, applications.TotalCount);
+    }
+}
