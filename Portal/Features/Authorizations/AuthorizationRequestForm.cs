@@ -7,11 +7,18 @@ public sealed class AuthorizationRequestForm
 
     public string? CustomerUscc { get; set; }
 
-    public DateTime? ValidFrom { get; set; } = DateTime.Today;
+    public DateTime? ValidFrom { get; set; }
 
-    public DateTime? ValidUntil { get; set; } = DateTime.Today.AddDays(30);
+    public DateTime? ValidUntil { get; set; }
 
     public string? Reason { get; set; }
+
+    /// <summary>An empty request for a window of <paramref name="days"/> days from the business day <paramref name="today"/>.</summary>
+    public static AuthorizationRequestForm Starting(DateOnly today, int days = 30) => new()
+    {
+        ValidFrom = today.ToDateTime(TimeOnly.MinValue),
+        ValidUntil = today.AddDays(days).ToDateTime(TimeOnly.MinValue),
+    };
 
     public AuthorizationRequestInput ToInput() => new()
     {

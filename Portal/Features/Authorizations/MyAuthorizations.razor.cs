@@ -18,7 +18,7 @@ public sealed partial class MyAuthorizations
     };
 
     private readonly bool _chinese = PortalCultures.IsChinese(CultureInfo.CurrentUICulture);
-    private AuthorizationRequestForm _form = new();
+    private AuthorizationRequestForm _form = null!;
     private ReasonMessages _messages = ReasonMessages.None;
     private AuthorizationChange? _requested;
     private MudDataGrid<AuthorizationRow>? _grid;
@@ -33,8 +33,16 @@ public sealed partial class MyAuthorizations
     [Inject]
     private IStringLocalizer<SharedResource> L { get; set; } = default!;
 
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    // The window starts on the business day the service judges it by (the UTC date), not the server's local date.
+    private AuthorizationRequestForm NewForm() => AuthorizationRequestForm.Starting(BusinessDay.Of(Clock.GetUtcNow().UtcDateTime));
+
+    protected override void OnInitialized() => _form = NewForm();
 
     private async Task<CurrentUser> UserAsync() => CurrentUser.From((await AuthenticationState).User)!;
 
@@ -54,7 +62,7 @@ public sealed partial class MyAuthorizations
             _requested = result.Succeeded ? result.Value : null;
             if (result.Succeeded)
             {
-                _form = new AuthorizationRequestForm();
+                _form = NewForm();
                 if (_grid is not null)
                 {
                     await _grid.ReloadServerData();
