@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Bunit;
+using Portal.Auth;
 using Portal.Components.Layout;
 using Portal.Data.Identity;
 using Portal.Localization;
@@ -9,7 +11,7 @@ public sealed class NavMenuTests : PortalTestContext
 {
     [Theory]
     [InlineData(PortalRoles.ChannelManager, new[] { "Dashboard", "Deals", "Review", "Cases", "Agents", "VendorDirect", "PriceList", "Rules" })]
-    [InlineData(PortalRoles.Reseller, new[] { "Dashboard", "Deals", "PriceList", "Rules" })]
+    [InlineData(PortalRoles.Reseller, new[] { "Dashboard", "Deals", "Customers", "Authorizations", "PriceList", "Rules" })]
     [InlineData(PortalRoles.Compliance, new[] { "Dashboard", "Cases", "Agents", "PriceList", "Rules", "AuditLog" })]
     [InlineData(PortalRoles.Admin, new[] { "Dashboard", "Rules", "AuditLog", "Users" })]
     public void Each_role_sees_its_own_areas_and_none_of_the_others(string role, string[] expected)
@@ -20,6 +22,24 @@ public sealed class NavMenuTests : PortalTestContext
 
         var shown = menu.FindAll("[data-nav]").Select(e => e.GetAttribute("data-nav")).ToList();
         Assert.Equal(expected, shown);
+    }
+
+    [Theory]
+    [InlineData("Strategic", true)]
+    [InlineData("Core", true)]
+    [InlineData("Tier1", false)]
+    [InlineData("Tier2", false)]
+    public void Only_core_agents_and_above_see_sub_agents(string tier, bool shown)
+    {
+        AddAuthorization().SetAuthorized("someone@channels.local").SetRoles(PortalRoles.Reseller)
+            .SetClaims(new Claim(PortalClaims.AgentTier, tier));
+
+        var menu = Render<NavMenu>();
+
+        var entries = menu.FindAll("[data-nav]").Select(e => e.GetAttribute("data-nav")).ToList();
+        Assert.Equal(shown, entries.Contains("SubAgents"));
+        Assert.Contains("Customers", entries);
+        Assert.Contains("Authorizations", entries);
     }
 
     [Fact]

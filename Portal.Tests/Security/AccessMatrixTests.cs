@@ -36,6 +36,9 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<
         ["/prices"] = ["ChannelManager", "Reseller", "Compliance"],
         ["/audit"] = ["Compliance", "Admin"],
         ["/admin/users"] = ["Admin"],
+        ["/customers"] = ["Reseller"],
+        ["/authorizations"] = ["Reseller"],
+        ["/sub-agents"] = ["Reseller"],
     };
 
     /// <summary>

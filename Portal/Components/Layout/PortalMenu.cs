@@ -1,11 +1,16 @@
 using System.Security.Claims;
 using MudBlazor;
+using Portal.Auth;
 using Portal.Data.Identity;
+using Portal.Domain.Agents;
 
 namespace Portal.Components.Layout;
 
-/// <summary>One entry of the navigation menu and the roles that see it.</summary>
-public sealed record NavItem(string Key, string Href, string Icon, IReadOnlyList<string> Roles);
+/// <summary>
+/// One entry of the navigation menu and the roles that see it; with <see cref="Tiers"/>, only agents of those tiers
+/// (the <see cref="PortalClaims.AgentTier"/> claim) among them.
+/// </summary>
+public sealed record NavItem(string Key, string Href, string Icon, IReadOnlyList<string> Roles, IReadOnlyList<string>? Tiers = null);
 
 /// <summary>
 /// The menu, by role. Hiding an entry is a convenience only: every page carries its own [Authorize] with the same
@@ -23,6 +28,11 @@ public static class PortalMenu
         new("Cases", "/cases", Icons.Material.Filled.Gavel, [PortalRoles.Compliance, PortalRoles.ChannelManager]),
         new("Agents", "/agents", Icons.Material.Filled.Hub, [PortalRoles.ChannelManager, PortalRoles.Compliance]),
         new("VendorDirect", "/vendor-direct", Icons.Material.Filled.Storefront, [PortalRoles.ChannelManager]),
+        new("Customers", "/customers", Icons.Material.Filled.Business, [PortalRoles.Reseller]),
+        new("Authorizations", "/authorizations", Icons.Material.Filled.AltRoute, [PortalRoles.Reseller]),
+
+        // Recruitment (DESIGN.md §2.2): only Core agents and above develop sub-agents.
+        new("SubAgents", "/sub-agents", Icons.Material.Filled.AccountTree, [PortalRoles.Reseller], [nameof(AgentTier.Strategic), nameof(AgentTier.Core)]),
         new("PriceList", "/prices", Icons.Material.Filled.PriceChange, [PortalRoles.ChannelManager, PortalRoles.Reseller, PortalRoles.Compliance]),
         new("Rules", "/rules", Icons.Material.Filled.AccountTree, Everyone),
         new("AuditLog", "/audit", Icons.Material.Filled.VerifiedUser, [PortalRoles.Compliance, PortalRoles.Admin]),
@@ -32,6 +42,7 @@ public static class PortalMenu
     public static IEnumerable<NavItem> ItemsFor(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return Items.Where(i => i.Roles.Any(user.IsInRole));
+        var tier = user.FindFirst(PortalClaims.AgentTier)?.Value;
+        return Items.Where(i => i.Roles.Any(user.IsInRole) && (i.Tiers is null || (tier is not null && i.Tiers.Contains(tier, StringComparer.Ordinal))));
     }
 }

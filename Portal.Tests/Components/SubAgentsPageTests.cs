@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Security.Claims;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+using Portal.Auth;
+using Portal.Components.Common;
+using Portal.Data.Identity;
+using Portal.Domain.Agents;
+using Portal.Features;
+using Portal.Features.Agents;
+using Portal.Features.Recruitment;
+using Portal.Tests.Deals;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Components;
+
+/// <summary>The sub-agents page and its recruit form, rendered with the real services on a real database.</summary>
+public sealed class SubAgentsPageTests : PortalTestContext, IClassFixture<PortalAppFixture>
+{
+    private readonly PortalAppFactory _app;
+    private readonly IServiceScope _scope;
+
+    public SubAgentsPageTests(PortalAppFixture fixture)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        _app = fixture.App;
+
+        // The services are scoped (one per circuit): one scope of the real app stands for this test's circuit.
+        _scope = _app.Services.CreateScope();
+        foreach (var service in new[] { typeof(AgentDetails), typeof(AgentRecruitment), typeof(ReferenceData) })
+        {
+            Services.AddSingleton(service, _scope.ServiceProvider.GetRequiredService(service));
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _scope.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    [Fact]
+    public async Task A_tier_1_reseller_is_told_why_and_gets_no_recruit_form()
+    {
+        await SignInAsync("T1-TIANHE");
+
+        var page = Render<SubAgents>();
+
+        page.WaitForAssertion(() => Assert.Contains("只有核心代理及战略合作伙伴可以发展下级代理。", page.Find("[data-testid='recruit-not-allowed']").TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-testid='recruit-form']"));
+        Assert.Empty(page.FindAll("[data-testid='sub-agent-tree']"));
+    }
+
+    [Fact]
+    public async Task A_core_reseller_sees_its_sub_agents_and_may_offer_only_lower_tiers()
+    {
+        await SignInAsync("CORE-GZ");
+
+        var page = Render<SubAgents>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-agent='T1-TIANHE']")));
+        Assert.NotEmpty(page.FindAll("[data-agent='T2-YUEXIU']"));
+        Assert.Equal("1", page.Find("[data-agent='T1-TIANHE']").GetAttribute("data-depth"));
+        var tiers = page.FindComponent<MudSelect<AgentTier?>>().FindComponents<MudSelectItem<AgentTier?>>().Select(i => i.Instance.Value).ToList();
+        Assert.Equal([AgentTier.Tier1, AgentTier.Tier2], tiers);
+    }
+
+    [Fact]
+    public async Task A_territory_outside_the_recruiters_is_refused_next_to_that_region()
+    {
+        await SignInAsync("CORE-GZ");
+        var page = Render<SubAgents>();
+        page.WaitForElement("[data-testid='recruit-form']");
+
+        page.Find("[data-testid='recruit-code'] input, input[data-testid='recruit-code']").Change("T1-FUTIAN");
+        page.Find("[data-testid='recruit-name'] input, input[data-testid='recruit-name']").Change("深圳福田测试代理有限公司");
+        page.Find("[data-testid='recruit-uscc'] input, input[data-testid='recruit-uscc']").Input(DealInputs.NewUscc("440300", 8101));
+        var tier = page.FindComponent<MudSelect<AgentTier?>>();
+        await page.InvokeAsync(() => tier.Instance.ValueChanged.InvokeAsync(AgentTier.Tier1));
+        await ChooseRegionAsync(page, "440000", "440300");
+        await page.Find("[data-testid='territory-add']").ClickAsync(new());
+
+        await page.Find("[data-testid='recruit-submit']").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains(
+            "下级代理的授权区域必须在上级代理的区域之内。 (TERRITORY_NOT_WITHIN_PARENT)",
+            page.Find("[data-territory='440300'] [data-field-error='territory[0]']").TextContent,
+            StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-testid='recruit-applied']"));
+        await using var db = await _app.CreateContextAsync();
+        Assert.False(await db.Agents.AnyAsync(a => a.Code == "T1-FUTIAN"));
+    }
+
+    [Fact]
+    public async Task A_mistyped_credit_code_is_explained_as_it_is_typed()
+    {
+        await SignInAsync("CORE-GZ");
+        var page = Render<SubAgents>();
+        page.WaitForElement("[data-testid='recruit-form']");
+
+        page.Find("[data-testid='recruit-uscc'] input, input[data-testid='recruit-uscc']").Input("91440300708461136U");
+
+        page.WaitForAssertion(() => Assert.Contains("最后一位校验码不正确", page.Find("[data-testid='recruit-form']").TextContent, StringComparison.Ordinal));
+    }
+
+    private static async Task ChooseRegionAsync(IRenderedComponent<SubAgents> page, string province, string city)
+    {
+        var picker = page.FindComponent<RegionPicker>();
+        var selects = picker.FindComponents<MudSelect<string>>();
+        await page.InvokeAsync(() => selects[0].Instance.ValueChanged.InvokeAsync(province));
+        await page.InvokeAsync(() => selects[1].Instance.ValueChanged.InvokeAsync(city));
+    }
+
+    private async Task SignInAsync(string agentCode)
+    {
+        await using var db = await _app.CreateContextAsync();
+        var agent = await db.Agents.SingleAsync(a => a.Code == agentCode);
+        AddAuthorization()
+            .SetAuthorized($"{agentCode.ToLowerInvariant()}@channels.local")
+            .SetRoles(PortalRoles.Reseller)
+            .SetClaims(
+                new Claim(ClaimTypes.NameIdentifier, "user-" + agentCode),
+                new Claim(PortalClaims.AgentId, agent.Id.ToString(CultureInfo.InvariantCulture)),
+                new Claim(PortalClaims.AgentCode, agent.Code),
+                new Claim(PortalClaims.AgentTier, agent.Tier.ToString()));
+    }
+}
