@@ -54,9 +54,9 @@ public static class SyntheticSeeder
                 writer.WriteAgents(agents);
                 counts = writer.WriteCustomers(agents, regions, random);
                 writer.Optimize();
+                SqliteConnection.ClearPool(connection);
             }
 
-            SqliteConnection.ClearAllPools();
             await SeedUsersAsync(app, agents, settings.Anchor).ConfigureAwait(false);
             var summary = new SyntheticSummary(agents.Count, counts.Links, settings.Customers, counts.Protections, counts.Deals, counts.Sales, clock.Elapsed);
             await AuditAsync(app, summary).ConfigureAwait(false);
