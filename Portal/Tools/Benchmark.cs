@@ -45,7 +45,7 @@ public static class Benchmark
             {
                 await connection.OpenAsync().ConfigureAwait(false);
                 sample = await BenchmarkSample.LoadAsync(connection, settings, random).ConfigureAwait(false);
-                machine = new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSDescription, Environment.Version.ToString(), connection.ServerVersion);
+                machine = new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSDescription, Environment.Version.ToString(), connection.ServerVersion, string.Empty);
             }
 
             await output.WriteLineAsync($"bench: {sample.Dataset.Agents:N0} agents, {sample.Dataset.Customers:N0} customers at {file}").ConfigureAwait(false);
@@ -117,7 +117,7 @@ public static class Benchmark
             ];
 
             var report = new BenchmarkReport(
-                machine, sample.Dataset, one, many, floor, ratio50, ratio95, availability, bare, descendants,
+                machine with { LoadAverage = MachineInfo.ReadLoadAverage() }, sample.Dataset, one, many, floor, ratio50, ratio95, availability, bare, descendants,
                 (double)descendantsSeen / partners.Count, visible, grid, search, check, targets);
             await output.WriteLineAsync().ConfigureAwait(false);
             await output.WriteLineAsync(report.ToTable()).ConfigureAwait(false);
