@@ -144,4 +144,14 @@ public sealed class SyntheticDataTests(SmallSyntheticDatabase database) : IClass
         Assert.Equal(Rows(first, Fingerprint)[0][0], Rows(second, Fingerprint)[0][0]);
         Assert.Equal(Rows(first, Hierarchy)[0][0], Rows(second, Hierarchy)[0][0]);
     }
+
+    [Fact]
+    public async Task An_existing_database_is_not_replaced_unless_asked()
+    {
+        var before = File.GetLastWriteTimeUtc(database.File);
+        await Assert.ThrowsAsync<ArgumentException>(() => SyntheticSeeder.RunAsync(Settings(database.File), TextWriter.Null));
+        Assert.Equal(before, File.GetLastWriteTimeUtc(database.File));
+        Assert.Equal(2, await ToolCommands.TryRunAsync(["seed-synthetic", "--db", database.File]));
+        Assert.Null(await ToolCommands.TryRunAsync(["--urls", "http://localhost:5000"]));
+    }
 }

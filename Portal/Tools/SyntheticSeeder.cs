@@ -28,6 +28,11 @@ public static class SyntheticSeeder
         ArgumentNullException.ThrowIfNull(output);
         var clock = Stopwatch.StartNew();
         var file = Path.GetFullPath(settings.DatabaseFile);
+        if (File.Exists(file) && !settings.Overwrite)
+        {
+            throw new ArgumentException($"{file} exists; pass --overwrite yes to replace it.");
+        }
+
         foreach (var path in new[] { file, file + "-wal", file + "-shm" })
         {
             File.Delete(path);

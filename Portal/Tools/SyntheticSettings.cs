@@ -6,6 +6,9 @@ public sealed record SyntheticSettings(string DatabaseFile, int Agents, int Cust
     /// <summary>Rows per transaction of the bulk insert.</summary>
     public int BatchSize { get; init; } = 50_000;
 
+    /// <summary>Replace an existing file (<c>--overwrite yes</c>); without it an existing database is left alone.</summary>
+    public bool Overwrite { get; init; }
+
     /// <summary>The day the data is generated around (protections run from before it to after it).</summary>
     public DateTime Anchor { get; init; } = DateTime.UtcNow.Date;
 
@@ -16,6 +19,9 @@ public sealed record SyntheticSettings(string DatabaseFile, int Agents, int Cust
             args.Text("db"),
             args.Number("agents", 100_000, 10),
             args.Number("customers", 1_000_000, 1),
-            args.Number("seed", 42, 0));
+            args.Number("seed", 42, 0))
+        {
+            Overwrite = string.Equals(args.OptionalText("overwrite"), "yes", StringComparison.OrdinalIgnoreCase),
+        };
     }
 }

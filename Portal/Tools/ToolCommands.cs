@@ -47,6 +47,6 @@ public static class ToolCommands
     }
 
     public const string Usage =
-        "usage: seed-synthetic --db <file> [--agents 100000] [--customers 1000000] [--seed 42]\n" +
+        "usage: seed-synthetic --db <file> [--agents 100000] [--customers 1000000] [--seed 42] [--overwrite yes]\n" +
         "       bench --db <file> [--registrations 2000] [--lookups 2000] [--seed 42] [--json <file>]";
 }
