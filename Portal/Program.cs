@@ -1,4 +1,11 @@
 using Portal.Hosting;
+using Portal.Tools;
+
+// Command-line tools (seed-synthetic, bench) run instead of the web app.
+if (await ToolCommands.TryRunAsync(args).ConfigureAwait(false) is { } exitCode)
+{
+    return exitCode;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortal();
@@ -9,6 +16,7 @@ app.UsePortal();
 app.AnnounceStartup();
 
 await app.RunAsync().ConfigureAwait(false);
+return 0;
 
 /// <summary>The portal's entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -11,6 +11,8 @@ namespace Portal.Features;
 /// the next one sees the previous one's commit. Where the database itself refuses a change that raced another
 /// (a unique index: one open protection per customer, one USCC, one audit link), the whole use case runs again on
 /// a fresh context and decides again on what is now committed — the loser is then refused by the rules, cleanly.
+/// On SQLite the writers of this process also queue on an in-process gate before BEGIN IMMEDIATE, so that they
+/// wait for each other without SQLite's sleep-and-retry busy handler (ADR 14).
 /// </summary>
 public sealed partial class ChannelWrites(PortalData data, ILogger<ChannelWrites> logger)
 {
@@ -22,6 +24,7 @@ public sealed partial class ChannelWrites(PortalData data, ILogger<ChannelWrites
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await data.ForRulesAsync(cancellationToken).ConfigureAwait(false);
+            using var gate = await SqliteWriteGate.EnterAsync(db, cancellationToken).ConfigureAwait(false);
             await using var transaction = await BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
             try
             {

@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Portal.Components.Common;
+using Portal.Domain.Agents;
+using Portal.Features;
+using Portal.Features.Agents;
+using Portal.Features.Deals;
+using Portal.Hosting;
+
+namespace Portal.Tools;
+
+/// <summary>
+/// <c>bench</c>: measures, on a (synthetic) database, the portal's hot paths through the real services of the real
+/// service provider, next to the bare SQLite operations they cannot beat (ADR 14). Registrations it makes are stored.
+/// </summary>
+public static class Benchmark
+{
+    public static async Task<BenchmarkReport> RunAsync(BenchmarkSettings settings, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(output);
+        var file = Path.GetFullPath(settings.DatabaseFile);
+        if (!File.Exists(file))
+        {
+            throw new ArgumentException($"No database at {file}; create one with seed-synthetic first.");
+        }
+
+        var app = ToolHost.Build(file);
+        await using (app.ConfigureAwait(false))
+        {
+            await app.PrepareDatabaseAsync().ConfigureAwait(false);
+            var services = app.Services;
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            var random = new Random(settings.Seed);
+            var regions = new SyntheticRegions();
+            var connectionString = ToolHost.ConnectionString(file);
+
+            BenchmarkSample sample;
+            MachineInfo machine;
+            var connection = new SqliteConnection(connectionString);
+            await using (connection.ConfigureAwait(false))
+            {
+                await connection.OpenAsync().ConfigureAwait(false);
+                sample = await BenchmarkSample.LoadAsync(connection, settings, random).ConfigureAwait(false);
+                machine = new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSDescription, Environment.Version.ToString(), connection.ServerVersion, string.Empty);
+            }
+
+            await output.WriteLineAsync($"bench: {sample.Dataset.Agents:N0} agents, {sample.Dataset.Customers:N0} customers at {file}").ConfigureAwait(false);
+            var registration = services.GetRequiredService<DealRegistrationService>();
+            var warmup = Math.Min(50, settings.Registrations / 4);
+            var prepared = sample.NewRegistrations(warmup + (2 * settings.Registrations), random, regions, now);
+            var results = new ConcurrentBag<RegistrationResult>();
+
+            await RegisterAsync(registration, prepared[..warmup], 1, results).ConfigureAwait(false);
+            var one = await RegisterAsync(registration, prepared.Slice(warmup, settings.Registrations), 1, results).ConfigureAwait(false);
+            await output.WriteLineAsync($"  registration, 1 client: p95 {one.Latency.P95:0.00} ms, {one.PerSecond:0}/s").ConfigureAwait(false);
+            var many = await RegisterAsync(registration, prepared.Slice(warmup + settings.Registrations, settings.Registrations), settings.Clients, results).ConfigureAwait(false);
+            await output.WriteLineAsync($"  registration, {settings.Clients} clients: p95 {many.Latency.P95:0.00} ms, {many.PerSecond:0}/s").ConfigureAwait(false);
+
+            var floor = await BareOperations.FloorAsync(connectionString, prepared.Slice(warmup, settings.Registrations).Select(p => p.Input.Customer!.Uscc!).ToList()).ConfigureAwait(false);
+            await output.WriteLineAsync($"  floor: p95 {floor.Latency.P95:0.00} ms").ConfigureAwait(false);
+
+            var reseller = sample.Resellers[0].User;
+            var availability = await TimeEachAsync(sample.ExistingUsccs, uscc => registration.CheckAvailabilityAsync(reseller, uscc)).ConfigureAwait(false);
+            var bare = await BareOperations.AvailabilityAsync(connectionString, sample.ExistingUsccs, now).ConfigureAwait(false);
+            await output.WriteLineAsync($"  availability: p95 {availability.P95:0.00} ms (bare {bare.P95:0.00} ms)").ConfigureAwait(false);
+
+            var data = services.GetRequiredService<PortalData>();
+            var partners = Enumerable.Range(0, settings.QueryRuns).Select(i => sample.Partners[i % sample.Partners.Count]).ToList();
+            long descendantsSeen = 0;
+            var descendants = await TimeEachAsync(partners, async partner =>
+            {
+                await using var db = await data.ForRulesAsync().ConfigureAwait(false);
+                var ids = await db.AgentLinks.AsNoTracking().Where(l => l.AncestorId == partner.AgentId).Select(l => l.DescendantId).ToListAsync().ConfigureAwait(false);
+                Interlocked.Add(ref descendantsSeen, ids.Count);
+            }).ConfigureAwait(false);
+            var visible = await TimeEachAsync(partners, async partner =>
+            {
+                await using var db = await data.ForAsync(partner).ConfigureAwait(false);
+                await db.Agents.AsNoTracking().Select(a => a.Id).ToListAsync().ConfigureAwait(false);
+            }).ConfigureAwait(false);
+
+            var runs = Enumerable.Range(0, settings.QueryRuns).ToList();
+            var grid = await TimeEachAsync(runs, _ => SearchAsync(services, new AgentFilter(null, AgentTier.Tier1, ContractStatus.Active), new PageRequest(0, 25, nameof(AgentRow.LegalName), false))).ConfigureAwait(false);
+            var search = await TimeEachAsync(runs, _ => SearchAsync(services, new AgentFilter("网络", null, null), new PageRequest(0, 25, nameof(AgentRow.Code), false))).ConfigureAwait(false);
+
+            RegistrationCheck check;
+            var after = new SqliteConnection(connectionString);
+            await using (after.ConfigureAwait(false))
+            {
+                await after.OpenAsync().ConfigureAwait(false);
+                var counts = await BenchmarkSample.CountAsync(after).ConfigureAwait(false);
+                var audit = await BenchmarkSample.ScalarAsync(after, "SELECT COUNT(*) FROM AuditLog").ConfigureAwait(false);
+                var statuses = results.GroupBy(r => r.Status?.ToString() ?? "Invalid").OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+                check = new RegistrationCheck(
+                    results.Count,
+                    counts.Deals - sample.Dataset.Deals,
+                    counts.Customers - sample.Dataset.Customers,
+                    counts.OpenProtections - sample.Dataset.OpenProtections,
+                    audit - sample.AuditEntries,
+                    statuses);
+            }
+
+            var ratio50 = one.Latency.P50 / floor.Latency.P50;
+            var ratio95 = one.Latency.P95 / floor.Latency.P95;
+            TargetResult[] targets =
+            [
+                new("registration p95, 1 client", one.Latency.P95, 10, "ms", one.Latency.P95 <= 10),
+                new("registration p95 / floor p95", ratio95, 3, "×", ratio95 <= 3),
+                new($"registrations/s, {settings.Clients} clients", many.PerSecond, 500, "/s", many.PerSecond >= 500),
+                new("availability check p95", availability.P95, 2, "ms", availability.P95 <= 2),
+                new("descendants p95", descendants.P95, 20, "ms", descendants.P95 <= 20),
+                new("grid first page p95", grid.P95, 150, "ms", grid.P95 <= 150),
+            ];
+
+            var report = new BenchmarkReport(
+                machine with { LoadAverage = MachineInfo.ReadLoadAverage() }, sample.Dataset, one, many, floor, ratio50, ratio95, availability, bare, descendants,
+                (double)descendantsSeen / partners.Count, visible, grid, search, check, targets);
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await output.WriteLineAsync(report.ToTable()).ConfigureAwait(false);
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await output.WriteLineAsync(report.ToJson()).ConfigureAwait(false);
+            return report;
+        }
+    }
+
+    private static async Task SearchAsync(IServiceProvider services, AgentFilter filter, PageRequest page)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var page1 = await scope.ServiceProvider.GetRequiredService<AgentDirectory>().SearchAsync(BenchmarkSample.Manager, filter, page).ConfigureAwait(false);
+        if (page1.Items.Count == 0 && page1.TotalCount > 0)
+        {
+            throw new InvalidOperationException("The grid returned an empty first page.");
+        }
+    }
+
+    /// <summary>Runs the registrations over <paramref name="clients"/> concurrent clients; each stored result is kept.</summary>
+    private static async Task<ThroughputResult> RegisterAsync(DealRegistrationService service, List<PreparedRegistration> work, int clients, ConcurrentBag<RegistrationResult> results)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var next = -1;
+        var start = Stopwatch.GetTimestamp();
+        var tasks = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < work.Count; i = Interlocked.Increment(ref next))
+            {
+                var item = work[i];
+                RegistrationResult? result = null;
+                latencies.Add(await Timing.MillisecondsAsync(async () => result = await service.RegisterAsync(item.User, item.Input).ConfigureAwait(false)).ConfigureAwait(false));
+                if (result is not { IsValid: true, DealId: not null })
+                {
+                    throw new InvalidOperationException($"A benchmark registration was refused: {string.Join(", ", result?.Errors.Select(e => e.Code) ?? [])}");
+                }
+
+                results.Add(result);
+            }
+        }));
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        return new ThroughputResult(clients, work.Count, seconds, work.Count / seconds, LatencyStats.Of(latencies));
+    }
+
+    private static async Task<LatencyStats> TimeEachAsync<T>(IReadOnlyList<T> items, Func<T, Task> operation)
+    {
+        // A few untimed runs first: the first query of a shape compiles it.
+        foreach (var item in items.Take(5))
+        {
+            await operation(item).ConfigureAwait(false);
+        }
+
+        var samples = new List<double>(items.Count);
+        foreach (var item in items)
+        {
+            samples.Add(await Timing.MillisecondsAsync(() => operation(item)).ConfigureAwait(false));
+        }
+
+        return LatencyStats.Of(samples);
+    }
+}

@@ -1,0 +1,27 @@
+namespace Portal.Tools;
+
+/// <summary>What <c>seed-synthetic</c> generates: sizes, the file and the seed that makes it repeatable.</summary>
+public sealed record SyntheticSettings(string DatabaseFile, int Agents, int Customers, int Seed)
+{
+    /// <summary>Rows per transaction of the bulk insert.</summary>
+    public int BatchSize { get; init; } = 50_000;
+
+    /// <summary>Replace an existing file (<c>--overwrite yes</c>); without it an existing database is left alone.</summary>
+    public bool Overwrite { get; init; }
+
+    /// <summary>The day the data is generated around (protections run from before it to after it).</summary>
+    public DateTime Anchor { get; init; } = DateTime.UtcNow.Date;
+
+    public static SyntheticSettings From(ToolArguments args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return new SyntheticSettings(
+            args.Text("db"),
+            args.Number("agents", 100_000, 10),
+            args.Number("customers", 1_000_000, 1),
+            args.Number("seed", 42, 0))
+        {
+            Overwrite = string.Equals(args.OptionalText("overwrite"), "yes", StringComparison.OrdinalIgnoreCase),
+        };
+    }
+}
