@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Security.Claims;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using Portal.Auth;
-using Portal.Data.Identity;
 using Portal.Features;
 using Portal.Features.Authorizations;
 using Portal.Tests.Infrastructure;
@@ -21,10 +17,7 @@ public sealed class AuthorizationRequestFormTests : PortalTestContext, IClassFix
         ArgumentNullException.ThrowIfNull(fixture);
         _app = fixture.App;
         _scope = _app.Services.CreateScope();
-        foreach (var service in new[] { typeof(CrossRegionAuthorizations), typeof(AuthorizationDirectory), typeof(ReferenceData), typeof(TimeProvider) })
-        {
-            Services.AddSingleton(service, _scope.ServiceProvider.GetRequiredService(service));
-        }
+        UseRealServices(_scope.ServiceProvider, typeof(CrossRegionAuthorizations), typeof(AuthorizationDirectory), typeof(ReferenceData), typeof(TimeProvider));
     }
 
     protected override void Dispose(bool disposing)
@@ -62,17 +55,5 @@ public sealed class AuthorizationRequestFormTests : PortalTestContext, IClassFix
     private static string FieldText(IRenderedComponent<MyAuthorizations> page, string testId) =>
         page.Find($"[data-testid='{testId}'] textarea, textarea[data-testid='{testId}']").Closest(".mud-input-control")!.TextContent;
 
-    private async Task SignInAsync(string agentCode)
-    {
-        await using var db = await _app.CreateContextAsync();
-        var agent = await db.Agents.SingleAsync(a => a.Code == agentCode);
-        AddAuthorization()
-            .SetAuthorized($"{agentCode.ToLowerInvariant()}@channels.local")
-            .SetRoles(PortalRoles.Reseller)
-            .SetClaims(
-                new Claim(ClaimTypes.NameIdentifier, "user-" + agentCode),
-                new Claim(PortalClaims.AgentId, agent.Id.ToString(CultureInfo.InvariantCulture)),
-                new Claim(PortalClaims.AgentCode, agent.Code),
-                new Claim(PortalClaims.AgentTier, agent.Tier.ToString()));
-    }
+    private Task SignInAsync(string agentCode) => SignInAsResellerAsync(_app, agentCode);
 }

@@ -1,3 +1,8 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Auth;
+using Portal.Data.Identity;
+using Portal.Tests.Infrastructure;
 using System.Globalization;
 using Bunit;
 using MudBlazor.Services;
@@ -20,6 +25,32 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddPortalLocalization();
         UseCulture(PortalCultures.Chinese);
+    }
+
+    /// <summary>Signs the test in as the reseller of a demo agent, with the claims the portal gives its users.</summary>
+    protected async Task SignInAsResellerAsync(PortalAppFactory app, string agentCode)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var db = await app.CreateContextAsync();
+        var agent = await db.Agents.SingleAsync(a => a.Code == agentCode);
+        AddAuthorization()
+            .SetAuthorized($"{agentCode.ToLowerInvariant()}@channels.local")
+            .SetRoles(PortalRoles.Reseller)
+            .SetClaims(
+                new Claim(ClaimTypes.NameIdentifier, "user-" + agentCode),
+                new Claim(PortalClaims.AgentId, agent.Id.ToString(CultureInfo.InvariantCulture)),
+                new Claim(PortalClaims.AgentCode, agent.Code),
+                new Claim(PortalClaims.AgentTier, agent.Tier.ToString()));
+    }
+
+    /// <summary>Renders with the real app's services: <paramref name="provider"/> is the app's root or a scope of it.</summary>
+    protected void UseRealServices(IServiceProvider provider, params Type[] services)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        foreach (var service in services)
+        {
+            Services.AddSingleton(service, provider.GetRequiredService(service));
+        }
     }
 
     protected static void UseCulture(string name)

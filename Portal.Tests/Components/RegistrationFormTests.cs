@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using Portal.Auth;
 using Portal.Data.Identity;
 using Portal.Domain.Common;
 using Portal.Domain.Deals;
@@ -21,10 +19,7 @@ public sealed class RegistrationFormTests : PortalTestContext, IClassFixture<Por
     {
         ArgumentNullException.ThrowIfNull(fixture);
         _app = fixture.App;
-        foreach (var service in new[] { typeof(DealRegistrationService), typeof(DealQueries), typeof(PriceListService), typeof(ReferenceData), typeof(DealLifecycleService), typeof(DealReviewService) })
-        {
-            Services.AddSingleton(service, _app.Services.GetRequiredService(service));
-        }
+        UseRealServices(_app.Services, typeof(DealRegistrationService), typeof(DealQueries), typeof(PriceListService), typeof(ReferenceData), typeof(DealLifecycleService), typeof(DealReviewService));
     }
 
     [Fact]
@@ -113,19 +108,7 @@ public sealed class RegistrationFormTests : PortalTestContext, IClassFixture<Por
         Assert.Equal("每个报备仅可申请一次延期，本报备已申请过。", panel.Find("[data-guard='ExtensionNotYetUsed']").TextContent.Trim());
     }
 
-    private async Task SignInAsync(string agentCode)
-    {
-        await using var db = await _app.CreateContextAsync();
-        var agent = await db.Agents.SingleAsync(a => a.Code == agentCode);
-        AddAuthorization()
-            .SetAuthorized($"{agentCode.ToLowerInvariant()}@channels.local")
-            .SetRoles(PortalRoles.Reseller)
-            .SetClaims(
-                new Claim(ClaimTypes.NameIdentifier, "user-" + agentCode),
-                new Claim(PortalClaims.AgentId, agent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Claim(PortalClaims.AgentCode, agent.Code),
-                new Claim(PortalClaims.AgentTier, agent.Tier.ToString()));
-    }
+    private Task SignInAsync(string agentCode) => SignInAsResellerAsync(_app, agentCode);
 
     private async Task<string> TianhesCustomerUsccAsync()
     {

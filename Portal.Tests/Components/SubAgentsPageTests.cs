@@ -1,11 +1,7 @@
-using System.Globalization;
-using System.Security.Claims;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
-using Portal.Auth;
 using Portal.Components.Common;
-using Portal.Data.Identity;
 using Portal.Domain.Agents;
 using Portal.Features;
 using Portal.Features.Agents;
@@ -28,10 +24,7 @@ public sealed class SubAgentsPageTests : PortalTestContext, IClassFixture<Portal
 
         // The services are scoped (one per circuit): one scope of the real app stands for this test's circuit.
         _scope = _app.Services.CreateScope();
-        foreach (var service in new[] { typeof(AgentDetails), typeof(AgentRecruitment), typeof(ReferenceData) })
-        {
-            Services.AddSingleton(service, _scope.ServiceProvider.GetRequiredService(service));
-        }
+        UseRealServices(_scope.ServiceProvider, typeof(AgentDetails), typeof(AgentRecruitment), typeof(ReferenceData));
     }
 
     protected override void Dispose(bool disposing)
@@ -116,17 +109,5 @@ public sealed class SubAgentsPageTests : PortalTestContext, IClassFixture<Portal
         await page.InvokeAsync(() => selects[1].Instance.ValueChanged.InvokeAsync(city));
     }
 
-    private async Task SignInAsync(string agentCode)
-    {
-        await using var db = await _app.CreateContextAsync();
-        var agent = await db.Agents.SingleAsync(a => a.Code == agentCode);
-        AddAuthorization()
-            .SetAuthorized($"{agentCode.ToLowerInvariant()}@channels.local")
-            .SetRoles(PortalRoles.Reseller)
-            .SetClaims(
-                new Claim(ClaimTypes.NameIdentifier, "user-" + agentCode),
-                new Claim(PortalClaims.AgentId, agent.Id.ToString(CultureInfo.InvariantCulture)),
-                new Claim(PortalClaims.AgentCode, agent.Code),
-                new Claim(PortalClaims.AgentTier, agent.Tier.ToString()));
-    }
+    private Task SignInAsync(string agentCode) => SignInAsResellerAsync(_app, agentCode);
 }
