@@ -95,7 +95,8 @@ public sealed class RegistrationFormTests : PortalTestContext, IClassFixture<Por
                 new ActionAvailability<DealAction>(DealAction.ReportSale, true, []),
                 new ActionAvailability<DealAction>(DealAction.RequestExtension, true, [DealGuardKeys.ExtensionNotYetUsed]),
             ],
-            []);
+            [],
+            DateTime.UtcNow.AddDays(60));
         AddAuthorization().SetAuthorized("tianhe@channels.local").SetRoles(PortalRoles.Reseller);
 
         var panel = Render<DealActionsPanel>(p => p

@@ -116,6 +116,8 @@ public sealed class DealRegistrationServiceTests : IDisposable
         var protection = await db.CustomerProtections.SingleAsync(p => p.DealId == registered.DealId && p.EndedAt == null);
         Assert.Equal(ProtectionBasis.Sale, protection.Basis);
         Assert.True(protection.Until > DateTime.UtcNow.AddMonths(11));
+        var shown = await _app.Services.GetRequiredService<DealQueries>().GetAsync(tianhe, registered.DealId.Value);
+        Assert.Equal(protection.Until, shown!.CustomerProtectedUntil);
     }
 
     [Fact]

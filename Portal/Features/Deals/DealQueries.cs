@@ -96,6 +96,10 @@ public sealed class DealQueries(PortalData data, TimeProvider clock)
                               select new DealCustomer(c.Id, c.Uscc, c.LegalName, c.RegionCode, r.NameZh, r.NameEn, c.Segment))
             .SingleAsync(cancellationToken).ConfigureAwait(false);
 
+        var protectedUntil = await db.CustomerProtections.AsNoTracking()
+            .Where(p => p.CustomerId == deal.CustomerId && p.AgentId == deal.AgentId && p.EndedAt == null)
+            .Select(p => (DateTime?)p.Until)
+            .MaxAsync(cancellationToken).ConfigureAwait(false);
         var sales = await db.SalesReports.AsNoTracking().Where(r => r.DealId == deal.Id).OrderBy(r => r.Id)
             .Select(r => new SaleView(r.Id, r.SoldOn, r.ReportedBy, r.Lines.Select(l => new SoldLineView(l.Sku, l.Quantity, l.UnitPrice, l.UniformPrice)).ToList()))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -121,7 +125,7 @@ public sealed class DealQueries(PortalData data, TimeProvider clock)
             deal.Lines.Select(l => new DealLineView(l.Sku, l.Quantity, l.UnitPrice, l.UniformPrice, l.PurchasePrice)).ToList(),
             deal.Reasons.Select(r => new Reason(r.Code, r.Field)).ToList(),
             deal.ExpectedCloseDate, deal.CreatedAt, deal.DecidedAt, deal.ProtectedUntil, deal.ExtensionUsed, deal.ExtensionReason, deal.DecisionNote,
-            timeline, actions, sales);
+            timeline, actions, sales, protectedUntil);
     }
 
     /// <summary>The caller's own customers (visibility filter) whose name or USCC matches, for the registration form.</summary>

@@ -10,7 +10,10 @@ public sealed record DealRow(int Id, string CustomerName, string CustomerUscc, s
 /// <summary>What a deal list is filtered by; every part optional.</summary>
 public sealed record DealFilter(DealStatus? Status = null, string? Customer = null, DateOnly? From = null, DateOnly? To = null, IReadOnlyList<DealStatus>? Statuses = null);
 
-/// <summary>A deal as its detail page and <c>GET /api/v1/deals/{id}</c> show it.</summary>
+/// <summary>
+/// A deal as its detail page and <c>GET /api/v1/deals/{id}</c> show it. <see cref="CustomerProtectedUntil"/> is the
+/// deal's agent's protection of the customer now — after a sale it runs AfterSaleMonths, beyond the registration's end.
+/// </summary>
 public sealed record DealDetail(
     int Id,
     DealStatus Status,
@@ -28,7 +31,8 @@ public sealed record DealDetail(
     string? DecisionNote,
     IReadOnlyList<TimelineEntry> Timeline,
     IReadOnlyList<ActionAvailability<DealAction>> Actions,
-    IReadOnlyList<SaleView> Sales)
+    IReadOnlyList<SaleView> Sales,
+    DateTime? CustomerProtectedUntil)
 {
     public decimal Total => Lines.Sum(l => l.Amount);
 }
