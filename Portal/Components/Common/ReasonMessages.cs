@@ -53,16 +53,8 @@ public sealed class ReasonMessages
     {
         ArgumentNullException.ThrowIfNull(reason);
         ArgumentNullException.ThrowIfNull(localizer);
-        if (reason.Code == TransitionCode.GuardNotMet && reason.Detail is not null)
-        {
-            var guard = localizer[$"Guard_{reason.Detail}"];
-            if (!guard.ResourceNotFound)
-            {
-                return $"{guard.Value} ({reason.Detail})";
-            }
-        }
-
-        var text = localizer[$"Reason_{reason.Code}"];
-        return text.ResourceNotFound ? reason.Code : $"{text.Value} ({reason.Code})";
+        return reason.Code == TransitionCode.GuardNotMet && reason.Detail is not null
+            ? ReasonText.Guard(localizer, reason.Detail)
+            : ReasonText.Of(localizer, reason.Code);
     }
 }

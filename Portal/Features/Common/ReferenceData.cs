@@ -15,9 +15,6 @@ public sealed class ReferenceData(PortalData data)
     /// <summary>The region table, read once (a concurrent first call may read it twice, harmlessly).</summary>
     public Task<IReadOnlyDictionary<string, Region>> RegionsAsync() => _regions ??= LoadRegionsAsync();
 
-    public async Task<bool> RegionExistsAsync(RegionCode code) =>
-        (await RegionsAsync().ConfigureAwait(false)).ContainsKey(code.Value);
-
     private async Task<IReadOnlyDictionary<string, Region>> LoadRegionsAsync()
     {
         await using var db = await data.ForRulesAsync().ConfigureAwait(false);

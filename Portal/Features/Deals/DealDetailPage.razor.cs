@@ -40,11 +40,7 @@ public sealed partial class DealDetailPage
 
     private void Show((string Message, bool IsError) message) => (_message, _messageIsError) = message;
 
-    private string ReasonText(string code)
-    {
-        var text = L[$"Reason_{code}"];
-        return text.ResourceNotFound ? code : $"{text.Value} ({code})";
-    }
+    private string ReasonText(string code) => Localization.ReasonText.Of(L, code);
 
     private string ActionText(string action)
     {

@@ -122,11 +122,7 @@ public sealed partial class RegisterDeal
         }
     }
 
-    private string ReasonText(string code)
-    {
-        var text = L[$"Reason_{code}"];
-        return text.ResourceNotFound ? code : $"{text.Value} ({code})";
-    }
+    private string ReasonText(string code) => Localization.ReasonText.Of(L, code);
 
     private string OutcomeTitle(RegistrationResult result) => result.Status switch
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Common;
 using Portal.Features.Deals;
+using Portal.Localization;
 
 namespace Portal.Features.Review;
 
@@ -14,18 +15,10 @@ public sealed record DecisionMessage(string Text, bool IsError);
 internal static class DecisionText
 {
     /// <summary>The sentence of a reason code, with the code; the bare code when the table has no sentence for it.</summary>
-    public static string Sentence(IStringLocalizer localizer, string code)
-    {
-        var text = localizer[$"Reason_{code}"];
-        return text.ResourceNotFound ? code : $"{text.Value} ({code})";
-    }
+    public static string Sentence(IStringLocalizer localizer, string code) => ReasonText.Of(localizer, code);
 
     /// <summary>The sentence of an unmet state-machine guard, with its key.</summary>
-    public static string Guard(IStringLocalizer localizer, string key)
-    {
-        var text = localizer[$"Guard_{key}"];
-        return text.ResourceNotFound ? key : $"{text.Value} ({key})";
-    }
+    public static string Guard(IStringLocalizer localizer, string key) => ReasonText.Guard(localizer, key);
 
     /// <summary>Field errors of a use case's input, by field, as sentences (shown next to the field).</summary>
     public static Dictionary<string, string> FieldErrors<T>(IStringLocalizer localizer, UseCaseResult<T> result) =>
