@@ -13,13 +13,12 @@ public static class AuditWriter
     {
         ArgumentNullException.ThrowIfNull(db);
 
-        // The chain spans every record, whoever's context this is.
-        var previous = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
-            .OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        // The head row names the chain's newest link (it moves with every append, in the same transaction), so the
+        // next link needs no search of the log; only a log written before the head existed is read for its tail.
+        var head = await db.AuditHeads.SingleOrDefaultAsync(h => h.Id == AuditHead.SingletonId, cancellationToken).ConfigureAwait(false);
+        var previous = head?.Link ?? await LastLinkAsync(db, cancellationToken).ConfigureAwait(false);
         var entry = AuditChain.Append(previous, at, actor, action, entityType, entityId, before, after, reasonCodes);
         db.AuditEntries.Add(entry);
-
-        var head = await db.AuditHeads.SingleOrDefaultAsync(h => h.Id == AuditHead.SingletonId, cancellationToken).ConfigureAwait(false);
         if (head is null)
         {
             db.AuditHeads.Add(new AuditHead(entry));
@@ -30,5 +29,13 @@ public static class AuditWriter
         }
 
         return entry;
+    }
+
+    private static async Task<AuditLink?> LastLinkAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        // The chain spans every record, whoever's context this is.
+        var last = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
+            .OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return last is null ? null : new AuditLink(last.Sequence, last.Hash);
     }
 }

@@ -31,6 +31,20 @@ public sealed partial class PortalDbContext
         return this;
     }
 
+    /// <summary>Back to <see cref="DataScope.Nobody"/> before a pooled context is handed to its next user.</summary>
+    public override void Dispose()
+    {
+        Scope = DataScope.Nobody;
+        base.Dispose();
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override ValueTask DisposeAsync()
+    {
+        Scope = DataScope.Nobody;
+        return base.DisposeAsync();
+    }
+
     private void ConfigureVisibility(ModelBuilder builder)
     {
         // Visibility: a reseller sees its own agent and its descendants (closure table rows with it as ancestor).

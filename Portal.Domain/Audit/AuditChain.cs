@@ -13,7 +13,11 @@ public static class AuditChain
     /// <summary>The "previous hash" of the first entry.</summary>
     public static readonly string Genesis = new('0', AuditEntry.HashLength);
 
-    public static AuditEntry Append(AuditEntry? previous, DateTime at, string actor, string action, string entityType, string entityId, string? before = null, string? after = null, IEnumerable<string>? reasonCodes = null)
+    public static AuditEntry Append(AuditEntry? previous, DateTime at, string actor, string action, string entityType, string entityId, string? before = null, string? after = null, IEnumerable<string>? reasonCodes = null) =>
+        Append(previous?.Link, at, actor, action, entityType, entityId, before, after, reasonCodes);
+
+    /// <summary>The entry that follows <paramref name="previous"/> (null: the first entry of the chain).</summary>
+    public static AuditEntry Append(AuditLink? previous, DateTime at, string actor, string action, string entityType, string entityId, string? before = null, string? after = null, IEnumerable<string>? reasonCodes = null)
     {
         var codes = reasonCodes is null ? null : string.Join(',', reasonCodes);
         return new AuditEntry(

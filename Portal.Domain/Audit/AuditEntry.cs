@@ -57,4 +57,7 @@ public sealed class AuditEntry
     public string PreviousHash { get; private set; } = string.Empty;
 
     public string Hash { get; private set; } = string.Empty;
+
+    /// <summary>This entry as the link the next one chains to.</summary>
+    public AuditLink Link => new(Sequence, Hash);
 }

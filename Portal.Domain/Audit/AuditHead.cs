@@ -24,6 +24,9 @@ public sealed class AuditHead
 
     public string Hash { get; private set; } = string.Empty;
 
+    /// <summary>The newest link, as the next entry chains to it.</summary>
+    public AuditLink Link => new(Sequence, Hash);
+
     public void MoveTo(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);

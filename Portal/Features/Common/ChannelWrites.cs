@@ -24,6 +24,10 @@ public sealed partial class ChannelWrites(PortalData data, ILogger<ChannelWrites
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await data.ForRulesAsync(cancellationToken).ConfigureAwait(false);
+
+            // The use case is one unit: on any failure the whole transaction rolls back, so the savepoint EF would
+            // otherwise set around every SaveChanges inside it buys nothing (and costs two statements each).
+            db.Database.AutoSavepointsEnabled = false;
             using var gate = await SqliteWriteGate.EnterAsync(db, cancellationToken).ConfigureAwait(false);
             await using var transaction = await BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
             try

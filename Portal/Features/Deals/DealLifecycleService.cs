@@ -17,7 +17,7 @@ namespace Portal.Features.Deals;
 /// one extension. Each action goes through the deal's state machine and the audit log, in one transaction.
 /// A deal the caller may not see is "not found"; one it may see but that belongs to a sub-agent is not its to act on.
 /// </summary>
-public sealed class DealLifecycleService(ChannelWrites writes, AuditTrail audit, ChannelPolicy policy, TimeProvider clock)
+public sealed class DealLifecycleService(ChannelWrites writes, ReferenceData reference, AuditTrail audit, ChannelPolicy policy, TimeProvider clock)
 {
     /// <summary>The pseudo guard key of an action the current state has no transition for (shown as Guard_NotInThisState).</summary>
     public const string NotInThisState = "NotInThisState";
@@ -40,7 +40,7 @@ public sealed class DealLifecycleService(ChannelWrites writes, AuditTrail audit,
                 return failure!;
             }
 
-            var prices = await ReferenceData.PriceListAsync(db, ct).ConfigureAwait(false);
+            var prices = await reference.PriceListAsync(db, ct).ConfigureAwait(false);
             var validated = SalesReportValidator.Validate(input, prices, at);
             if (!validated.IsValid)
             {

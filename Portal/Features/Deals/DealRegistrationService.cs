@@ -34,24 +34,20 @@ public sealed class DealRegistrationService(
     {
         var agentId = RequireReseller(user);
         var regions = await reference.RegionsAsync().ConfigureAwait(false);
-        var now = clock.GetUtcNow().UtcDateTime;
-
-        await using (var read = await data.ForRulesAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var prices = await ReferenceData.PriceListAsync(read, cancellationToken).ConfigureAwait(false);
-            var validated = DealRegistrationValidator.Validate(input, prices, code => regions.ContainsKey(code.Value), now);
-            if (!validated.IsValid)
-            {
-                return RegistrationResult.Invalid(validated.Errors);
-            }
-        }
 
         return await writes.RunAsync("RegisterDeal", async (db, ct) =>
         {
             // The instant is taken once the write lock is held: a registration that waited judges what committed before it.
             var at = clock.GetUtcNow().UtcDateTime;
-            var prices = await ReferenceData.PriceListAsync(db, ct).ConfigureAwait(false);
-            var request = DealRegistrationValidator.Validate(input, prices, code => regions.ContainsKey(code.Value), at).Value!;
+            var prices = await reference.PriceListAsync(db, ct).ConfigureAwait(false);
+            var validated = DealRegistrationValidator.Validate(input, prices, code => regions.ContainsKey(code.Value), at);
+            if (!validated.IsValid)
+            {
+                // Nothing has been changed: the empty transaction commits and nothing is stored.
+                return RegistrationResult.Invalid(validated.Errors);
+            }
+
+            var request = validated.Value!;
             var agent = await RegistrationContextLoader.AgentAsync(db, agentId, ct).ConfigureAwait(false);
 
             // A customer already on file is judged on its record, not on what the reseller typed.
@@ -62,6 +58,7 @@ public sealed class DealRegistrationService(
             var context = await RegistrationContextLoader.LoadAsync(db, agent, registering, customer?.Id, prices, null, ct).ConfigureAwait(false);
             var decision = DealRegistrationRules.Decide(request with { Customer = registering }, context, policy, at);
 
+            var newCustomer = customer is null;
             if (customer is null)
             {
                 customer = new Customer(registering.Uscc, registering.LegalName, registering.Region, registering.Segment, at);
@@ -78,7 +75,15 @@ public sealed class DealRegistrationService(
                 case RegistrationOutcome.Approved:
                     deal.Approve(at, decision.ProtectedUntil!.Value, notices: reasons);
                     await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                    await ProtectionLedger.GrantAsync(db, customer.Id, agentId, ProtectionBasis.Registration, at, decision.ProtectedUntil.Value, deal.Id, ct).ConfigureAwait(false);
+                    if (newCustomer)
+                    {
+                        ProtectionLedger.GrantFirst(db, customer.Id, agentId, ProtectionBasis.Registration, at, decision.ProtectedUntil.Value, deal.Id);
+                    }
+                    else
+                    {
+                        await ProtectionLedger.GrantAsync(db, customer.Id, agentId, ProtectionBasis.Registration, at, decision.ProtectedUntil.Value, deal.Id, ct).ConfigureAwait(false);
+                    }
+
                     break;
                 case RegistrationOutcome.PendingReview:
                     deal.SendToReview(reasons);

@@ -16,7 +16,7 @@ namespace Portal.Features.Deals;
 /// extension requests. Approving a reviewed registration judges again what may have changed since it was submitted —
 /// above all customer protection: if another agent registered the customer meanwhile, the first committed wins.
 /// </summary>
-public sealed class DealReviewService(ChannelWrites writes, AuditTrail audit, ChannelPolicy policy, TimeProvider clock)
+public sealed class DealReviewService(ChannelWrites writes, ReferenceData reference, AuditTrail audit, ChannelPolicy policy, TimeProvider clock)
 {
     public async Task<DealActionResult> ApproveAsync(CurrentUser manager, int dealId, string? note, CancellationToken cancellationToken = default)
     {
@@ -34,7 +34,7 @@ public sealed class DealReviewService(ChannelWrites writes, AuditTrail audit, Ch
             var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == deal.CustomerId, ct).ConfigureAwait(false);
             var agent = await RegistrationContextLoader.AgentAsync(db, deal.AgentId, ct).ConfigureAwait(false);
             var registering = new RegistrationCustomer(Uscc.Parse(customer.Uscc), customer.LegalName, customer.Region, customer.Segment);
-            var prices = await ReferenceData.PriceListAsync(db, ct).ConfigureAwait(false);
+            var prices = await reference.PriceListAsync(db, ct).ConfigureAwait(false);
             var context = await RegistrationContextLoader.LoadAsync(db, agent, registering, customer.Id, prices, deal.Id, ct).ConfigureAwait(false);
             var decision = DealRegistrationRules.ApproveAfterReview(registering, context, policy, at);
             if (!decision.IsApproved)

@@ -38,6 +38,15 @@ internal static class ProtectionLedger
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
         }
 
+        return GrantFirst(db, customerId, agentId, basis, since, until, dealId);
+    }
+
+    /// <summary>
+    /// The first protection of a customer created in the same transaction: there is nothing open to close, so
+    /// nothing is read.
+    /// </summary>
+    public static CustomerProtection GrantFirst(PortalDbContext db, int customerId, int agentId, ProtectionBasis basis, DateTime since, DateTime until, int? dealId)
+    {
         var granted = new CustomerProtection(customerId, agentId, basis, since, until, dealId);
         db.CustomerProtections.Add(granted);
         return granted;
