@@ -9,13 +9,17 @@ namespace Portal.Data;
 /// </summary>
 public static class AuditWriter
 {
+    // Every write of the portal appends here, so the head's query is compiled once.
+    private static readonly Func<PortalDbContext, CancellationToken, Task<AuditHead?>> Head =
+        EF.CompileAsyncQuery((PortalDbContext db, CancellationToken ct) => db.AuditHeads.SingleOrDefault(h => h.Id == AuditHead.SingletonId));
+
     public static async Task<AuditEntry> AppendAsync(PortalDbContext db, DateTime at, string actor, string action, string entityType, string entityId, string? before, string? after, IEnumerable<string>? reasonCodes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
 
         // The head row names the chain's newest link (it moves with every append, in the same transaction), so the
         // next link needs no search of the log; only a log written before the head existed is read for its tail.
-        var head = await db.AuditHeads.SingleOrDefaultAsync(h => h.Id == AuditHead.SingletonId, cancellationToken).ConfigureAwait(false);
+        var head = await Head(db, cancellationToken).ConfigureAwait(false);
         var previous = head?.Link ?? await LastLinkAsync(db, cancellationToken).ConfigureAwait(false);
         var entry = AuditChain.Append(previous, at, actor, action, entityType, entityId, before, after, reasonCodes);
         db.AuditEntries.Add(entry);

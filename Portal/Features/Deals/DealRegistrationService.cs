@@ -51,7 +51,7 @@ public sealed class DealRegistrationService(
             var agent = await RegistrationContextLoader.AgentAsync(db, agentId, ct).ConfigureAwait(false);
 
             // A customer already on file is judged on its record, not on what the reseller typed.
-            var customer = await db.Customers.SingleOrDefaultAsync(c => c.Uscc == request.Customer.Uscc.Value, ct).ConfigureAwait(false);
+            var customer = await RegistrationContextLoader.CustomerAsync(db, request.Customer.Uscc.Value, ct).ConfigureAwait(false);
             var registering = customer is null
                 ? request.Customer
                 : request.Customer with { LegalName = customer.LegalName, Region = customer.Region, Segment = customer.Segment };
@@ -74,16 +74,6 @@ public sealed class DealRegistrationService(
             {
                 case RegistrationOutcome.Approved:
                     deal.Approve(at, decision.ProtectedUntil!.Value, notices: reasons);
-                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                    if (newCustomer)
-                    {
-                        ProtectionLedger.GrantFirst(db, customer.Id, agentId, ProtectionBasis.Registration, at, decision.ProtectedUntil.Value, deal.Id);
-                    }
-                    else
-                    {
-                        await ProtectionLedger.GrantAsync(db, customer.Id, agentId, ProtectionBasis.Registration, at, decision.ProtectedUntil.Value, deal.Id, ct).ConfigureAwait(false);
-                    }
-
                     break;
                 case RegistrationOutcome.PendingReview:
                     deal.SendToReview(reasons);
@@ -93,7 +83,20 @@ public sealed class DealRegistrationService(
                     break;
             }
 
+            // The deal's id is needed by its protection, its case and its audit entry; those three are saved together.
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            if (decision.Outcome == RegistrationOutcome.Approved)
+            {
+                if (newCustomer)
+                {
+                    ProtectionLedger.GrantFirst(db, customer.Id, agentId, ProtectionBasis.Registration, at, decision.ProtectedUntil!.Value, deal.Id);
+                }
+                else
+                {
+                    await ProtectionLedger.GrantAsync(db, customer.Id, agentId, ProtectionBasis.Registration, at, decision.ProtectedUntil!.Value, deal.Id, ct).ConfigureAwait(false);
+                }
+            }
+
             if (decision.DiscountSellingCase is { } found)
             {
                 OpenCase(db, found, deal.Id, null, at);
@@ -119,10 +122,7 @@ public sealed class DealRegistrationService(
 
         var at = clock.GetUtcNow().UtcDateTime;
         await using var db = await data.ForRulesAsync(cancellationToken).ConfigureAwait(false);
-        var protection = await db.CustomerProtections.AsNoTracking()
-            .Where(p => p.EndedAt == null && p.Since <= at && p.Until > at)
-            .Join(db.Customers.Where(c => c.Uscc == code.Value), p => p.CustomerId, c => c.Id, (p, c) => new { p.AgentId, p.Until })
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var protection = await ProtectionInForce(db, code.Value, at, cancellationToken).ConfigureAwait(false);
         if (protection is null)
         {
             return AvailabilityResult.Free();
@@ -132,6 +132,14 @@ public sealed class DealRegistrationService(
         var ownHolder = user.AgentId == protection.AgentId;
         return AvailabilityResult.HeldUntil(protection.Until, ownHolder);
     }
+
+    // The availability check is asked on every keystroke of a USCC: compiled once.
+    private static readonly Func<PortalDbContext, string, DateTime, CancellationToken, Task<HeldBy?>> ProtectionInForce =
+        EF.CompileAsyncQuery((PortalDbContext db, string uscc, DateTime at, CancellationToken ct) =>
+            db.CustomerProtections.AsNoTracking()
+                .Where(p => p.EndedAt == null && p.Since <= at && p.Until > at)
+                .Join(db.Customers.Where(c => c.Uscc == uscc), p => p.CustomerId, c => c.Id, (p, c) => new HeldBy(p.AgentId, p.Until))
+                .FirstOrDefault());
 
     internal static void OpenCase(PortalDbContext db, CaseToOpen found, int? dealId, int? salesReportId, DateTime at)
     {
@@ -154,4 +162,6 @@ public sealed class DealRegistrationService(
 
     private static DealLine ToDealLine(PricedLine line) =>
         new(line.Sku, line.Quantity, line.UnitPrice, line.UniformPrice ?? 0m, line.PurchasePrice ?? 0m);
+
+    private sealed record HeldBy(int AgentId, DateTime Until);
 }

@@ -9,47 +9,71 @@ using Portal.Domain.Pricing;
 
 namespace Portal.Features.Deals;
 
-/// <summary>Reads, inside the registering transaction, everything the registration rules judge.</summary>
+/// <summary>
+/// Reads, inside the registering transaction, everything the registration rules judge. These are the portal's
+/// hottest queries, so they are compiled once (ADR 14): EF skips translating and caching them on every call.
+/// The visibility filters still apply (the registering context reads the whole channel).
+/// </summary>
 internal static class RegistrationContextLoader
 {
-    public static async Task<AgentSnapshot> AgentAsync(PortalDbContext db, int agentId, CancellationToken ct)
-    {
-        var agent = await db.Agents.AsNoTracking().Include(a => a.Territory).SingleAsync(a => a.Id == agentId, ct).ConfigureAwait(false);
-        return AgentSnapshot.From(agent);
-    }
+    private static readonly DealStatus[] OpenStatuses = Enum.GetValues<DealStatus>().Where(s => s.IsOpen()).ToArray();
+
+    private static readonly Func<PortalDbContext, int, CancellationToken, Task<Agent>> AgentById =
+        EF.CompileAsyncQuery((PortalDbContext db, int id, CancellationToken ct) =>
+            db.Agents.AsNoTracking().Include(a => a.Territory).Single(a => a.Id == id));
+
+    private static readonly Func<PortalDbContext, string, CancellationToken, Task<Customer?>> CustomerByUscc =
+        EF.CompileAsyncQuery((PortalDbContext db, string uscc, CancellationToken ct) =>
+            db.Customers.SingleOrDefault(c => c.Uscc == uscc));
+
+    private static readonly Func<PortalDbContext, int, IAsyncEnumerable<ProtectionSnapshot>> OpenProtections =
+        EF.CompileAsyncQuery((PortalDbContext db, int customerId) =>
+            db.CustomerProtections.AsNoTracking().Where(p => p.CustomerId == customerId && p.EndedAt == null)
+                .Select(p => new ProtectionSnapshot(p.Id, p.CustomerId, p.AgentId, p.Basis, p.Since, p.Until, p.EndedAt)));
+
+    private static readonly Func<PortalDbContext, int, IAsyncEnumerable<CrossRegionAuthorization>> ApprovedAuthorizations =
+        EF.CompileAsyncQuery((PortalDbContext db, int agentId) =>
+            db.CrossRegionAuthorizations.AsNoTracking().Where(a => a.AgentId == agentId && a.Status == AuthorizationStatus.Approved));
+
+    private static readonly Func<PortalDbContext, string, string, IAsyncEnumerable<Customer>> SameNameInCity =
+        EF.CompileAsyncQuery((PortalDbContext db, string city, string normalized) =>
+            db.Customers.AsNoTracking().Where(c => c.CityCode == city && c.NormalizedName == normalized));
+
+    private static readonly Func<PortalDbContext, int, int?, CancellationToken, Task<int>> OpenDealCount =
+        EF.CompileAsyncQuery((PortalDbContext db, int agentId, int? excludingDealId, CancellationToken ct) =>
+            db.Deals.Count(d => d.AgentId == agentId && OpenStatuses.Contains(d.Status) && d.Id != excludingDealId));
+
+    private static readonly Func<PortalDbContext, int, int, int?, IAsyncEnumerable<PastRegistration>> PastRegistrations =
+        EF.CompileAsyncQuery((PortalDbContext db, int agentId, int customerId, int? excludingDealId) =>
+            db.Deals.AsNoTracking().Where(d => d.AgentId == agentId && d.CustomerId == customerId && d.Id != excludingDealId)
+                .Select(d => new PastRegistration(d.Id, d.Status, d.ProtectedUntil)));
+
+    public static async Task<AgentSnapshot> AgentAsync(PortalDbContext db, int agentId, CancellationToken ct) =>
+        AgentSnapshot.From(await AgentById(db, agentId, ct).ConfigureAwait(false));
+
+    /// <summary>The customer on file under this USCC (tracked: the caller may change it), or null.</summary>
+    public static Task<Customer?> CustomerAsync(PortalDbContext db, string uscc, CancellationToken ct) => CustomerByUscc(db, uscc, ct);
 
     public static async Task<RegistrationContext> LoadAsync(PortalDbContext db, AgentSnapshot agent, RegistrationCustomer customer, int? customerId, PriceList prices, int? excludingDealId, CancellationToken ct)
     {
-        var protections = customerId is null
-            ? []
-            : await db.CustomerProtections.AsNoTracking().Where(p => p.CustomerId == customerId && p.EndedAt == null)
-                .Select(p => new ProtectionSnapshot(p.Id, p.CustomerId, p.AgentId, p.Basis, p.Since, p.Until, p.EndedAt))
-                .ToListAsync(ct).ConfigureAwait(false);
-
-        var authorizations = (await db.CrossRegionAuthorizations.AsNoTracking()
-                .Where(a => a.AgentId == agent.Id && a.Status == AuthorizationStatus.Approved)
-                .ToListAsync(ct).ConfigureAwait(false))
-            .Select(AuthorizationSnapshot.From)
-            .ToList();
+        var protections = customerId is { } id ? await ListAsync(OpenProtections(db, id), ct).ConfigureAwait(false) : [];
+        var authorizations = (await ListAsync(ApprovedAuthorizations(db, agent.Id), ct).ConfigureAwait(false)).Select(AuthorizationSnapshot.From).ToList();
 
         // Duplicate detection: same normalized name in the same city, one indexed lookup.
-        var city = customer.City.Value;
-        var normalized = customer.NormalizedName;
-        var nameMatches = (await db.Customers.AsNoTracking()
-                .Where(c => c.CityCode == city && c.NormalizedName == normalized)
-                .ToListAsync(ct).ConfigureAwait(false))
-            .Select(CustomerSnapshot.From)
-            .ToList();
-
-        var openStatuses = Enum.GetValues<DealStatus>().Where(s => s.IsOpen()).ToList();
-        var openCount = await db.Deals.CountAsync(d => d.AgentId == agent.Id && openStatuses.Contains(d.Status) && d.Id != excludingDealId, ct).ConfigureAwait(false);
-
-        var past = customerId is null
-            ? []
-            : await db.Deals.AsNoTracking().Where(d => d.AgentId == agent.Id && d.CustomerId == customerId && d.Id != excludingDealId)
-                .Select(d => new PastRegistration(d.Id, d.Status, d.ProtectedUntil))
-                .ToListAsync(ct).ConfigureAwait(false);
-
+        var nameMatches = (await ListAsync(SameNameInCity(db, customer.City.Value, customer.NormalizedName), ct).ConfigureAwait(false)).Select(CustomerSnapshot.From).ToList();
+        var openCount = await OpenDealCount(db, agent.Id, excludingDealId, ct).ConfigureAwait(false);
+        var past = customerId is { } known ? await ListAsync(PastRegistrations(db, agent.Id, known, excludingDealId), ct).ConfigureAwait(false) : [];
         return new RegistrationContext(agent, customerId, protections, authorizations, nameMatches, openCount, past, prices);
+    }
+
+    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> source, CancellationToken ct)
+    {
+        var list = new List<T>();
+        await foreach (var item in source.WithCancellation(ct).ConfigureAwait(false))
+        {
+            list.Add(item);
+        }
+
+        return list;
     }
 }
