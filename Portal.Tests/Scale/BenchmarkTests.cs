@@ -15,14 +15,15 @@ public sealed class BenchmarkTests
         await SyntheticSeeder.RunAsync(new SyntheticSettings(file, 300, 2_000, 11), TextWriter.Null);
         using var output = new StringWriter();
 
-        var report = await Benchmark.RunAsync(new BenchmarkSettings(file, 16, 40, 3, null) { Clients = 4, QueryRuns = 5 }, output);
+        var report = await Benchmark.RunAsync(new BenchmarkSettings(file, 16, 40, 3, null) { Clients = 4, QueryRuns = 5, ApiRegistrations = 8, ColdStarts = 1 }, output);
 
         // The dataset is what the generator wrote.
         Assert.Equal(300, report.Dataset.Agents);
         Assert.Equal(2_000, report.Dataset.Customers);
 
-        // 4 warm-up registrations, 16 with one client and 16 with four: all stored, approved, protected and audited.
-        const int Attempted = 4 + 16 + 16;
+        // Through the services 4 warm-up registrations, 16 with one client and 16 with four; through the API over
+        // HTTP 2 warm-up ones, 8 with one client and 8 with four: all stored, approved, protected and audited.
+        const int Attempted = 4 + 16 + 16 + 2 + 8 + 8;
         Assert.Equal(Attempted, report.Check.Attempted);
         Assert.Equal(Attempted, report.Check.DealsStored);
         Assert.Equal(Attempted, report.Check.CustomersStored);
@@ -33,14 +34,23 @@ public sealed class BenchmarkTests
         Assert.Equal(16, report.RegistrationOneClient.Operations);
         Assert.Equal(4, report.RegistrationConcurrent.Clients);
         Assert.Equal(16, report.RegistrationConcurrent.Latency.Count);
+        Assert.Equal(8, report.ApiRegistrationOneClient.Operations);
+        Assert.Equal(4, report.ApiRegistrationConcurrent.Clients);
+        Assert.Equal(8, report.ApiRegistrationConcurrent.Latency.Count);
         Assert.Equal(16, report.Floor.Operations);
         Assert.Equal(40, report.Availability.Count);
         Assert.Equal(40, report.AvailabilityBareLookup.Count);
         Assert.Equal(5, report.Descendants.Count);
         Assert.Equal(5, report.GridFiltered.Count);
         Assert.True(report.DescendantsAverageCount > 1);
+
+        // One portal process started on a fresh database and answered /healthz.
+        Assert.Equal(1, report.ColdStart.Count);
+        Assert.True(report.ColdStart.P50 > 0);
         Assert.Equal(6, report.Targets.Count);
         Assert.Contains("registration, 1 client", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("API registration over HTTP", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("cold start to first /healthz", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("\"registrationOneClient\"", report.ToJson(), StringComparison.Ordinal);
 
         // The floor's scratch table is gone again; the customers registered are new and in their agents' territory.

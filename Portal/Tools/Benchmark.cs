@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Components.Common;
@@ -28,10 +30,12 @@ public static class Benchmark
             throw new ArgumentException($"No database at {file}; create one with seed-synthetic first.");
         }
 
-        var app = ToolHost.Build(file);
+        var app = ToolHost.Build(file, serve: true);
         await using (app.ConfigureAwait(false))
         {
             await app.PrepareDatabaseAsync().ConfigureAwait(false);
+            app.UsePortal();
+            await app.StartAsync().ConfigureAwait(false);
             var services = app.Services;
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             var random = new Random(settings.Seed);
@@ -59,6 +63,22 @@ public static class Benchmark
             await output.WriteLineAsync($"  registration, 1 client: p95 {one.Latency.P95:0.00} ms, {one.PerSecond:0}/s").ConfigureAwait(false);
             var many = await RegisterAsync(registration, prepared.Slice(warmup + settings.Registrations, settings.Registrations), settings.Clients, results).ConfigureAwait(false);
             await output.WriteLineAsync($"  registration, {settings.Clients} clients: p95 {many.Latency.P95:0.00} ms, {many.PerSecond:0}/s").ConfigureAwait(false);
+
+            ThroughputResult apiOne, apiMany;
+            var apiStatuses = new ConcurrentBag<string>();
+            using (var api = ApiBenchmark.For(app, ServerAddress(app)))
+            {
+                var apiWarmup = Math.Min(20, settings.ApiRegistrations / 4);
+                var accounts = sample.Resellers.Take(Math.Clamp(settings.ApiRegistrations / 16, 4, 64)).ToList();
+                await ApiBenchmark.CreateAccountsAsync(services, accounts.Select(a => a.User)).ConfigureAwait(false);
+                await api.SignInAsync(accounts.Select(a => a.User.Email)).ConfigureAwait(false);
+                var apiWork = sample.NewRegistrations(accounts, apiWarmup + (2 * settings.ApiRegistrations), random, regions, now);
+                await api.RegisterAsync(apiWork[..apiWarmup], 1, apiStatuses).ConfigureAwait(false);
+                apiOne = await api.RegisterAsync(apiWork.Slice(apiWarmup, settings.ApiRegistrations), 1, apiStatuses).ConfigureAwait(false);
+                await output.WriteLineAsync($"  API registration (HTTP), 1 client: p95 {apiOne.Latency.P95:0.00} ms, {apiOne.PerSecond:0}/s").ConfigureAwait(false);
+                apiMany = await api.RegisterAsync(apiWork.Slice(apiWarmup + settings.ApiRegistrations, settings.ApiRegistrations), settings.Clients, apiStatuses).ConfigureAwait(false);
+                await output.WriteLineAsync($"  API registration (HTTP), {settings.Clients} clients: p95 {apiMany.Latency.P95:0.00} ms, {apiMany.PerSecond:0}/s").ConfigureAwait(false);
+            }
 
             var floor = await BareOperations.FloorAsync(connectionString, prepared.Slice(warmup, settings.Registrations).Select(p => p.Input.Customer!.Uscc!).ToList()).ConfigureAwait(false);
             await output.WriteLineAsync($"  floor: p95 {floor.Latency.P95:0.00} ms").ConfigureAwait(false);
@@ -93,16 +113,21 @@ public static class Benchmark
             {
                 await after.OpenAsync().ConfigureAwait(false);
                 var counts = await BenchmarkSample.CountAsync(after).ConfigureAwait(false);
-                var audit = await BenchmarkSample.ScalarAsync(after, "SELECT COUNT(*) FROM AuditLog").ConfigureAwait(false);
-                var statuses = results.GroupBy(r => r.Status?.ToString() ?? "Invalid").OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+                var audit = await BenchmarkSample.ScalarAsync(after, "SELECT COUNT(*) FROM AuditLog WHERE Action = 'DealRegistered'").ConfigureAwait(false);
+                var statuses = results.Select(r => r.Status?.ToString() ?? "Invalid").Concat(apiStatuses)
+                    .GroupBy(status => status).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
                 check = new RegistrationCheck(
-                    results.Count,
+                    results.Count + apiStatuses.Count,
                     counts.Deals - sample.Dataset.Deals,
                     counts.Customers - sample.Dataset.Customers,
                     counts.OpenProtections - sample.Dataset.OpenProtections,
                     audit - sample.AuditEntries,
                     statuses);
             }
+
+            await app.StopAsync().ConfigureAwait(false);
+            var coldStart = await ColdStart.MeasureAsync(settings.ColdStarts).ConfigureAwait(false);
+            await output.WriteLineAsync($"  cold start to first /healthz: median {coldStart.P50:0} ms").ConfigureAwait(false);
 
             var ratio50 = one.Latency.P50 / floor.Latency.P50;
             var ratio95 = one.Latency.P95 / floor.Latency.P95;
@@ -117,8 +142,8 @@ public static class Benchmark
             ];
 
             var report = new BenchmarkReport(
-                machine with { LoadAverage = MachineInfo.ReadLoadAverage() }, sample.Dataset, one, many, floor, ratio50, ratio95, availability, bare, descendants,
-                (double)descendantsSeen / partners.Count, visible, grid, search, check, targets);
+                machine with { LoadAverage = MachineInfo.ReadLoadAverage() }, sample.Dataset, one, many, apiOne, apiMany, floor, ratio50, ratio95, availability, bare, descendants,
+                (double)descendantsSeen / partners.Count, visible, grid, search, coldStart, check, targets);
             await output.WriteLineAsync().ConfigureAwait(false);
             await output.WriteLineAsync(report.ToTable()).ConfigureAwait(false);
             await output.WriteLineAsync().ConfigureAwait(false);
@@ -126,6 +151,10 @@ public static class Benchmark
             return report;
         }
     }
+
+    /// <summary>Where Kestrel listens once started (the port was left to the system).</summary>
+    private static Uri ServerAddress(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     private static async Task SearchAsync(IServiceProvider services, AgentFilter filter, PageRequest page)
     {

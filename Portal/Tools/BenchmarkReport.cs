@@ -28,6 +28,8 @@ public sealed record BenchmarkReport(
     BenchmarkDataset Dataset,
     ThroughputResult RegistrationOneClient,
     ThroughputResult RegistrationConcurrent,
+    ThroughputResult ApiRegistrationOneClient,
+    ThroughputResult ApiRegistrationConcurrent,
     ThroughputResult Floor,
     double FloorRatioP50,
     double FloorRatioP95,
@@ -38,6 +40,7 @@ public sealed record BenchmarkReport(
     LatencyStats VisibleAgentsOfPartner,
     LatencyStats GridFiltered,
     LatencyStats GridTextSearch,
+    LatencyStats ColdStart,
     RegistrationCheck Check,
     IReadOnlyList<TargetResult> Targets)
 {
@@ -55,6 +58,8 @@ public sealed record BenchmarkReport(
             Invariant($"{"operation",-44} {"n",7} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"ops/s",8}"),
             Row("registration, 1 client", RegistrationOneClient),
             Row(Invariant($"registration, {RegistrationConcurrent.Clients} clients"), RegistrationConcurrent),
+            Row("API registration over HTTP, 1 client", ApiRegistrationOneClient),
+            Row(Invariant($"API registration over HTTP, {ApiRegistrationConcurrent.Clients} clients"), ApiRegistrationConcurrent),
             Row("floor: bare lookup + committed insert", Floor),
             Row("availability check (service)", Availability),
             Row("availability: bare indexed lookup", AvailabilityBareLookup),
@@ -62,6 +67,7 @@ public sealed record BenchmarkReport(
             Row("agents visible to a strategic partner", VisibleAgentsOfPartner),
             Row("agents grid page 1 (tier+status, by name)", GridFiltered),
             Row("agents grid page 1 (text search)", GridTextSearch),
+            Row("cold start to first /healthz (fresh db)", ColdStart),
             string.Empty,
             Invariant($"registration vs floor: p50 {FloorRatioP50:0.0}×, p95 {FloorRatioP95:0.0}×; descendants per partner: {DescendantsAverageCount:0}"),
             Invariant($"stored: {Check.DealsStored} deals, {Check.CustomersStored} customers, {Check.OpenProtectionsAdded} protections, {Check.AuditEntriesAdded} audit entries for {Check.Attempted} registrations ({string.Join(", ", Check.Statuses.Select(s => $"{s.Key} {s.Value}"))})"),

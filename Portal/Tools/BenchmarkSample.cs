@@ -17,6 +17,8 @@ internal sealed record PreparedRegistration(CurrentUser User, DealRegistrationIn
 /// </summary>
 internal sealed class BenchmarkSample
 {
+    private long _issued;
+
     private BenchmarkSample()
     {
     }
@@ -41,7 +43,7 @@ internal sealed class BenchmarkSample
         var sample = new BenchmarkSample
         {
             Dataset = await CountAsync(connection).ConfigureAwait(false),
-            AuditEntries = await ScalarAsync(connection, "SELECT COUNT(*) FROM AuditLog").ConfigureAwait(false),
+            AuditEntries = await ScalarAsync(connection, "SELECT COUNT(*) FROM AuditLog WHERE Action = 'DealRegistered'").ConfigureAwait(false),
             FirstFreeBody = Math.Max(80_000_000, 1 + await ScalarAsync(connection, "SELECT COALESCE(MAX(CAST(substr(Uscc, 9, 8) AS INTEGER)), 0) FROM Customers").ConfigureAwait(false)),
         };
 
@@ -91,9 +93,14 @@ internal sealed class BenchmarkSample
     /// <paramref name="count"/> registrations of new customers, spread over the sampled agents, each customer in its
     /// agent's territory, with a USCC and a name nobody has yet, one line at the uniform price.
     /// </summary>
-    public List<PreparedRegistration> NewRegistrations(int count, Random random, SyntheticRegions regions, DateTime now)
+    public List<PreparedRegistration> NewRegistrations(int count, Random random, SyntheticRegions regions, DateTime now) =>
+        NewRegistrations(Resellers, count, random, regions, now);
+
+    /// <summary>The same for the given resellers (those given an account, for the API); USCC bodies never repeat.</summary>
+    public List<PreparedRegistration> NewRegistrations(IReadOnlyList<(CurrentUser User, List<string> Territory)> resellers, int count, Random random, SyntheticRegions regions, DateTime now)
     {
-        if (Resellers.Count == 0)
+        ArgumentNullException.ThrowIfNull(resellers);
+        if (resellers.Count == 0)
         {
             throw new InvalidOperationException("The database has no active agent to register deals for.");
         }
@@ -103,9 +110,9 @@ internal sealed class BenchmarkSample
         var list = new List<PreparedRegistration>(count);
         for (var i = 0; i < count; i++)
         {
-            var (user, territory) = Resellers[i % Resellers.Count];
+            var (user, territory) = resellers[i % resellers.Count];
             var location = regions.LocationInside(random, territory[random.Next(territory.Count)]);
-            var body = (FirstFreeBody + i).ToString("D8", CultureInfo.InvariantCulture);
+            var body = (FirstFreeBody + _issued++).ToString("D8", CultureInfo.InvariantCulture);
             var uscc = Uscc.Create('9', '1', location, body).Value;
             var name = string.Concat(regions.PlaceOf(location), "基准", body, "科技有限公司");
             list.Add(new PreparedRegistration(user, new DealRegistrationInput(

@@ -9,6 +9,12 @@ public sealed record BenchmarkSettings(string DatabaseFile, int Registrations, i
     /// <summary>Runs of each read query (descendants, grid page).</summary>
     public int QueryRuns { get; init; } = 50;
 
+    /// <summary>Registrations posted to the API over HTTP, with one client and then with <see cref="Clients"/>.</summary>
+    public int ApiRegistrations { get; init; } = 1_000;
+
+    /// <summary>Portal processes started on a fresh database, each timed to its first <c>/healthz</c> answer.</summary>
+    public int ColdStarts { get; init; } = 3;
+
     public static BenchmarkSettings From(ToolArguments args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -21,6 +27,8 @@ public sealed record BenchmarkSettings(string DatabaseFile, int Registrations, i
         {
             Clients = args.Number("clients", 8, 2),
             QueryRuns = args.Number("runs", 50, 1),
+            ApiRegistrations = args.Number("api-registrations", 1_000, 8),
+            ColdStarts = args.Number("cold-starts", 3, 1),
         };
     }
 }

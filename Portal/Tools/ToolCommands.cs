@@ -48,5 +48,5 @@ public static class ToolCommands
 
     public const string Usage =
         "usage: seed-synthetic --db <file> [--agents 100000] [--customers 1000000] [--seed 42] [--overwrite yes]\n" +
-        "       bench --db <file> [--registrations 2000] [--lookups 2000] [--seed 42] [--json <file>]";
+        "       bench --db <file> [--registrations 2000] [--api-registrations 1000] [--clients 8] [--lookups 2000] [--runs 50] [--cold-starts 3] [--seed 42] [--json <file>]";
 }

@@ -4,17 +4,20 @@ using Portal.Hosting;
 namespace Portal.Tools;
 
 /// <summary>
-/// The real application (services, options, database setup) on a given SQLite file, built but never run: the tools
-/// resolve the same services the portal uses, without Kestrel or the background jobs.
+/// The real application (services, options, database setup) on a given SQLite file: the tools resolve the same
+/// services the portal uses, without the background jobs; <c>bench</c> also serves it on loopback for the API figure.
 /// </summary>
 public static class ToolHost
 {
-    public static WebApplication Build(string databaseFile)
+    public static WebApplication Build(string databaseFile, bool serve = false)
     {
         var full = Path.GetFullPath(databaseFile);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = AppContext.BaseDirectory,
+
+            // The portal's name, whoever hosts the tool (its static assets manifest is named after it).
+            ApplicationName = typeof(ToolHost).Assembly.GetName().Name,
             EnvironmentName = Environments.Production,
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -25,7 +28,14 @@ public static class ToolHost
             ["Operations:ExpiryJobEnabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
         });
+        if (serve)
+        {
+            // Loopback only, on a port the system picks.
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+
         builder.AddPortal();
         return builder.Build();
     }
