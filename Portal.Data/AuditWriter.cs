@@ -10,8 +10,8 @@ namespace Portal.Data;
 public static class AuditWriter
 {
     // Every write of the portal appends here, so the head's query is compiled once.
-    private static readonly Func<PortalDbContext, CancellationToken, Task<AuditHead?>> Head =
-        EF.CompileAsyncQuery((PortalDbContext db, CancellationToken ct) => db.AuditHeads.SingleOrDefault(h => h.Id == AuditHead.SingletonId));
+    private static readonly PerModel<Func<PortalDbContext, CancellationToken, Task<AuditHead?>>> Head = new(() =>
+        EF.CompileAsyncQuery((PortalDbContext db, CancellationToken ct) => db.AuditHeads.SingleOrDefault(h => h.Id == AuditHead.SingletonId)));
 
     public static async Task<AuditEntry> AppendAsync(PortalDbContext db, DateTime at, string actor, string action, string entityType, string entityId, string? before, string? after, IEnumerable<string>? reasonCodes, CancellationToken cancellationToken = default)
     {
@@ -19,7 +19,7 @@ public static class AuditWriter
 
         // The head row names the chain's newest link (it moves with every append, in the same transaction), so the
         // next link needs no search of the log; only a log written before the head existed is read for its tail.
-        var head = await Head(db, cancellationToken).ConfigureAwait(false);
+        var head = await Head.For(db)(db, cancellationToken).ConfigureAwait(false);
         var previous = head?.Link ?? await LastLinkAsync(db, cancellationToken).ConfigureAwait(false);
         var entry = AuditChain.Append(previous, at, actor, action, entityType, entityId, before, after, reasonCodes);
         db.AuditEntries.Add(entry);

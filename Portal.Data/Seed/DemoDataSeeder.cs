@@ -35,16 +35,22 @@ public sealed partial class DemoDataSeeder(
             return;
         }
 
+        // One transaction, run through the provider's execution strategy (SQL Server retries it as a unit).
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var agents = await SeedAgentsAsync(now, cancellationToken).ConfigureAwait(false);
-        var products = SeedCatalog();
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await SeedCustomersAsync(agents, products, now, cancellationToken).ConfigureAwait(false);
-        await SeedUsersAsync(agents, now).ConfigureAwait(false);
-        await AuditWriter.AppendAsync(db, now, "system", "DemoDataSeeded", "Database", "demo", null, $"{agents.Count} agents, {DemoData.Customers.Count} customers, {DemoData.Users.Count} users", null, cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var agents = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var agents = await SeedAgentsAsync(now, ct).ConfigureAwait(false);
+            var products = SeedCatalog();
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await SeedCustomersAsync(agents, products, now, ct).ConfigureAwait(false);
+            await SeedUsersAsync(agents, now).ConfigureAwait(false);
+            await AuditWriter.AppendAsync(db, now, "system", "DemoDataSeeded", "Database", "demo", null, $"{agents.Count} agents, {DemoData.Customers.Count} customers, {DemoData.Users.Count} users", null, ct).ConfigureAwait(false);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return agents;
+        }, cancellationToken).ConfigureAwait(false);
         LogSeeded(logger, agents.Count, DemoData.Users.Count);
     }
 

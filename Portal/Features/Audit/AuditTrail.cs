@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Audit;
 
@@ -10,10 +9,8 @@ namespace Portal.Features.Audit;
 /// entry commits (or not) with the change it records; for events with no other change (sign-ins, refusals) call
 /// <see cref="RecordAsync"/>, which writes on its own.
 /// </summary>
-public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> factory, TimeProvider clock, ILogger<AuditTrail> logger)
+public sealed class AuditTrail(ChannelWrites writes, TimeProvider clock)
 {
-    private const int MaxAttempts = 5;
-
     /// <summary>Adds the next link of the chain to <paramref name="db"/>; the caller saves and commits.</summary>
     public async Task<AuditEntry> AppendAsync(PortalDbContext db, AuditRecord record, CancellationToken cancellationToken = default)
     {
@@ -23,25 +20,11 @@ public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> factor
         return await AuditWriter.AppendAsync(db, clock.GetUtcNow().UtcDateTime, record.Actor, record.Action, record.EntityType, record.EntityId, record.Before, record.After, record.ReasonCodes, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Writes one entry in its own transaction, retrying if another writer took the same link.</summary>
-    public async Task RecordAsync(AuditRecord record, CancellationToken cancellationToken = default)
+    /// <summary>Writes one entry in its own transaction (a write like any other: queued, retried if another writer took the same link).</summary>
+    public Task RecordAsync(AuditRecord record, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = (await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false)).WithScope(DataScope.All);
-            await using var transaction = await ChannelWrites.BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
-            await AppendAsync(db, record, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (DbUpdateException) when (attempt < MaxAttempts)
-            {
-                LogRetry(logger, record.Action, attempt);
-            }
-        }
+        ArgumentNullException.ThrowIfNull(record);
+        return writes.RunAsync("Audit" + record.Action, (db, ct) => AppendAsync(db, record, ct), cancellationToken);
     }
 
     public Task RecordSignInAsync(string email, SignInResult result, string channel, CancellationToken cancellationToken = default)
@@ -53,9 +36,6 @@ public sealed partial class AuditTrail(IDbContextFactory<PortalDbContext> factor
             : "SignInFailed";
         return RecordAsync(new AuditRecord(email, action, "User", email, After: channel), cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Audit append for {Action} collided with another writer (attempt {Attempt}); retrying")]
-    private static partial void LogRetry(ILogger logger, string action, int attempt);
 }
 
 /// <summary>What an audit entry says: who did what to which record, with before/after snapshots and reason codes.</summary>

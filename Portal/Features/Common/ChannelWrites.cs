@@ -28,20 +28,31 @@ public sealed partial class ChannelWrites(PortalData data, ILogger<ChannelWrites
             // The use case is one unit: on any failure the whole transaction rolls back, so the savepoint EF would
             // otherwise set around every SaveChanges inside it buys nothing (and costs two statements each).
             db.Database.AutoSavepointsEnabled = false;
-            using var gate = await SqliteWriteGate.EnterAsync(db, cancellationToken).ConfigureAwait(false);
-            await using var transaction = await BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
             try
             {
-                var result = await work(db, cancellationToken).ConfigureAwait(false);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return result;
+                // SQL Server's connection-resiliency strategy retries a transient failure by running the whole unit
+                // again; it refuses a transaction begun outside it. On SQLite the strategy simply runs it once.
+                return await db.Database.CreateExecutionStrategy().ExecuteAsync(
+                    (db, work),
+                    static async (_, state, ct) =>
+                    {
+                        var (db, work) = state;
+                        db.ChangeTracker.Clear();
+                        using var gate = await SqliteWriteGate.EnterAsync(db, ct).ConfigureAwait(false);
+                        await using var transaction = await BeginWriteAsync(db, ct).ConfigureAwait(false);
+                        var result = await work(db, ct).ConfigureAwait(false);
+                        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                        await transaction.CommitAsync(ct).ConfigureAwait(false);
+                        return result;
+                    },
+                    verifySucceeded: null,
+                    cancellationToken).ConfigureAwait(false);
             }
             catch (DbUpdateException ex) when (attempt < MaxAttempts)
             {
-                // A concurrent writer committed first (unique index or concurrency token): decide again.
+                // A concurrent writer committed first (unique index or concurrency token): the transaction was
+                // rolled back when it was disposed; decide again on a fresh context.
                 LogRetry(logger, useCase, attempt, ex.InnerException?.Message ?? ex.Message);
-                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             }
         }
     }

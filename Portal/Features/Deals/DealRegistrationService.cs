@@ -122,7 +122,7 @@ public sealed class DealRegistrationService(
 
         var at = clock.GetUtcNow().UtcDateTime;
         await using var db = await data.ForRulesAsync(cancellationToken).ConfigureAwait(false);
-        var protection = await ProtectionInForce(db, code.Value, at, cancellationToken).ConfigureAwait(false);
+        var protection = await ProtectionInForce.For(db)(db, code.Value, at, cancellationToken).ConfigureAwait(false);
         if (protection is null)
         {
             return AvailabilityResult.Free();
@@ -134,12 +134,12 @@ public sealed class DealRegistrationService(
     }
 
     // The availability check is asked on every keystroke of a USCC: compiled once.
-    private static readonly Func<PortalDbContext, string, DateTime, CancellationToken, Task<HeldBy?>> ProtectionInForce =
+    private static readonly PerModel<Func<PortalDbContext, string, DateTime, CancellationToken, Task<HeldBy?>>> ProtectionInForce = new(() =>
         EF.CompileAsyncQuery((PortalDbContext db, string uscc, DateTime at, CancellationToken ct) =>
             db.CustomerProtections.AsNoTracking()
                 .Where(p => p.EndedAt == null && p.Since <= at && p.Until > at)
                 .Join(db.Customers.Where(c => c.Uscc == uscc), p => p.CustomerId, c => c.Id, (p, c) => new HeldBy(p.AgentId, p.Until))
-                .FirstOrDefault());
+                .FirstOrDefault()));
 
     internal static void OpenCase(PortalDbContext db, CaseToOpen found, int? dealId, int? salesReportId, DateTime at)
     {
