@@ -19,10 +19,15 @@ public sealed partial class PortalDbContext
     /// <summary>Whose eyes this context reads with; <see cref="DataScope.Nobody"/> until set.</summary>
     public DataScope Scope { get; private set; } = DataScope.Nobody;
 
-    // The filters read these two members of the context instance; EF parameterizes them per query.
+    // Agent ids are positive: no subtree is rooted here.
+    private const int NoAgent = 0;
+
+    // The filters read these members of the context instance. Whether the scope is everything is written into the
+    // SQL as a constant (EF.Constant), so EF removes "TRUE OR …" and vendor staff's queries carry no visibility
+    // predicate, while a reseller's carry only the subtree's (ADR 14); the subtree's root is an ordinary parameter.
     private bool ScopeEverything => Scope.Everything;
 
-    private int? ScopeAgentId => Scope.AgentId;
+    private int ScopeRoot => Scope.AgentId ?? NoAgent;
 
     /// <summary>Sets whose eyes this context reads with. Returns the context for chaining.</summary>
     public PortalDbContext WithScope(DataScope scope)
@@ -48,26 +53,28 @@ public sealed partial class PortalDbContext
     private void ConfigureVisibility(ModelBuilder builder)
     {
         // Visibility: a reseller sees its own agent and its descendants (closure table rows with it as ancestor).
+        // Written as "IN (the subtree's ids)" so the database starts from the closure table's index and looks the
+        // subtree's records up, instead of testing every row of a large table (ADR 14).
         builder.Entity<Agent>().HasQueryFilter(a =>
-            ScopeEverything || AgentLinks.Any(l => l.AncestorId == ScopeAgentId && l.DescendantId == a.Id));
+            EF.Constant(ScopeEverything) || AgentLinks.Where(l => l.AncestorId == ScopeRoot).Select(l => l.DescendantId).Contains(a.Id));
         builder.Entity<DealRegistration>().HasQueryFilter(d =>
-            ScopeEverything || AgentLinks.Any(l => l.AncestorId == ScopeAgentId && l.DescendantId == d.AgentId));
+            EF.Constant(ScopeEverything) || AgentLinks.Where(l => l.AncestorId == ScopeRoot).Select(l => l.DescendantId).Contains(d.AgentId));
         builder.Entity<CrossRegionAuthorization>().HasQueryFilter(x =>
-            ScopeEverything || AgentLinks.Any(l => l.AncestorId == ScopeAgentId && l.DescendantId == x.AgentId));
+            EF.Constant(ScopeEverything) || AgentLinks.Where(l => l.AncestorId == ScopeRoot).Select(l => l.DescendantId).Contains(x.AgentId));
         builder.Entity<SalesReport>().HasQueryFilter(s =>
-            ScopeEverything || AgentLinks.Any(l => l.AncestorId == ScopeAgentId && l.DescendantId == s.AgentId));
+            EF.Constant(ScopeEverything) || AgentLinks.Where(l => l.AncestorId == ScopeRoot).Select(l => l.DescendantId).Contains(s.AgentId));
         builder.Entity<CustomerProtection>().HasQueryFilter(p =>
-            ScopeEverything || AgentLinks.Any(l => l.AncestorId == ScopeAgentId && l.DescendantId == p.AgentId));
+            EF.Constant(ScopeEverything) || AgentLinks.Where(l => l.AncestorId == ScopeRoot).Select(l => l.DescendantId).Contains(p.AgentId));
         builder.Entity<ViolationCase>().HasQueryFilter(c =>
-            ScopeEverything || AgentLinks.Any(l => l.AncestorId == ScopeAgentId && l.DescendantId == c.SubjectAgentId));
+            EF.Constant(ScopeEverything) || AgentLinks.Where(l => l.AncestorId == ScopeRoot).Select(l => (int?)l.DescendantId).Contains(c.SubjectAgentId));
 
         // A reseller's customers are those its subtree has registered a deal on or holds (or held) protection for.
         builder.Entity<Customer>().HasQueryFilter(c =>
-            ScopeEverything
-            || Set<DealRegistration>().Any(d => d.CustomerId == c.Id && AgentLinks.Any(l => l.AncestorId == ScopeAgentId && l.DescendantId == d.AgentId))
-            || Set<CustomerProtection>().Any(p => p.CustomerId == c.Id && AgentLinks.Any(l => l.AncestorId == ScopeAgentId && l.DescendantId == p.AgentId)));
+            EF.Constant(ScopeEverything)
+            || Set<DealRegistration>().Where(d => AgentLinks.Where(l => l.AncestorId == ScopeRoot).Select(l => l.DescendantId).Contains(d.AgentId)).Select(d => d.CustomerId).Contains(c.Id)
+            || Set<CustomerProtection>().Where(p => AgentLinks.Where(l => l.AncestorId == ScopeRoot).Select(l => l.DescendantId).Contains(p.AgentId)).Select(p => p.CustomerId).Contains(c.Id));
 
         // The audit trail is for vendor staff; a reseller reads its deals' timelines through the deal services.
-        builder.Entity<AuditEntry>().HasQueryFilter(e => ScopeEverything);
+        builder.Entity<AuditEntry>().HasQueryFilter(e => EF.Constant(ScopeEverything));
     }
 }

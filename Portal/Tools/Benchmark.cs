@@ -9,6 +9,7 @@ using Portal.Components.Common;
 using Portal.Domain.Agents;
 using Portal.Features;
 using Portal.Features.Agents;
+using Portal.Features.Customers;
 using Portal.Features.Deals;
 using Portal.Hosting;
 
@@ -107,6 +108,15 @@ public static class Benchmark
             var grid = await TimeEachAsync(runs, _ => SearchAsync(services, new AgentFilter(null, AgentTier.Tier1, ContractStatus.Active), new PageRequest(0, 25, nameof(AgentRow.LegalName), false))).ConfigureAwait(false);
             var search = await TimeEachAsync(runs, _ => SearchAsync(services, new AgentFilter("网络", null, null), new PageRequest(0, 25, nameof(AgentRow.Code), false))).ConfigureAwait(false);
 
+            // The other two grids at that size, as the manager (whole channel) and as a strategic partner (its subtree).
+            await using var gridScope = services.CreateAsyncScope();
+            var customers = gridScope.ServiceProvider.GetRequiredService<CustomerDirectory>();
+            var deals = gridScope.ServiceProvider.GetRequiredService<DealQueries>();
+            var byName = new PageRequest(0, 25, nameof(CustomerRow.LegalName), false);
+            var customersAll = await TimeEachAsync(runs, _ => customers.ListAsync(BenchmarkSample.Manager, new CustomerFilter(), byName)).ConfigureAwait(false);
+            var customersOfPartner = await TimeEachAsync(partners, partner => customers.ListAsync(partner, new CustomerFilter(ProtectedOnly: true), byName)).ConfigureAwait(false);
+            var dealsOfPartner = await TimeEachAsync(partners, partner => deals.ListAsync(partner, new DealFilter(), new PageRequest(0, 25, null, false))).ConfigureAwait(false);
+
             RegistrationCheck check;
             var after = new SqliteConnection(connectionString);
             await using (after.ConfigureAwait(false))
@@ -143,7 +153,7 @@ public static class Benchmark
 
             var report = new BenchmarkReport(
                 machine with { LoadAverage = MachineInfo.ReadLoadAverage() }, sample.Dataset, one, many, apiOne, apiMany, floor, ratio50, ratio95, availability, bare, descendants,
-                (double)descendantsSeen / partners.Count, visible, grid, search, coldStart, check, targets);
+                (double)descendantsSeen / partners.Count, visible, grid, search, customersAll, customersOfPartner, dealsOfPartner, coldStart, check, targets);
             await output.WriteLineAsync().ConfigureAwait(false);
             await output.WriteLineAsync(report.ToTable()).ConfigureAwait(false);
             await output.WriteLineAsync().ConfigureAwait(false);
