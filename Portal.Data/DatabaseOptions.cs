@@ -17,6 +17,12 @@ public sealed class DatabaseOptions
     /// <summary>How long a SQLite writer waits for the write lock before giving up.</summary>
     public int BusyTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How often a background worker copies SQLite's write-ahead log into the database file (a passive checkpoint),
+    /// so that no request pays for it (ADR 14).
+    /// </summary>
+    public int CheckpointIntervalMilliseconds { get; set; } = 1_000;
+
     /// <summary>Seed the demo data of DESIGN.md §6 into an empty database.</summary>
     public bool SeedDemoData { get; set; } = true;
 }

@@ -7,7 +7,8 @@ namespace Portal.Data;
 
 /// <summary>
 /// Sets the per-connection SQLite pragmas on every connection EF opens: wait for the write lock instead of
-/// failing with SQLITE_BUSY, NORMAL synchronous (durable in WAL mode except on power loss) and foreign keys.
+/// failing with SQLITE_BUSY, NORMAL synchronous (durable in WAL mode except on power loss), foreign keys, and
+/// checkpoints left to the background worker.
 /// Pragmas belong to the native connection, which Microsoft.Data.Sqlite pools and hands out again on the next
 /// open, so each native connection is set once rather than on every open (ADR 14).
 /// </summary>
@@ -15,7 +16,13 @@ internal sealed class SqlitePragmas(int busyTimeoutSeconds) : DbConnectionInterc
 {
     private static readonly object Done = new();
     private readonly ConditionalWeakTable<object, object> _configured = [];
-    private readonly string _sql = $"PRAGMA busy_timeout = {busyTimeoutSeconds * 1000}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA mmap_size = 268435456; PRAGMA cache_size = -32768;";
+    // The write-ahead log is checkpointed in the background (SqliteCheckpoints); a connection checkpoints by itself
+    // only as a backstop, once the log holds 10 000 pages (40 MB), and the log file is cut back to 64 MB after it.
+    private readonly string _sql = $"PRAGMA busy_timeout = {busyTimeoutSeconds * 1000}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; " +
+        $"PRAGMA wal_autocheckpoint = {BackstopPages}; PRAGMA journal_size_limit = {64 * 1024 * 1024};";
+
+    /// <summary>Log pages after which a committing connection checkpoints by itself (SQLite's default is 1 000).</summary>
+    public const int BackstopPages = 10_000;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

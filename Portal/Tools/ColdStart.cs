@@ -39,6 +39,7 @@ internal static class ColdStart
         start.ArgumentList.Add("--urls=http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         start.ArgumentList.Add("--Database:DataDirectory=" + folder.FullName);
         start.ArgumentList.Add("--Operations:ExpiryJobEnabled=false");
+        start.Environment.Remove("DOTNET_DiagnosticPorts"); // a profiler attached to this process must not hold the child
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 

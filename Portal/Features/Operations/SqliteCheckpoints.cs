@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+
+namespace Portal.Features.Operations;
+
+/// <summary>
+/// Copies SQLite's write-ahead log into the database file in the background, every
+/// <c>Database:CheckpointIntervalMilliseconds</c> (default 1 000). Left to SQLite, the connection whose commit fills
+/// the log to 1 000 pages does the copy and its fsync itself, inside the request and while the other writers queue
+/// behind it: that was the registration's slowest percentile (ADR 14). A passive checkpoint never waits for a reader
+/// or a writer. Connections still checkpoint by themselves, as a backstop, if the log ever reaches 10 000 pages.
+/// Nothing to do on SQL Server.
+/// </summary>
+public sealed partial class SqliteCheckpoints(IDbContextFactory<PortalDbContext> factory, DatabaseOptions options, TimeProvider clock, ILogger<SqliteCheckpoints> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Provider != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Max(50, options.CheckpointIntervalMilliseconds)), clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await CheckpointAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The backstop still bounds the log; the next tick tries again.
+                    LogFailed(logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping.
+        }
+    }
+
+    /// <summary>One passive checkpoint: the pages in the log and how many of them are now in the database file.</summary>
+    public async Task<CheckpointResult> CheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var command = db.Database.GetDbConnection().CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                return new CheckpointResult(reader.GetInt32(0) == 1, reader.GetInt32(1), reader.GetInt32(2));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A background WAL checkpoint failed; the next one tries again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>What <c>PRAGMA wal_checkpoint</c> answers: whether it was blocked, the log's pages, the pages copied.</summary>
+public readonly record struct CheckpointResult(bool Busy, int LogPages, int CheckpointedPages);
