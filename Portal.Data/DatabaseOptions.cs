@@ -21,7 +21,7 @@ public sealed class DatabaseOptions
     /// How often a background worker copies SQLite's write-ahead log into the database file (a passive checkpoint),
     /// so that no request pays for it (ADR 14).
     /// </summary>
-    public int CheckpointIntervalMilliseconds { get; set; } = 1_000;
+    public int CheckpointIntervalMilliseconds { get; set; } = 250;
 
     /// <summary>Seed the demo data of DESIGN.md §6 into an empty database.</summary>
     public bool SeedDemoData { get; set; } = true;

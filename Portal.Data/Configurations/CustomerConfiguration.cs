@@ -22,6 +22,10 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasOne<Region>().WithMany().HasForeignKey(c => c.RegionCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.CityCode, c.NormalizedName });
         builder.HasIndex(c => c.RegionCode);
+
+        // The customers grid pages by name (all customers, for vendor staff): read in index order, never sorted.
+        builder.HasIndex(c => c.LegalName);
+
         builder.Ignore(c => c.Region);
     }
 }

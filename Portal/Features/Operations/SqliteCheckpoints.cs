@@ -5,7 +5,7 @@ namespace Portal.Features.Operations;
 
 /// <summary>
 /// Copies SQLite's write-ahead log into the database file in the background, every
-/// <c>Database:CheckpointIntervalMilliseconds</c> (default 1 000). Left to SQLite, the connection whose commit fills
+/// <c>Database:CheckpointIntervalMilliseconds</c> (default 250). Left to SQLite, the connection whose commit fills
 /// the log to 1 000 pages does the copy and its fsync itself, inside the request and while the other writers queue
 /// behind it: that was the registration's slowest percentile (ADR 14). A passive checkpoint never waits for a reader
 /// or a writer. Connections still checkpoint by themselves, as a backstop, if the log ever reaches 10 000 pages.

@@ -849,6 +849,8 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LegalName");
+
                     b.HasIndex("RegionCode");
 
                     b.HasIndex("Uscc")

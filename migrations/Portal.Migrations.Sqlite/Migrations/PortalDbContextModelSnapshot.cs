@@ -816,6 +816,8 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LegalName");
+
                     b.HasIndex("RegionCode");
 
                     b.HasIndex("Uscc")
