@@ -36,7 +36,7 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<
         ["/prices"] = ["ChannelManager", "Reseller", "Compliance"],
         ["/audit"] = ["Compliance", "Admin"],
         ["/admin/users"] = ["Admin"],
-        ["/customers"] = ["Reseller"],
+        ["/customers"] = ["Reseller", "ChannelManager", "Compliance"],
         ["/authorizations"] = ["Reseller"],
         ["/sub-agents"] = ["Reseller"],
     };

@@ -28,7 +28,7 @@ public static class PortalMenu
         new("Cases", "/cases", Icons.Material.Filled.Gavel, [PortalRoles.Compliance, PortalRoles.ChannelManager]),
         new("Agents", "/agents", Icons.Material.Filled.Hub, [PortalRoles.ChannelManager, PortalRoles.Compliance]),
         new("VendorDirect", "/vendor-direct", Icons.Material.Filled.Storefront, [PortalRoles.ChannelManager]),
-        new("Customers", "/customers", Icons.Material.Filled.Business, [PortalRoles.Reseller]),
+        new("Customers", "/customers", Icons.Material.Filled.Business, [PortalRoles.Reseller, PortalRoles.ChannelManager, PortalRoles.Compliance]),
         new("Authorizations", "/authorizations", Icons.Material.Filled.AltRoute, [PortalRoles.Reseller]),
 
         // Recruitment (DESIGN.md §2.2): only Core agents and above develop sub-agents.
