@@ -7,10 +7,31 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Browser;
 
-/// <summary>The ChannelManager's review queue and vendor-direct order page, in a real browser.</summary>
+/// <summary>The ChannelManager's customers grid, review queue and vendor-direct order page, in a real browser.</summary>
 [Collection(BrowserTests.Name)]
 public sealed class ManagerPagesTests(BrowserFixture fixture)
 {
+    [Fact]
+    public async Task The_manager_browses_every_customer_and_narrows_to_the_protected_ones()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync("manager@channels.local");
+        await page.WaitForInteractiveAsync();
+        await page.GotoAsync("/customers");
+        await page.WaitForInteractiveAsync();
+
+        var grid = page.Locator("[data-testid='customers-grid']");
+        await Assertions.Expect(grid).ToContainTextAsync("北京海淀教育科技有限公司");
+        await Assertions.Expect(grid.Locator("[data-holder='T1-TIANHE']").First).ToBeVisibleAsync();
+        await Assertions.Expect(grid.Locator("[data-holder='T2-YUEXIU']").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync("manager-customers-zh");
+
+        await page.GetByText("仅显示受保护客户").ClickAsync();
+
+        await Assertions.Expect(grid).Not.ToContainTextAsync("北京海淀教育科技有限公司");
+        await Assertions.Expect(grid.Locator("[data-holder='T1-TIANHE']").First).ToBeVisibleAsync();
+    }
+
     [Fact]
     public async Task The_manager_approves_a_registration_held_for_review_from_the_queue()
     {
