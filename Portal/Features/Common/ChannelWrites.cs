@@ -40,10 +40,19 @@ public sealed partial class ChannelWrites(PortalData data, ILogger<ChannelWrites
                         db.ChangeTracker.Clear();
                         using var gate = await SqliteWriteGate.EnterAsync(db, ct).ConfigureAwait(false);
                         await using var transaction = await BeginWriteAsync(db, ct).ConfigureAwait(false);
-                        var result = await work(db, ct).ConfigureAwait(false);
-                        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                        await transaction.CommitAsync(ct).ConfigureAwait(false);
-                        return result;
+                        try
+                        {
+                            var result = await work(db, ct).ConfigureAwait(false);
+                            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                            await transaction.CommitAsync(ct).ConfigureAwait(false);
+                            return result;
+                        }
+                        catch
+                        {
+                            // Release the write lock before the gate: the next writer must not wait on SQLite.
+                            await RollbackQuietlyAsync(transaction).ConfigureAwait(false);
+                            throw;
+                        }
                     },
                     verifySucceeded: null,
                     cancellationToken).ConfigureAwait(false);
@@ -51,9 +60,21 @@ public sealed partial class ChannelWrites(PortalData data, ILogger<ChannelWrites
             catch (DbUpdateException ex) when (attempt < MaxAttempts)
             {
                 // A concurrent writer committed first (unique index or concurrency token): the transaction was
-                // rolled back when it was disposed; decide again on a fresh context.
+                // rolled back; decide again on a fresh context.
                 LogRetry(logger, useCase, attempt, ex.InnerException?.Message ?? ex.Message);
             }
+        }
+    }
+
+    private static async Task RollbackQuietlyAsync(IDbContextTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // The connection is gone and the transaction with it; the original failure is what matters.
         }
     }
 
