@@ -37,7 +37,7 @@ public sealed partial class DemoDataSeeder(
 
         // One transaction, run through the provider's execution strategy (SQL Server retries it as a unit).
         var now = clock.GetUtcNow().UtcDateTime;
-        var agents = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        var agentCount = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
@@ -49,9 +49,9 @@ public sealed partial class DemoDataSeeder(
             await AuditWriter.AppendAsync(db, now, "system", "DemoDataSeeded", "Database", "demo", null, $"{agents.Count} agents, {DemoData.Customers.Count} customers, {DemoData.Users.Count} users", null, ct).ConfigureAwait(false);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
-            return agents;
+            return agents.Count;
         }, cancellationToken).ConfigureAwait(false);
-        LogSeeded(logger, agents.Count, DemoData.Users.Count);
+        LogSeeded(logger, agentCount, DemoData.Users.Count);
     }
 
     private async Task SeedRegionsAsync(CancellationToken cancellationToken)

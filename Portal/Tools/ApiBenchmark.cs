@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -49,13 +48,7 @@ internal sealed class ApiBenchmark(HttpClient client, JsonSerializerOptions json
                 continue;
             }
 
-            var user = new PortalUser { UserName = reseller.Email, Email = reseller.Email, EmailConfirmed = true, DisplayName = reseller.DisplayName, AgentId = reseller.AgentId, CreatedAt = now };
-            var created = await users.CreateAsync(user, DemoData.Password).ConfigureAwait(false);
-            var added = created.Succeeded ? await users.AddToRoleAsync(user, PortalRoles.Reseller).ConfigureAwait(false) : created;
-            if (!added.Succeeded)
-            {
-                throw new InvalidOperationException("Creating a benchmark account failed: " + string.Join("; ", added.Errors.Select(e => e.Description)));
-            }
+            await ToolAccounts.CreateAsync(users, reseller.Email, reseller.DisplayName, PortalRoles.Reseller, reseller.AgentId, now).ConfigureAwait(false);
         }
     }
 
@@ -76,36 +69,22 @@ internal sealed class ApiBenchmark(HttpClient client, JsonSerializerOptions json
     /// Posts the registrations over <paramref name="clients"/> concurrent clients. Every answer must be 201 Created;
     /// the statuses it reports are collected for the check of what was stored.
     /// </summary>
-    public async Task<ThroughputResult> RegisterAsync(IReadOnlyList<PreparedRegistration> work, int clients, ConcurrentBag<string> statuses)
-    {
-        var latencies = new ConcurrentBag<double>();
-        var next = -1;
-        var start = Stopwatch.GetTimestamp();
-        var tasks = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+    public Task<ThroughputResult> RegisterAsync(IReadOnlyList<PreparedRegistration> work, int clients, ConcurrentBag<string> statuses) =>
+        Timing.ConcurrentlyAsync(work, clients, async item =>
         {
-            for (var i = Interlocked.Increment(ref next); i < work.Count; i = Interlocked.Increment(ref next))
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/deals", UriKind.Relative))
             {
-                var item = work[i];
-                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/deals", UriKind.Relative))
-                {
-                    Content = JsonContent.Create(item.Input, options: json),
-                };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[item.User.Email]);
-                var began = Stopwatch.GetTimestamp();
-                using var response = await client.SendAsync(request).ConfigureAwait(false);
-                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                latencies.Add(Stopwatch.GetElapsedTime(began).TotalMilliseconds);
-                if (response.StatusCode != HttpStatusCode.Created)
-                {
-                    throw new InvalidOperationException($"A benchmark registration through the API was refused ({(int)response.StatusCode}): {body}");
-                }
-
-                using var created = JsonDocument.Parse(body);
-                statuses.Add(created.RootElement.GetProperty("status").GetString()!);
+                Content = JsonContent.Create(item.Input, options: json),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[item.User.Email]);
+            using var response = await client.SendAsync(request).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                throw new InvalidOperationException($"A benchmark registration through the API was refused ({(int)response.StatusCode}): {body}");
             }
-        }));
-        await Task.WhenAll(tasks).ConfigureAwait(false);
-        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        return new ThroughputResult(clients, work.Count, seconds, work.Count / seconds, LatencyStats.Of(latencies));
-    }
+
+            using var created = JsonDocument.Parse(body);
+            statuses.Add(created.RootElement.GetProperty("status").GetString()!);
+        });
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -177,30 +176,17 @@ public static class Benchmark
     }
 
     /// <summary>Runs the registrations over <paramref name="clients"/> concurrent clients; each stored result is kept.</summary>
-    private static async Task<ThroughputResult> RegisterAsync(DealRegistrationService service, List<PreparedRegistration> work, int clients, ConcurrentBag<RegistrationResult> results)
-    {
-        var latencies = new ConcurrentBag<double>();
-        var next = -1;
-        var start = Stopwatch.GetTimestamp();
-        var tasks = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+    private static Task<ThroughputResult> RegisterAsync(DealRegistrationService service, List<PreparedRegistration> work, int clients, ConcurrentBag<RegistrationResult> results) =>
+        Timing.ConcurrentlyAsync(work, clients, async item =>
         {
-            for (var i = Interlocked.Increment(ref next); i < work.Count; i = Interlocked.Increment(ref next))
+            var result = await service.RegisterAsync(item.User, item.Input).ConfigureAwait(false);
+            if (result is not { IsValid: true, DealId: not null })
             {
-                var item = work[i];
-                RegistrationResult? result = null;
-                latencies.Add(await Timing.MillisecondsAsync(async () => result = await service.RegisterAsync(item.User, item.Input).ConfigureAwait(false)).ConfigureAwait(false));
-                if (result is not { IsValid: true, DealId: not null })
-                {
-                    throw new InvalidOperationException($"A benchmark registration was refused: {string.Join(", ", result?.Errors.Select(e => e.Code) ?? [])}");
-                }
-
-                results.Add(result);
+                throw new InvalidOperationException($"A benchmark registration was refused: {string.Join(", ", result.Errors.Select(e => e.Code))}");
             }
-        }));
-        await Task.WhenAll(tasks).ConfigureAwait(false);
-        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        return new ThroughputResult(clients, work.Count, seconds, work.Count / seconds, LatencyStats.Of(latencies));
-    }
+
+            results.Add(result);
+        });
 
     private static async Task<LatencyStats> TimeEachAsync<T>(IReadOnlyList<T> items, Func<T, Task> operation)
     {

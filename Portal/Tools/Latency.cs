@@ -31,4 +31,26 @@ internal static class Timing
         await operation().ConfigureAwait(false);
         return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     }
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> once per item over <paramref name="clients"/> concurrent clients, each taking
+    /// the next item as soon as its last one finished; every operation is timed, and the whole run gives the throughput.
+    /// </summary>
+    public static async Task<ThroughputResult> ConcurrentlyAsync<T>(IReadOnlyList<T> work, int clients, Func<T, Task> operation)
+    {
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var next = -1;
+        var start = Stopwatch.GetTimestamp();
+        var tasks = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < work.Count; i = Interlocked.Increment(ref next))
+            {
+                var item = work[i];
+                latencies.Add(await MillisecondsAsync(() => operation(item)).ConfigureAwait(false));
+            }
+        }));
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        return new ThroughputResult(clients, work.Count, seconds, work.Count / seconds, LatencyStats.Of(latencies));
+    }
 }

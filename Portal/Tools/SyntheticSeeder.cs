@@ -103,23 +103,12 @@ public static class SyntheticSeeder
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        await CreateUserAsync(users, ManagerEmail, "渠道经理（合成数据）", PortalRoles.ChannelManager, null, anchor).ConfigureAwait(false);
-        await CreateUserAsync(users, "compliance@synthetic.local", "市场监察（合成数据）", PortalRoles.Compliance, null, anchor).ConfigureAwait(false);
+        await ToolAccounts.CreateAsync(users, ManagerEmail, "渠道经理（合成数据）", PortalRoles.ChannelManager, null, anchor).ConfigureAwait(false);
+        await ToolAccounts.CreateAsync(users, "compliance@synthetic.local", "市场监察（合成数据）", PortalRoles.Compliance, null, anchor).ConfigureAwait(false);
         foreach (var agent in agents.Where(a => a.IsActive).GroupBy(a => a.Tier).Select(g => g.First()))
         {
             var email = string.Create(CultureInfo.InvariantCulture, $"{agent.Code.ToLowerInvariant()}@synthetic.local");
-            await CreateUserAsync(users, email, agent.LegalName, PortalRoles.Reseller, agent.Id, anchor).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task CreateUserAsync(UserManager<PortalUser> users, string email, string displayName, string role, int? agentId, DateTime anchor)
-    {
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, AgentId = agentId, CreatedAt = anchor };
-        var created = await users.CreateAsync(user, DemoData.Password).ConfigureAwait(false);
-        var added = created.Succeeded ? await users.AddToRoleAsync(user, role).ConfigureAwait(false) : created;
-        if (!added.Succeeded)
-        {
-            throw new InvalidOperationException("Creating a synthetic user failed: " + string.Join("; ", added.Errors.Select(e => e.Description)));
+            await ToolAccounts.CreateAsync(users, email, agent.LegalName, PortalRoles.Reseller, agent.Id, anchor).ConfigureAwait(false);
         }
     }
 
