@@ -1,11 +1,4 @@
 using Portal.Hosting;
-using Portal.Tools;
-
-// Command-line tools (seed-synthetic, bench) run instead of the web app.
-if (await ToolCommands.TryRunAsync(args).ConfigureAwait(false) is { } exitCode)
-{
-    return exitCode;
-}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortal();

@@ -1,5 +1,5 @@
+using Channels.Tools;
 using Portal.Tests.Infrastructure;
-using Portal.Tools;
 using static Portal.Tests.Scale.SmallSyntheticDatabase;
 
 namespace Portal.Tests.Scale;

@@ -1,6 +1,6 @@
+using Channels.Tools;
 using Microsoft.Data.Sqlite;
 using Portal.Tests.Infrastructure;
-using Portal.Tools;
 
 namespace Portal.Tests.Scale;
 

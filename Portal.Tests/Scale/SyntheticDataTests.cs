@@ -1,8 +1,8 @@
+using Channels.Tools;
 using Portal.Domain.Agents;
 using Portal.Domain.Customers;
 using Portal.Domain.Regions;
 using Portal.Tests.Infrastructure;
-using Portal.Tools;
 using static Portal.Tests.Scale.SmallSyntheticDatabase;
 
 namespace Portal.Tests.Scale;
@@ -151,7 +151,9 @@ public sealed class SyntheticDataTests(SmallSyntheticDatabase database) : IClass
         var before = File.GetLastWriteTimeUtc(database.File);
         await Assert.ThrowsAsync<ArgumentException>(() => SyntheticSeeder.RunAsync(Settings(database.File), TextWriter.Null));
         Assert.Equal(before, File.GetLastWriteTimeUtc(database.File));
-        Assert.Equal(2, await ToolCommands.TryRunAsync(["seed-synthetic", "--db", database.File]));
-        Assert.Null(await ToolCommands.TryRunAsync(["--urls", "http://localhost:5000"]));
+        using var error = new StringWriter();
+        Assert.Equal(ToolCommands.UsageError, await ToolCommands.RunAsync(["seed-synthetic", "--db", database.File], TextWriter.Null, error));
+        Assert.Contains("--overwrite yes", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, File.GetLastWriteTimeUtc(database.File));
     }
 }

@@ -6,7 +6,7 @@ using Portal.Data.Seed;
 using Portal.Domain.Customers;
 using Portal.Domain.Deals.Registration;
 
-namespace Portal.Tools;
+namespace Channels.Tools;
 
 /// <summary>One prepared registration: an active agent's user and a new customer inside that agent's territory.</summary>
 internal sealed record PreparedRegistration(CurrentUser User, DealRegistrationInput Input);
@@ -117,7 +117,7 @@ internal sealed class BenchmarkSample
             var name = string.Concat(regions.PlaceOf(location), "基准", body, "科技有限公司");
             list.Add(new PreparedRegistration(user, new DealRegistrationInput(
                 new CustomerInput(uscc, name, location, nameof(CustomerSegment.GovernmentEnterprise)),
-                [new Domain.Deals.LineInput(sku, 10, price)],
+                [new Portal.Domain.Deals.LineInput(sku, 10, price)],
                 close)));
         }
 

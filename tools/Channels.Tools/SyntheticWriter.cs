@@ -5,7 +5,7 @@ using Portal.Domain.Agents;
 using Portal.Domain.Customers;
 using Portal.Domain.Deals;
 
-namespace Portal.Tools;
+namespace Channels.Tools;
 
 /// <summary>
 /// Bulk-inserts the synthetic channel with prepared INSERTs, one large transaction per batch. Ids are assigned

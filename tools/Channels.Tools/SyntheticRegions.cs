@@ -1,7 +1,7 @@
 using Portal.Data.Seed;
 using Portal.Domain.Regions;
 
-namespace Portal.Tools;
+namespace Channels.Tools;
 
 /// <summary>The real region list (Seed/regions.csv) arranged for picking territories and customer locations.</summary>
 internal sealed class SyntheticRegions

@@ -12,7 +12,7 @@ using Portal.Features.Customers;
 using Portal.Features.Deals;
 using Portal.Hosting;
 
-namespace Portal.Tools;
+namespace Channels.Tools;
 
 /// <summary>
 /// <c>bench</c>: measures, on a (synthetic) database, the portal's hot paths through the real services of the real

@@ -1,4 +1,4 @@
-namespace Portal.Tools;
+namespace Channels.Tools;
 
 /// <summary>Company names for the synthetic channel: a place, a made-up trade name and a line of business.</summary>
 internal static class SyntheticNames

@@ -1,7 +1,8 @@
+using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Portal.Hosting;
 
-namespace Portal.Tools;
+namespace Channels.Tools;
 
 /// <summary>
 /// The real application (services, options, database setup) on a given SQLite file: the tools resolve the same
@@ -9,6 +10,9 @@ namespace Portal.Tools;
 /// </summary>
 public static class ToolHost
 {
+    /// <summary>The portal's assembly (<c>Portal.dll</c>, copied beside the tools with its runtime configuration).</summary>
+    public static Assembly PortalAssembly => typeof(PortalApplication).Assembly;
+
     public static WebApplication Build(string databaseFile, bool serve = false)
     {
         var full = Path.GetFullPath(databaseFile);
@@ -16,8 +20,8 @@ public static class ToolHost
         {
             ContentRootPath = AppContext.BaseDirectory,
 
-            // The portal's name, whoever hosts the tool (its static assets manifest is named after it).
-            ApplicationName = typeof(ToolHost).Assembly.GetName().Name,
+            // The portal's name, not the tools' (its static assets manifest is named after it).
+            ApplicationName = PortalAssembly.GetName().Name,
             EnvironmentName = Environments.Production,
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

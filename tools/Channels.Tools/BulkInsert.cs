@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Portal.Tools;
+namespace Channels.Tools;
 
 /// <summary>A prepared, parameterized INSERT into one table, run many times inside the caller's transaction.</summary>
 internal sealed class BulkInsert : IDisposable

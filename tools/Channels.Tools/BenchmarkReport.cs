@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Portal.Tools;
+namespace Channels.Tools;
 
 /// <summary>The size of the database measured, before the benchmark added its registrations.</summary>
 public sealed record BenchmarkDataset(long Agents, long Customers, long Deals, long OpenProtections);

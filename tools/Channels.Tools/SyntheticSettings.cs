@@ -1,4 +1,4 @@
-namespace Portal.Tools;
+namespace Channels.Tools;
 
 /// <summary>What <c>seed-synthetic</c> generates: sizes, the file and the seed that makes it repeatable.</summary>
 public sealed record SyntheticSettings(string DatabaseFile, int Agents, int Customers, int Seed)
@@ -11,17 +11,4 @@ public sealed record SyntheticSettings(string DatabaseFile, int Agents, int Cust
 
     /// <summary>The day the data is generated around (protections run from before it to after it).</summary>
     public DateTime Anchor { get; init; } = DateTime.UtcNow.Date;
-
-    public static SyntheticSettings From(ToolArguments args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        return new SyntheticSettings(
-            args.Text("db"),
-            args.Number("agents", 100_000, 10),
-            args.Number("customers", 1_000_000, 1),
-            args.Number("seed", 42, 0))
-        {
-            Overwrite = string.Equals(args.OptionalText("overwrite"), "yes", StringComparison.OrdinalIgnoreCase),
-        };
-    }
 }

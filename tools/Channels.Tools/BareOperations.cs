@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
-namespace Portal.Tools;
+namespace Channels.Tools;
 
 /// <summary>
 /// The floor the services are compared with: the same database, the same pooled connections and pragmas, but only

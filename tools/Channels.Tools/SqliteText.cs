@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Portal.Tools;
+namespace Channels.Tools;
 
 /// <summary>Values written the way EF Core's SQLite provider stores them, so the portal reads raw-inserted rows as its own.</summary>
 internal static class SqliteText

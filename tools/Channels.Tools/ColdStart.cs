@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Portal.Tools;
+namespace Channels.Tools;
 
 /// <summary>
 /// Cold start as a user meets it: a new portal process on a database file that does not exist yet, timed from
@@ -35,7 +35,7 @@ internal static class ColdStart
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.ArgumentList.Add(typeof(ColdStart).Assembly.Location);
+        start.ArgumentList.Add(PortalEntryPoint());
         start.ArgumentList.Add("--urls=http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         start.ArgumentList.Add("--Database:DataDirectory=" + folder.FullName);
         start.ArgumentList.Add("--Operations:ExpiryJobEnabled=false");
@@ -96,6 +96,19 @@ internal static class ColdStart
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// <c>Portal.dll</c> as the build copies it beside the tools (or the tests), with the <c>runtimeconfig.json</c> that
+    /// <c>dotnet</c> needs to start it and the <c>appsettings.json</c> it reads from its working directory.
+    /// </summary>
+    private static string PortalEntryPoint()
+    {
+        var portal = ToolHost.PortalAssembly.Location;
+        var runtimeConfig = Path.ChangeExtension(portal, ".runtimeconfig.json");
+        return File.Exists(runtimeConfig)
+            ? portal
+            : throw new InvalidOperationException($"{runtimeConfig} is missing: the portal cannot be started from {AppContext.BaseDirectory}.");
     }
 
     /// <summary>The <c>dotnet</c> host that runs this process (set by the SDK), or the one on the path.</summary>

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Portal.Data.Identity;
 using Portal.Data.Seed;
 
-namespace Portal.Tools;
+namespace Channels.Tools;
 
 /// <summary>Accounts the tools create (synthetic users, the benchmark's resellers): through Identity, demo password.</summary>
 internal static class ToolAccounts

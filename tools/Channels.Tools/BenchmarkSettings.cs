@@ -1,4 +1,4 @@
-namespace Portal.Tools;
+namespace Channels.Tools;
 
 /// <summary>What <c>bench</c> measures: the database, how many operations of each kind, and the sampling seed.</summary>
 public sealed record BenchmarkSettings(string DatabaseFile, int Registrations, int Lookups, int Seed, string? JsonPath)
@@ -14,21 +14,4 @@ public sealed record BenchmarkSettings(string DatabaseFile, int Registrations, i
 
     /// <summary>Portal processes started on a fresh database, each timed to its first <c>/healthz</c> answer.</summary>
     public int ColdStarts { get; init; } = 3;
-
-    public static BenchmarkSettings From(ToolArguments args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        return new BenchmarkSettings(
-            args.Text("db"),
-            args.Number("registrations", 2_000, 8),
-            args.Number("lookups", 2_000, 1),
-            args.Number("seed", 42, 0),
-            args.OptionalText("json"))
-        {
-            Clients = args.Number("clients", 8, 2),
-            QueryRuns = args.Number("runs", 50, 1),
-            ApiRegistrations = args.Number("api-registrations", 1_000, 8),
-            ColdStarts = args.Number("cold-starts", 3, 1),
-        };
-    }
 }

@@ -9,7 +9,7 @@ using Portal.Auth;
 using Portal.Data.Identity;
 using Portal.Data.Seed;
 
-namespace Portal.Tools;
+namespace Channels.Tools;
 
 /// <summary>
 /// Deal registration as an integration sends it: <c>POST /api/v1/deals</c> over HTTP on loopback to the portal's own

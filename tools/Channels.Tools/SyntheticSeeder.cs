@@ -8,7 +8,7 @@ using Portal.Data.Seed;
 using Portal.Domain.Catalog;
 using Portal.Hosting;
 
-namespace Portal.Tools;
+namespace Channels.Tools;
 
 /// <summary>What <c>seed-synthetic</c> wrote.</summary>
 public sealed record SyntheticSummary(int Agents, int Links, int Customers, int Protections, int Deals, int Sales, TimeSpan Elapsed);
@@ -129,5 +129,5 @@ internal sealed class SyntheticCatalog
 {
     public List<(string Sku, decimal UniformPrice)> Products { get; } = [];
 
-    public Dictionary<Domain.Agents.AgentTier, TierDiscount> Discounts { get; } = [];
+    public Dictionary<Portal.Domain.Agents.AgentTier, TierDiscount> Discounts { get; } = [];
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using Portal.Domain.Agents;
 using Portal.Domain.Customers;
 
-namespace Portal.Tools;
+namespace Channels.Tools;
 
 /// <summary>One generated agent; <see cref="Id"/> is its row id (1-based, parents before children).</summary>
 internal sealed record SyntheticAgent(

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Portal.Tools;
+namespace Channels.Tools;
 
 /// <summary>Latency percentiles of one measured operation, in milliseconds.</summary>
 public sealed record LatencyStats(int Count, double P50, double P95, double P99, double Mean, double Max)

@@ -1,0 +1,69 @@
+using System.CommandLine;
+
+namespace Channels.Tools;
+
+/// <summary>
+/// <c>bench --db &lt;file&gt; [--registrations 2000] [--api-registrations 1000] [--clients 8] [--lookups 2000] [--runs 50]
+/// [--cold-starts 3] [--seed 42] [--json &lt;file&gt;]</c>: the portal's hot paths measured on a database
+/// (<see cref="Benchmark"/>, ADR 14).
+/// </summary>
+public sealed class BenchCommand
+{
+    public const string Name = "bench";
+
+    private readonly Option<string> _database = ToolOptions.Database("The SQLite file to measure (it keeps the registrations made).");
+    private readonly Option<int> _registrations = ToolOptions.Number("--registrations", 2_000, 8, "Registrations through the services, with one client and again with --clients.");
+    private readonly Option<int> _apiRegistrations = ToolOptions.Number("--api-registrations", 1_000, 8, "Registrations over HTTP to the API, with one client and again with --clients.");
+    private readonly Option<int> _clients = ToolOptions.Number("--clients", 8, 2, "Concurrent clients of the second run of each kind.");
+    private readonly Option<int> _lookups = ToolOptions.Number("--lookups", 2_000, 1, "Availability checks of existing customers.");
+    private readonly Option<int> _runs = ToolOptions.Number("--runs", 50, 1, "Runs of each read query (descendants, grid pages).");
+    private readonly Option<int> _coldStarts = ToolOptions.Number("--cold-starts", 3, 1, "Portal processes started on a fresh database and timed to the first /healthz.");
+    private readonly Option<int> _seed = ToolOptions.Seed("The random seed of the sample.");
+    private readonly Option<string> _json = new("--json") { Description = "Also write the report as JSON to this file.", HelpName = "file" };
+
+    public BenchCommand()
+    {
+        Command = new Command(Name, "Measures the portal's hot paths through the real services on a (synthetic) database.")
+        {
+            _database,
+            _registrations,
+            _apiRegistrations,
+            _clients,
+            _lookups,
+            _runs,
+            _coldStarts,
+            _seed,
+            _json,
+        };
+        Command.SetAction((parseResult, _) => ToolCommands.RunToolAsync(parseResult, async output =>
+        {
+            var settings = Settings(parseResult);
+            var report = await Benchmark.RunAsync(settings, output).ConfigureAwait(false);
+            if (settings.JsonPath is { } path)
+            {
+                await File.WriteAllTextAsync(path, report.ToJson()).ConfigureAwait(false);
+            }
+        }));
+    }
+
+    /// <summary>The command, ready to be added to the root command or parsed on its own.</summary>
+    public Command Command { get; }
+
+    /// <summary>The settings a parsed <c>bench</c> command line asks for.</summary>
+    public BenchmarkSettings Settings(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        return new BenchmarkSettings(
+            parseResult.GetRequiredValue(_database),
+            parseResult.GetValue(_registrations),
+            parseResult.GetValue(_lookups),
+            parseResult.GetValue(_seed),
+            parseResult.GetValue(_json))
+        {
+            Clients = parseResult.GetValue(_clients),
+            QueryRuns = parseResult.GetValue(_runs),
+            ApiRegistrations = parseResult.GetValue(_apiRegistrations),
+            ColdStarts = parseResult.GetValue(_coldStarts),
+        };
+    }
+}
