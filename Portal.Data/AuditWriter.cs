@@ -5,7 +5,8 @@ namespace Portal.Data;
 
 /// <summary>
 /// The one way entries are added to the audit log: the next link of the chain, and the head moved with it, in the
-/// caller's transaction. (Portal's AuditTrail and the seeders both come here.)
+/// caller's transaction. (Portal's AuditTrail and the seeders both come here.) Several entries may be appended in one
+/// transaction without saving in between: the head being moved is the one this context already tracks.
 /// </summary>
 public static class AuditWriter
 {
@@ -13,15 +14,25 @@ public static class AuditWriter
     private static readonly PerModel<Func<PortalDbContext, CancellationToken, Task<AuditHead?>>> Head = new(() =>
         EF.CompileAsyncQuery((PortalDbContext db, CancellationToken ct) => db.AuditHeads.SingleOrDefault(h => h.Id == AuditHead.SingletonId)));
 
-    public static async Task<AuditEntry> AppendAsync(PortalDbContext db, DateTime at, string actor, string action, string entityType, string entityId, string? before, string? after, IEnumerable<string>? reasonCodes, CancellationToken cancellationToken = default)
+    public static async Task<AuditEntry> AppendAsync(PortalDbContext db, DateTime at, AuditRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(record);
 
         // The head row names the chain's newest link (it moves with every append, in the same transaction), so the
         // next link needs no search of the log; only a log written before the head existed is read for its tail.
-        var head = await Head.For(db)(db, cancellationToken).ConfigureAwait(false);
+        var head = db.AuditHeads.Local.FirstOrDefault() ?? await Head.For(db)(db, cancellationToken).ConfigureAwait(false);
         var previous = head?.Link ?? await LastLinkAsync(db, cancellationToken).ConfigureAwait(false);
-        var entry = AuditChain.Append(previous, at, actor, action, entityType, entityId, before, after, reasonCodes);
+        var entry = AuditChain.Append(
+            previous,
+            at,
+            record.Actor,
+            record.Action.ToString(),
+            record.Entity.ToString(),
+            record.EntityId,
+            AuditJson.Of(record.Before),
+            AuditJson.Of(record.After),
+            record.ReasonCodes);
         db.AuditEntries.Add(entry);
         if (head is null)
         {

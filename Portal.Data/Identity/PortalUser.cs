@@ -7,6 +7,9 @@ public sealed class PortalUser : IdentityUser
 {
     public const int DisplayNameMaxLength = 100;
 
+    /// <summary>Identity's column length for e-mail addresses and user names.</summary>
+    public const int EmailMaxLength = 256;
+
     public string DisplayName { get; set; } = string.Empty;
 
     public int? AgentId { get; set; }

@@ -3,9 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portal.Data.Identity;
 using Portal.Domain.Agents;
+using Portal.Domain.Audit;
 using Portal.Domain.Catalog;
 using Portal.Domain.Customers;
 using Portal.Domain.Deals;
+using Portal.Domain.Deals.Registration;
+using Portal.Domain.Policy;
 using Portal.Domain.Regions;
 
 namespace Portal.Data.Seed;
@@ -19,11 +22,9 @@ public sealed partial class DemoDataSeeder(
     UserManager<PortalUser> users,
     RoleManager<IdentityRole> roles,
     TimeProvider clock,
+    ChannelPolicy policy,
     ILogger<DemoDataSeeder> logger)
 {
-    /// <summary>Registration protection of the demo deals (the default of Protection:RegistrationDays).</summary>
-    private const int DemoProtectionDays = 90;
-
     public async Task SeedAsync(bool includeDemoData, CancellationToken cancellationToken = default)
     {
         // Seeding looks at the whole database, whoever's records they are.
@@ -46,7 +47,7 @@ public sealed partial class DemoDataSeeder(
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             await SeedCustomersAsync(agents, products, now, ct).ConfigureAwait(false);
             await SeedUsersAsync(agents, now).ConfigureAwait(false);
-            await AuditWriter.AppendAsync(db, now, "system", "DemoDataSeeded", "Database", "demo", null, $"{agents.Count} agents, {DemoData.Customers.Count} customers, {DemoData.Users.Count} users", null, ct).ConfigureAwait(false);
+            await AuditWriter.AppendAsync(db, now, new AuditRecord("system", AuditAction.DemoDataSeeded, AuditEntity.Database, "demo", After: new { agents = agents.Count, customers = DemoData.Customers.Count, users = DemoData.Users.Count }), ct).ConfigureAwait(false);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             return agents.Count;
@@ -147,8 +148,9 @@ public sealed partial class DemoDataSeeder(
             var holder = agents[demo.HolderCode];
             var uniformPrice = products[demo.Sku].PriceAt(registeredAt)!.UniformPrice;
             var purchasePrice = new TierDiscount(holder.Tier, DemoData.TierDiscounts[holder.Tier], registeredAt).PurchasePrice(uniformPrice);
-            var until = registeredAt.AddDays(DemoProtectionDays);
-            var deal = new DealRegistration(holder.Id, customer.Id, DateOnly.FromDateTime(now.AddDays(45)), [new DealLine(demo.Sku, demo.Quantity, uniformPrice, uniformPrice, purchasePrice)], registeredAt);
+            // Protected as a registration approved then would be: RegistrationDays, to the end of a business day.
+            var until = DealRegistrationRules.ProtectionUntil(registeredAt, policy);
+            var deal = new DealRegistration(holder.Id, customer.Id, policy.Calendar.DateOf(now).AddDays(45), [new DealLine(demo.Sku, demo.Quantity, uniformPrice, uniformPrice, purchasePrice)], registeredAt);
             deal.Submit(registeredAt);
             deal.Approve(registeredAt, until);
             db.Deals.Add(deal);

@@ -31,6 +31,9 @@ public static class ReasonCode
     public const string InvalidDate = "INVALID_DATE";
     public const string InvalidValue = "INVALID_VALUE";
 
+    /// <summary>A text holds a control character, a bidirectional override or a Unicode non-character (see <see cref="InputText"/>).</summary>
+    public const string InvalidCharacter = "INVALID_CHARACTER";
+
     // Extending a registration (DESIGN.md §4: once, with a written reason).
     public const string DealNotApproved = "DEAL_NOT_APPROVED";
     public const string ExtensionAlreadyUsed = "EXTENSION_ALREADY_USED";
@@ -45,7 +48,7 @@ public static class ReasonCode
         InvalidUscc, AgentNotActive, TierCannotRecruit, RecruitTierTooHigh, TerritoryNotWithinParent,
         OutOfTerritory, PriceNotUniform, CustomerProtected, PossibleDuplicate, UnknownProduct, InvalidQuantity,
         VendorDirectBlocked, RegistrationCapReached, CooldownActive,
-        Required, TooLong, InvalidRegion, InvalidPrice, InvalidDate, InvalidValue,
+        Required, TooLong, InvalidRegion, InvalidPrice, InvalidDate, InvalidValue, InvalidCharacter,
         DealNotApproved, ExtensionAlreadyUsed, ProtectionLapsed, ReasonRequired, PenaltyBelowLadder,
     ];
 }

@@ -3,13 +3,14 @@ using System.Diagnostics.CodeAnalysis;
 namespace Portal.Domain.Common;
 
 /// <summary>
-/// The outcome of validating raw input: either a well-formed request the rules can judge, or the field errors that
-/// make it a 400 (every one found, not only the first).
+/// What a validator answers (DESIGN.md §7, "Invalid input versus a rule's refusal"): either a well-formed request the
+/// rules can judge, or every field error found (a <see cref="Reason"/> whose <see cref="Reason.Field"/> names the input),
+/// which makes the request a 400 that stores nothing.
 /// </summary>
 public sealed class Validated<T>
     where T : class
 {
-    internal Validated(T? value, IReadOnlyList<FieldError> errors)
+    internal Validated(T? value, IReadOnlyList<Reason> errors)
     {
         Value = errors.Count == 0 ? value ?? throw new ArgumentNullException(nameof(value)) : null;
         Errors = errors;
@@ -17,13 +18,8 @@ public sealed class Validated<T>
 
     public T? Value { get; }
 
-    public IReadOnlyList<FieldError> Errors { get; }
+    public IReadOnlyList<Reason> Errors { get; }
 
     [MemberNotNullWhen(true, nameof(Value))]
     public bool IsValid => Errors.Count == 0;
-
-    /// <summary>The errors grouped by field, in the shape of ProblemDetails' <c>errors</c> member (field → codes).</summary>
-    public IDictionary<string, string[]> ErrorsByField() =>
-        Errors.GroupBy(e => e.Field, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.Code).Distinct().ToArray(), StringComparer.Ordinal);
 }

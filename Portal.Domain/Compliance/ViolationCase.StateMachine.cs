@@ -130,10 +130,10 @@ public sealed partial class ViolationCase
 
     /// <summary>
     /// Confirmed → Penalized: records the penalty the ladder decided, with its <paramref name="reason"/>, and opens the
-    /// appeal window until <paramref name="at"/> + <paramref name="appealDays"/> (<c>Penalty:AppealDays</c>). A
+    /// appeal window until <paramref name="appealDeadline"/> (the ladder's, <c>Penalty:AppealDays</c> business days on). A
     /// <paramref name="fineAmount"/>, if any, belongs to a Fine and is positive.
     /// </summary>
-    public void Penalize(PenaltyKind penalty, decimal? fineAmount, string reason, DateTime at, int appealDays)
+    public void Penalize(PenaltyKind penalty, decimal? fineAmount, string reason, DateTime at, DateTime appealDeadline)
     {
         Ensure(CaseAction.Penalize);
         if (!Enum.IsDefined(penalty))
@@ -148,14 +148,15 @@ public sealed partial class ViolationCase
 
         var text = Guard.Text(reason, DescriptionMaxLength, nameof(reason));
         Guard.Utc(at, nameof(at));
-        ArgumentOutOfRangeException.ThrowIfNegative(appealDays);
+        Guard.Utc(appealDeadline, nameof(appealDeadline));
+        ArgumentOutOfRangeException.ThrowIfLessThan(appealDeadline, at);
 
         Machine.Fire(CaseTrigger.Penalize);
         Penalty = penalty;
         FineAmount = fineAmount is null ? null : Money.Round(fineAmount.Value);
         PenaltyReason = text;
         PenalizedAt = at;
-        AppealDeadline = at.AddDays(appealDays);
+        AppealDeadline = appealDeadline;
         Touch();
     }
 

@@ -17,6 +17,16 @@ public static class CustomerName
         "股份有限公司", "有限责任公司", "有限公司", "companylimited", "corporation", "coltd", "limited", "corp", "ltd", "inc", "llc",
     ];
 
+    /// <summary>
+    /// Whether a name identifies a company: something is left once punctuation and the legal form are ignored
+    /// ("有限公司" alone, or "Co., Ltd.", names nobody).
+    /// </summary>
+    public static bool Identifies(string name)
+    {
+        var normalized = Normalize(name);
+        return normalized.Length > 0 && !LegalSuffixes.Contains(normalized, StringComparer.Ordinal);
+    }
+
     public static string Normalize(string name)
     {
         ArgumentNullException.ThrowIfNull(name);

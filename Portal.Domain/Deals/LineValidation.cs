@@ -11,24 +11,24 @@ internal static class LineValidation
     /// Validates the lines; <paramref name="canonicalSku"/> returns the SKU as the price list spells it, or null when
     /// the product cannot be priced (UNKNOWN_PRODUCT).
     /// </summary>
-    public static List<RequestedLine> Validate(IReadOnlyList<LineInput?>? lines, Func<string, string?> canonicalSku, List<FieldError> errors)
+    public static List<RequestedLine> Validate(IReadOnlyList<LineInput?>? lines, Func<string, string?> canonicalSku, InputCheck check)
     {
         var valid = new List<RequestedLine>();
         if (lines is null || lines.Count == 0)
         {
-            errors.Add(new FieldError(InputField.Lines, ReasonCode.Required));
+            check.Add(InputField.Lines, ReasonCode.Required);
             return valid;
         }
 
         if (lines.Count > MaxLines)
         {
-            errors.Add(new FieldError(InputField.Lines, ReasonCode.TooLong));
+            check.Add(InputField.Lines, ReasonCode.TooLong);
             return valid;
         }
 
         for (var i = 0; i < lines.Count; i++)
         {
-            if (Validate(lines[i], i, canonicalSku, errors) is { } line)
+            if (Validate(lines[i], i, canonicalSku, check) is { } line)
             {
                 valid.Add(line);
             }
@@ -37,43 +37,42 @@ internal static class LineValidation
         return valid;
     }
 
-    private static RequestedLine? Validate(LineInput? line, int index, Func<string, string?> canonicalSku, List<FieldError> errors)
+    private static RequestedLine? Validate(LineInput? line, int index, Func<string, string?> canonicalSku, InputCheck check)
     {
         if (line is null)
         {
-            errors.Add(new FieldError(InputField.Line(index), ReasonCode.Required));
+            check.Add(InputField.Line(index), ReasonCode.Required);
             return null;
         }
 
-        var before = errors.Count;
-        string? sku = null;
-        if (string.IsNullOrWhiteSpace(line.Sku))
+        var skuField = InputField.LineSku(index);
+        var text = check.Text(skuField, line.Sku, Catalog.Product.SkuMaxLength);
+        var sku = text is null ? null : canonicalSku(text);
+        if (text is not null && sku is null)
         {
-            errors.Add(new FieldError(InputField.LineSku(index), ReasonCode.Required));
-        }
-        else if ((sku = canonicalSku(line.Sku.Trim())) is null)
-        {
-            errors.Add(new FieldError(InputField.LineSku(index), ReasonCode.UnknownProduct));
+            check.Add(skuField, ReasonCode.UnknownProduct);
         }
 
-        if (line.Quantity is not { } quantity)
+        int? quantity = null;
+        if (check.Required(InputField.LineQuantity(index), line.Quantity) is { } number)
         {
-            errors.Add(new FieldError(InputField.LineQuantity(index), ReasonCode.Required));
-        }
-        else if (quantity <= 0 || quantity != decimal.Truncate(quantity) || quantity > int.MaxValue)
-        {
-            errors.Add(new FieldError(InputField.LineQuantity(index), ReasonCode.InvalidQuantity));
-        }
-
-        if (line.UnitPrice is not { } price)
-        {
-            errors.Add(new FieldError(InputField.LineUnitPrice(index), ReasonCode.Required));
-        }
-        else if (price < 0 || Money.Round(price) != price)
-        {
-            errors.Add(new FieldError(InputField.LineUnitPrice(index), ReasonCode.InvalidPrice));
+            if (number <= 0 || number != decimal.Truncate(number) || number > InputLimits.MaxQuantity)
+            {
+                check.Add(InputField.LineQuantity(index), ReasonCode.InvalidQuantity);
+            }
+            else
+            {
+                quantity = (int)number;
+            }
         }
 
-        return errors.Count == before ? new RequestedLine(sku!, (int)line.Quantity!.Value, line.UnitPrice!.Value) : null;
+        var price = check.Required(InputField.LineUnitPrice(index), line.UnitPrice);
+        if (price is { } p && (p < 0 || p > InputLimits.MaxUnitPrice || Money.Round(p) != p))
+        {
+            check.Add(InputField.LineUnitPrice(index), ReasonCode.InvalidPrice);
+            price = null;
+        }
+
+        return sku is not null && quantity is not null && price is not null ? new RequestedLine(sku, quantity.Value, price.Value) : null;
     }
 }

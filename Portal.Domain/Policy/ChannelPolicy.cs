@@ -1,17 +1,28 @@
+using Portal.Domain.Common;
+
 namespace Portal.Domain.Policy;
 
 /// <summary>
 /// The channel policy's settings with the defaults DESIGN.md documents. Each part binds from its own configuration
-/// section (<c>Protection</c>, <c>Penalty</c>, <c>PricePolicy</c>), so the whole binds from the configuration root:
-/// <c>configuration.Bind(policy)</c>, or one part at a time with <c>GetSection(ProtectionOptions.SectionName)</c>.
+/// section (<c>Protection</c>, <c>Penalty</c>, <c>PricePolicy</c>, <c>Business</c>), one part at a time with
+/// <c>GetSection(ProtectionOptions.SectionName)</c>.
 /// </summary>
 public sealed class ChannelPolicy
 {
+    private BusinessCalendar? _calendar;
+
     public ProtectionOptions Protection { get; set; } = new();
 
     public PenaltyOptions Penalty { get; set; } = new();
 
     public PricePolicyOptions PricePolicy { get; set; } = new();
+
+    public BusinessOptions Business { get; set; } = new();
+
+    /// <summary>The days the channel's dates mean: those of <see cref="BusinessOptions.TimeZone"/>.</summary>
+    public BusinessCalendar Calendar => _calendar is { } calendar && calendar.Zone.Id == Business.TimeZone
+        ? calendar
+        : _calendar = BusinessCalendar.For(Business.TimeZone);
 
     /// <summary>A fresh instance with every default.</summary>
     public static ChannelPolicy Default => new();

@@ -14,11 +14,11 @@ public static class SalesReportRules
     /// an authorization valid on the sale date opens one CrossRegion case; and the customer becomes the agent's
     /// developed customer until soldOn + AfterSaleMonths.
     /// </summary>
-    public static SalesEvaluation Evaluate(SalesReportRequest report, SaleContext context, ProtectionOptions options, DateTime at)
+    public static SalesEvaluation Evaluate(SalesReportRequest report, SaleContext context, ChannelPolicy policy, DateTime at)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(policy);
         Guard.Utc(at, nameof(at));
 
         var lines = new List<SoldLine>();
@@ -47,8 +47,8 @@ public static class SalesReportRules
             : new CaseToOpen(ViolationType.CrossRegion, agentId, [], context.CustomerRegion);
 
         // Customer protection: a won deal with a sales report makes the customer the agent's developed customer,
-        // protected for AfterSaleMonths after the sale (from the start of that day, UTC).
-        var until = report.SoldOn.AddMonths(options.AfterSaleMonths).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        // protected for AfterSaleMonths after the sale, to the end of that business day.
+        var until = policy.Calendar.EndOfDay(report.SoldOn.AddMonths(policy.Protection.AfterSaleMonths));
 
         return new SalesEvaluation(lines, discountCase, crossRegionCase, until > at ? until : null);
     }

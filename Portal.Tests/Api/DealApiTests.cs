@@ -1,24 +1,22 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Audit;
 using Portal.Domain.Common;
 using Portal.Domain.Deals;
+using Portal.Tests.Builders;
 using Portal.Tests.Deals;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Api;
 
 /// <summary>Every reason code of DESIGN.md §4 that <c>POST /api/v1/deals</c> can give, with the demo data.</summary>
-public sealed class DealApiTests : IDisposable
+public sealed class DealApiTests(DealApiTests.CappedApp fixture) : AppTest<DealApiTests.CappedApp>(fixture)
 {
-    private readonly CappedApp _app = new();
-
-    public void Dispose() => _app.Dispose();
-
     [Fact]
     public async Task An_approved_registration_answers_201_with_its_location_and_protection()
     {
-        using var tianhe = await SignInClient.WithTokenAsync(_app, "tianhe@channels.local");
+        using var tianhe = await SignInClient.WithTokenAsync(App, "tianhe@channels.local");
 
         using var response = await PostDealAsync(tianhe, Body(DealInputs.NewUscc("440106", 101), "广州接口一号科技有限公司", "440106"));
 
@@ -38,7 +36,7 @@ public sealed class DealApiTests : IDisposable
     [InlineData("REQUIRED", "customer.name")]
     public async Task Input_that_can_never_be_right_answers_400_with_the_field_and_code_and_stores_nothing(string code, string field)
     {
-        using var tianhe = await SignInClient.WithTokenAsync(_app, "tianhe@channels.local");
+        using var tianhe = await SignInClient.WithTokenAsync(App, "tianhe@channels.local");
         var body = code switch
         {
             "INVALID_USCC" => Body("91440106MA5000000X", "广州坏代码有限公司", "440106"),
@@ -62,7 +60,7 @@ public sealed class DealApiTests : IDisposable
     [Fact]
     public async Task Malformed_json_answers_400_problem_details_and_stores_nothing()
     {
-        using var tianhe = await SignInClient.WithTokenAsync(_app, "tianhe@channels.local");
+        using var tianhe = await SignInClient.WithTokenAsync(App, "tianhe@channels.local");
         var before = await CountsAsync();
 
         using var content = new StringContent("{\"customer\": {\"uscc\": ", System.Text.Encoding.UTF8, "application/json");
@@ -76,7 +74,7 @@ public sealed class DealApiTests : IDisposable
     [Fact]
     public async Task An_out_of_territory_discounted_quote_for_a_protected_customer_reports_all_three()
     {
-        using var yuexiu = await SignInClient.WithTokenAsync(_app, "yuexiu@channels.local");
+        using var yuexiu = await SignInClient.WithTokenAsync(App, "yuexiu@channels.local");
         var tianhesCustomer = await DemoCustomerUsccAsync("T1-TIANHE");
 
         var codes = await RegisteredCodesAsync(yuexiu, Body(tianhesCustomer, "广州天河软件园科技有限公司", "440106", unitPrice: 3000m), "Rejected");
@@ -87,9 +85,9 @@ public sealed class DealApiTests : IDisposable
     [Fact]
     public async Task A_protected_customer_is_refused_and_the_answer_never_names_the_holder()
     {
-        using var sz = await SignInClient.WithTokenAsync(_app, "sz@channels.local");
+        using var sz = await SignInClient.WithTokenAsync(App, "sz@channels.local");
         var szOwn = await DemoCustomerUsccAsync("CORE-SZ");
-        using var gz = await SignInClient.WithTokenAsync(_app, "gz@channels.local");
+        using var gz = await SignInClient.WithTokenAsync(App, "gz@channels.local");
         var tianhesCustomer = await DemoCustomerUsccAsync("T1-TIANHE");
 
         using var response = await PostDealAsync(gz, Body(tianhesCustomer, "广州天河软件园科技有限公司", "440106"));
@@ -109,7 +107,7 @@ public sealed class DealApiTests : IDisposable
     [Fact]
     public async Task A_discounted_quote_is_refused_with_the_line_it_concerns()
     {
-        using var tianhe = await SignInClient.WithTokenAsync(_app, "tianhe@channels.local");
+        using var tianhe = await SignInClient.WithTokenAsync(App, "tianhe@channels.local");
 
         using var response = await PostDealAsync(tianhe, Body(DealInputs.NewUscc("440106", 106), "广州折扣报价有限公司", "440106", unitPrice: 3500m));
         using var body = await JsonAsync(response);
@@ -123,7 +121,7 @@ public sealed class DealApiTests : IDisposable
     [Fact]
     public async Task A_possible_duplicate_goes_to_review()
     {
-        using var tianhe = await SignInClient.WithTokenAsync(_app, "tianhe@channels.local");
+        using var tianhe = await SignInClient.WithTokenAsync(App, "tianhe@channels.local");
 
         var codes = await RegisteredCodesAsync(tianhe, Body(DealInputs.NewUscc("440106", 107), "广州天河家居服务有限责任公司", "440106"), "PendingReview");
 
@@ -133,14 +131,14 @@ public sealed class DealApiTests : IDisposable
     [Fact]
     public async Task An_agent_whose_contract_is_not_active_is_refused()
     {
-        await using (var db = await _app.CreateContextAsync())
+        await using (var db = await DbAsync())
         {
             var agent = await db.Agents.SingleAsync(a => a.Code == "T1-SH");
-            agent.Suspend(DateTime.UtcNow.AddDays(30), DateTime.UtcNow);
+            agent.Suspend(Now.AddDays(30), Now);
             await db.SaveChangesAsync();
         }
 
-        using var sh = await SignInClient.WithTokenAsync(_app, "sh@channels.local");
+        using var sh = await SignInClient.WithTokenAsync(App, "sh@channels.local");
 
         Assert.Contains(ReasonCode.AgentNotActive, await RegisteredCodesAsync(sh, Body(DealInputs.NewUscc("310115", 108), "上海暂停代理测试有限公司", "310115"), "Rejected"));
     }
@@ -148,7 +146,7 @@ public sealed class DealApiTests : IDisposable
     [Fact]
     public async Task The_registration_cap_stops_hoarding()
     {
-        using var bj = await SignInClient.WithTokenAsync(_app, "bj@channels.local");
+        using var bj = await SignInClient.WithTokenAsync(App, "bj@channels.local");
         for (var i = 0; i < CappedApp.Cap; i++)
         {
             await RegisteredCodesAsync(bj, Body(DealInputs.NewUscc("110108", 200 + i), $"北京海淀上限测试{i}有限公司", "110108"), "Approved");
@@ -160,7 +158,7 @@ public sealed class DealApiTests : IDisposable
     [Fact]
     public async Task A_customer_whose_registration_the_agent_let_expire_is_in_cooldown()
     {
-        using var gz = await SignInClient.WithTokenAsync(_app, "gz@channels.local");
+        using var gz = await SignInClient.WithTokenAsync(App, "gz@channels.local");
         var uscc = DealInputs.NewUscc("440103", 109);
         using (var first = await PostDealAsync(gz, Body(uscc, "广州荔湾冷静期测试有限公司", "440103")))
         {
@@ -174,12 +172,12 @@ public sealed class DealApiTests : IDisposable
     [Fact]
     public async Task Fifty_concurrent_registrations_by_fifty_agents_leave_exactly_one_approved()
     {
-        var agents = await RegistrationRaceTests.CreateActiveAgentsAsync(_app, 50, "440000");
+        var agents = await RegistrationRaceTests.CreateActiveAgentsAsync(App, 50, "440000");
         await CreateUsersAsync(agents.Select(a => a.AgentCode!));
         var clients = new List<HttpClient>();
         foreach (var agent in agents)
         {
-            clients.Add(await SignInClient.WithTokenAsync(_app, agent.Email, "Race#2026x"));
+            clients.Add(await SignInClient.WithTokenAsync(App, agent.Email, "Race#2026x"));
         }
 
         var uscc = DealInputs.NewUscc("440106", 9100);
@@ -203,8 +201,8 @@ public sealed class DealApiTests : IDisposable
     [Fact]
     public async Task A_resellers_deal_list_holds_only_what_it_may_see()
     {
-        using var yuexiu = await SignInClient.WithTokenAsync(_app, "yuexiu@channels.local");
-        using var south = await SignInClient.WithTokenAsync(_app, "south@channels.local");
+        using var yuexiu = await SignInClient.WithTokenAsync(App, "yuexiu@channels.local");
+        using var south = await SignInClient.WithTokenAsync(App, "south@channels.local");
 
         var yuexiuAgents = await AgentCodesInListAsync(yuexiu);
         var southAgents = await AgentCodesInListAsync(south);
@@ -216,15 +214,15 @@ public sealed class DealApiTests : IDisposable
     [Fact]
     public async Task A_sale_below_the_uniform_price_opens_a_discount_selling_case()
     {
-        using var tianhe = await SignInClient.WithTokenAsync(_app, "tianhe@channels.local");
+        using var tianhe = await SignInClient.WithTokenAsync(App, "tianhe@channels.local");
         using var registered = await PostDealAsync(tianhe, Body(DealInputs.NewUscc("440106", 110), "广州接口成交测试有限公司", "440106"));
         using var deal = await JsonAsync(registered);
         var id = deal.RootElement.GetProperty("id").GetInt32();
 
-        using var sale = await tianhe.PostAsJsonAsync(new Uri($"/api/v1/deals/{id}/sales", UriKind.Relative), new { lines = new[] { new { sku = "OIS-PRO", quantity = 10, unitPrice = 3000.00m } }, soldOn = DateOnly.FromDateTime(DateTime.UtcNow) });
+        using var sale = await tianhe.PostAsJsonAsync(new Uri($"/api/v1/deals/{id}/sales", UriKind.Relative), new { lines = new[] { new { sku = "OIS-PRO", quantity = 10, unitPrice = 3000.00m } }, soldOn = TestTime.Today });
 
         Assert.Equal(HttpStatusCode.Created, sale.StatusCode);
-        await using var db = await _app.CreateContextAsync();
+        await using var db = await DbAsync();
         Assert.Equal(DealStatus.Won, (await db.Deals.SingleAsync(d => d.Id == id)).Status);
         Assert.True(await db.ViolationCases.AnyAsync(c => c.DealId == id && c.Type == Portal.Domain.Compliance.ViolationType.DiscountSelling));
     }
@@ -233,7 +231,7 @@ public sealed class DealApiTests : IDisposable
     {
         customer = new { uscc, name, regionCode = region, segment = "GovernmentEnterprise" },
         lines = new[] { new { sku, quantity, unitPrice } },
-        expectedCloseDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)),
+        expectedCloseDate = TestTime.Today.AddDays(30),
     };
 
     private static Task<HttpResponseMessage> PostDealAsync(HttpClient client, object body) =>
@@ -258,13 +256,13 @@ public sealed class DealApiTests : IDisposable
 
     private async Task<(int, int, int)> CountsAsync()
     {
-        await using var db = await _app.CreateContextAsync();
-        return (await db.Deals.CountAsync(), await db.Customers.CountAsync(), await db.AuditEntries.CountAsync(e => e.Action == "DealRegistered"));
+        await using var db = await DbAsync();
+        return (await db.Deals.CountAsync(), await db.Customers.CountAsync(), await db.AuditEntries.CountAsync(e => e.Action == nameof(AuditAction.DealRegistered)));
     }
 
     private async Task<string> DemoCustomerUsccAsync(string agentCode)
     {
-        await using var db = await _app.CreateContextAsync();
+        await using var db = await DbAsync();
         return await (from p in db.CustomerProtections
                       join a in db.Agents on p.AgentId equals a.Id
                       join c in db.Customers on p.CustomerId equals c.Id
@@ -274,17 +272,17 @@ public sealed class DealApiTests : IDisposable
 
     private async Task ExpireAsync(int dealId, int daysAgo)
     {
-        await using var db = await _app.CreateContextAsync();
-        var lapsed = DateTime.UtcNow.AddDays(-daysAgo);
+        await using var db = await DbAsync();
+        var lapsed = Now.AddDays(-daysAgo);
         await db.Database.ExecuteSqlAsync($"UPDATE \"Deals\" SET \"ProtectedUntil\" = {lapsed}, \"Status\" = 'Expired' WHERE \"Id\" = {dealId}");
         await db.Database.ExecuteSqlAsync($"UPDATE \"CustomerProtections\" SET \"Until\" = {lapsed}, \"EndedAt\" = {lapsed}, \"EndReason\" = 'Expired' WHERE \"DealId\" = {dealId}");
     }
 
     private async Task CreateUsersAsync(IEnumerable<string> agentCodes)
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Portal.Data.Identity.PortalUser>>();
-        await using var db = await _app.CreateContextAsync();
+        await using var db = await DbAsync();
         foreach (var code in agentCodes)
         {
             var agent = await db.Agents.SingleAsync(a => a.Code == code);
@@ -295,14 +293,11 @@ public sealed class DealApiTests : IDisposable
     }
 
     /// <summary>The portal with a registration cap of <see cref="Cap"/>, so the cap is reachable in a test.</summary>
-    private sealed class CappedApp : PortalAppFactory
+    public sealed class CappedApp : PortalAppFixture
     {
         public const int Cap = 3;
 
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Protection:MaxActiveRegistrations", Cap.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
+        protected override IReadOnlyDictionary<string, string>? Settings =>
+            new Dictionary<string, string> { ["Protection:MaxActiveRegistrations"] = Cap.ToString(System.Globalization.CultureInfo.InvariantCulture) };
     }
 }

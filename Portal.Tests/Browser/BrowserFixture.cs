@@ -11,7 +11,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public PortalAppFactory App { get; } = new();
+    public PortalAppFactory App { get; } = PortalAppFactory.Running();
 
     public IBrowser Browser { get; private set; } = null!;
 

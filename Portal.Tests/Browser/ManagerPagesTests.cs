@@ -87,9 +87,9 @@ public sealed class ManagerPagesTests(BrowserFixture fixture)
     {
         var tianhe = await TestUsers.ForAsync(fixture.App, "tianhe@channels.local");
         var registrations = fixture.App.Services.GetRequiredService<DealRegistrationService>();
-        var result = await registrations.RegisterAsync(tianhe, DealInputs.Registration(DealInputs.NewUscc("440106", number), "广州天河家居服务有限责任公司", "440106"));
+        var result = (await registrations.RegisterAsync(tianhe, DealInputs.Registration(DealInputs.NewUscc("440106", number), "广州天河家居服务有限责任公司", "440106"))).Value!;
         Assert.Equal(DealStatus.PendingReview, result.Status);
-        return result.DealId!.Value;
+        return result.Id;
     }
 
     private async Task<string> UsccOfCustomerProtectedByAsync(string agentCode)

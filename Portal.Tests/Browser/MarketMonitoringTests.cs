@@ -14,10 +14,11 @@ public sealed class MarketMonitoringTests(BrowserFixture fixture)
         var tianhe = await TestUsers.ForAsync(fixture.App, "tianhe@channels.local");
         var registered = await fixture.App.Services.GetRequiredService<DealRegistrationService>()
             .RegisterAsync(tianhe, DealInputs.Registration(DealInputs.NewUscc("440106", 7102), "广州天河低价成交测试有限公司", "440106"));
+        Assert.True(registered.Succeeded, registered.ToString());
         var reseller = await fixture.NewPageAsync();
         await reseller.SignInAsync("tianhe@channels.local");
         await reseller.WaitForInteractiveAsync();
-        await reseller.GotoAsync($"/deals/{registered.DealId}");
+        await reseller.GotoAsync($"/deals/{registered.Value.Id}");
         await reseller.WaitForInteractiveAsync();
 
         await reseller.ClickAsync("[data-action='ReportSale']");

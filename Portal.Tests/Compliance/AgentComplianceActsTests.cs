@@ -1,7 +1,6 @@
 using Portal.Domain.Agents;
 using Portal.Domain.Common;
-using Portal.Tests.StateMachines;
-using Portal.Tests.StateMachines.Builders;
+using Portal.Tests.Builders;
 
 namespace Portal.Tests.Compliance;
 
@@ -11,11 +10,11 @@ public sealed class AgentComplianceActsTests
     [Fact]
     public void Lifting_a_suspension_reinstates_the_agent_before_the_suspension_ends()
     {
-        var agent = AgentBuilder.In(ContractStatus.Active).Build();
-        agent.Suspend(Moments.Days(30), Moments.T0);
+        var agent = AgentBuilder.Entity(ContractStatus.Active);
+        agent.Suspend(TestTime.Days(30), TestTime.Now);
         var version = agent.Version;
 
-        agent.LiftSuspension(Moments.Days(2));
+        agent.LiftSuspension(TestTime.Days(2));
 
         Assert.Equal(ContractStatus.Active, agent.Status);
         Assert.Null(agent.SuspendedUntil);
@@ -27,9 +26,9 @@ public sealed class AgentComplianceActsTests
     [InlineData(ContractStatus.Revoked)]
     public void Only_a_suspended_agent_has_a_suspension_to_lift(ContractStatus status)
     {
-        var agent = AgentBuilder.In(status).Build();
+        var agent = AgentBuilder.Entity(status);
 
-        var refused = Assert.Throws<DomainException>(() => agent.LiftSuspension(Moments.Days(2)));
+        var refused = Assert.Throws<DomainException>(() => agent.LiftSuspension(TestTime.Days(2)));
 
         Assert.Equal(TransitionCode.NotAllowedInState, refused.Code);
         Assert.Equal(status, agent.Status);
@@ -38,8 +37,8 @@ public sealed class AgentComplianceActsTests
     [Fact]
     public void A_sub_agent_moves_under_its_new_parent_or_becomes_vendor_signed()
     {
-        var grandparent = AgentBuilder.In(ContractStatus.Active).Build();
-        var agent = AgentBuilder.In(ContractStatus.Active).Build();
+        var grandparent = AgentBuilder.Entity(ContractStatus.Active);
+        var agent = AgentBuilder.Entity(ContractStatus.Active);
 
         agent.MoveUnder(grandparent);
         var underGrandparent = agent.Parent;

@@ -2,53 +2,51 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Agents;
 using Portal.Domain.Common;
 using Portal.Domain.Compliance;
+using Portal.Features;
 using Portal.Features.Compliance;
+using Portal.Tests.Builders;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Compliance;
 
 /// <summary>A case's life through the services (DESIGN.md §5.4), with the clock moved by hand.</summary>
-public sealed class CaseLifecycleTests : IAsyncLifetime
+public sealed class CaseLifecycleTests(PortalAppFixture fixture) : AppTest(fixture)
 {
     private const string Sha256 = "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08";
-    private ComplianceApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await ComplianceApp.StartAsync();
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task A_report_is_investigated_confirmed_penalized_appealed_and_closed_with_the_penalty_upheld()
     {
-        var compliance = await _app.ComplianceAsync();
-        var tianhe = await _app.ResellerOfAsync("T1-TIANHE");
-        var id = (await _app.Cases.FileReportAsync(null, new ViolationReportInput("T1-TIANHE", "DiscountSelling", "标准版报价 1580 元/席位·年。"))).Value!.CaseId;
+        var compliance = await UserAsync(Compliance);
+        var tianhe = await ResellerOfAsync("T1-TIANHE");
+        var id = (await Cases.FileReportAsync(null, new ViolationReportInput("T1-TIANHE", "DiscountSelling", "标准版报价 1580 元/席位·年。"))).Value!.CaseId;
 
         var steps = new List<CaseState>
         {
-            (await _app.Cases.StartInvestigationAsync(compliance, id)).Value!.State,
-            (await _app.Cases.AddEvidenceAsync(compliance, id, new EvidenceInput("客户提供的报价单", "quote.pdf", Sha256))).Value!.State,
-            (await _app.Cases.AddNoteAsync(compliance, id, "已电话联系客户核实报价。")).Value!.State,
-            (await _app.Cases.ConfirmAsync(compliance, id, note: "报价单属实。")).Value!.State,
-            (await _app.Penalties.PenalizeAsync(compliance, id, new PenaltyInput())).Value!.State,
+            (await Cases.StartInvestigationAsync(compliance, id)).Value!.State,
+            (await Cases.AddEvidenceAsync(compliance, id, new EvidenceInput("客户提供的报价单", "quote.pdf", Sha256))).Value!.State,
+            (await Cases.AddNoteAsync(compliance, id, "已电话联系客户核实报价。")).Value!.State,
+            (await Cases.ConfirmAsync(compliance, id, note: "报价单属实。")).Value!.State,
+            (await Penalties.PenalizeAsync(compliance, id, new PenaltyInput())).Value!.State,
         };
-        _app.Clock.Advance(TimeSpan.FromDays(3));
-        steps.Add((await _app.Penalties.AppealAsync(tianhe, id, "报价单为草稿，未实际成交。")).Value!.State);
-        steps.Add((await _app.Penalties.UpholdPenaltyAsync(compliance, id, "草稿已发给客户，构成报价。")).Value!.State);
+        Clock.Advance(TimeSpan.FromDays(3));
+        steps.Add((await Penalties.AppealAsync(tianhe, id, "报价单为草稿，未实际成交。")).Value!.State);
+        steps.Add((await Penalties.UpholdPenaltyAsync(compliance, id, "草稿已发给客户，构成报价。")).Value!.State);
 
         Assert.Equal(
             [CaseState.UnderInvestigation, CaseState.UnderInvestigation, CaseState.UnderInvestigation, CaseState.Confirmed, CaseState.Penalized, CaseState.Appealed, CaseState.Closed],
             steps);
-        var detail = (await _app.Queries.GetAsync(compliance, id))!;
+        var detail = (await Queries.GetAsync(compliance, id))!;
         Assert.Equal(PenaltyKind.Warning, detail.Penalty!.Kind);
         Assert.False(detail.Penalty.Lifted);
-        Assert.Equal(ComplianceApp.Start.UtcDateTime.AddDays(15), detail.Penalty.AppealDeadline);
-        Assert.Equal(_app.Now, detail.ClosedAt);
+        Assert.Equal(TestTime.Calendar.EndOfDay(TestTime.Today.AddDays(15)), detail.Penalty.AppealDeadline);
+        Assert.Equal(Now, detail.ClosedAt);
         var evidence = Assert.Single(detail.Evidence);
         Assert.Equal(("quote.pdf", Sha256.ToLowerInvariant(), compliance.Email), (evidence.FileName, evidence.Sha256, evidence.AddedBy));
         Assert.Equal(["已电话联系客户核实报价。", "报价单属实。", "报价单为草稿，未实际成交。", "草稿已发给客户，构成报价。"], detail.Notes.Select(n => n.Text));
         Assert.Equal(tianhe.Email, detail.Notes[2].Author);
         Assert.DoesNotContain(detail.Actions, a => a.IsAllowed);
-        var actions = await _app.ReadAsync(db => db.AuditEntries.Where(e => e.EntityType == "ViolationCase" && e.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
+        var actions = await ReadAsync(db => db.AuditEntries.Where(e => e.EntityType == "ViolationCase" && e.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
         Assert.Equal(
             ["ViolationReported", "CaseInvestigationStarted", "CaseEvidenceAdded", "CaseNoteAdded", "CaseConfirmed", "CasePenalized", "CaseAppealed", "CasePenaltyUpheld"],
             actions);
@@ -57,33 +55,33 @@ public sealed class CaseLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task A_penalized_case_closes_only_once_the_appeal_window_has_passed()
     {
-        var compliance = await _app.ComplianceAsync();
-        var id = await _app.ConfirmedCaseAsync("T1-TIANHE");
-        var penalized = await _app.Penalties.PenalizeAsync(compliance, id, new PenaltyInput());
+        var compliance = await UserAsync(Compliance);
+        var id = await ConfirmedCaseAsync("T1-TIANHE");
+        var penalized = await Penalties.PenalizeAsync(compliance, id, new PenaltyInput());
 
-        var tooEarly = await _app.Penalties.CloseAsync(compliance, id);
-        _app.Clock.Advance(penalized.Value!.AppealDeadline - _app.Now);
-        var lateAppeal = await _app.Penalties.AppealAsync(compliance, id, "逾期申诉。");
-        var closed = await _app.Penalties.CloseAsync(compliance, id);
+        var tooEarly = await Penalties.CloseAsync(compliance, id);
+        Clock.Advance(penalized.Value!.AppealDeadline - Now);
+        var lateAppeal = await Penalties.AppealAsync(compliance, id, "逾期申诉。");
+        var closed = await Penalties.CloseAsync(compliance, id);
 
-        Assert.Equal(CaseOutcome.Refused, tooEarly.Outcome);
+        Assert.Equal(UseCaseOutcome.Refused, tooEarly.Outcome);
         Assert.Equal([CaseGuardKeys.AppealWindowClosed], tooEarly.UnmetGuards);
         Assert.Equal([CaseGuardKeys.AppealWindowOpen], lateAppeal.UnmetGuards);
         Assert.True(closed.Succeeded);
         Assert.Equal(CaseState.Closed, closed.Value!.State);
-        var stored = await _app.ReadAsync(db => db.ViolationCases.SingleAsync(c => c.Id == id));
+        var stored = await ReadAsync(db => db.ViolationCases.SingleAsync(c => c.Id == id));
         Assert.Equal((PenaltyKind?)PenaltyKind.Warning, stored.Penalty);
-        Assert.Equal(_app.Now, stored.ClosedAt);
+        Assert.Equal(Now, stored.ClosedAt);
     }
 
     [Fact]
     public async Task The_case_detail_offers_the_actions_of_its_state_with_the_guards_that_hold_them_back()
     {
-        var compliance = await _app.ComplianceAsync();
-        var id = await _app.ConfirmedCaseAsync("T1-TIANHE");
-        await _app.Penalties.PenalizeAsync(compliance, id, new PenaltyInput());
+        var compliance = await UserAsync(Compliance);
+        var id = await ConfirmedCaseAsync("T1-TIANHE");
+        await Penalties.PenalizeAsync(compliance, id, new PenaltyInput());
 
-        var detail = (await _app.Queries.GetAsync(compliance, id))!;
+        var detail = (await Queries.GetAsync(compliance, id))!;
 
         var appeal = detail.Actions.Single(a => a.Action == CaseAction.Appeal);
         var close = detail.Actions.Single(a => a.Action == CaseAction.Close);
@@ -97,81 +95,81 @@ public sealed class CaseLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task A_dismissed_case_is_final_and_cannot_be_penalized()
     {
-        var compliance = await _app.ComplianceAsync();
-        var id = (await _app.Cases.OpenCaseAsync(compliance, new ManualCaseInput("T1-TIANHE", "CrossRegion", "疑似跨区销售。"))).Value!.CaseId;
-        await _app.Cases.StartInvestigationAsync(compliance, id);
+        var compliance = await UserAsync(Compliance);
+        var id = (await Cases.OpenCaseAsync(compliance, new ManualCaseInput("T1-TIANHE", "CrossRegion", "疑似跨区销售。"))).Value!.CaseId;
+        await Cases.StartInvestigationAsync(compliance, id);
 
-        var dismissed = await _app.Cases.DismissAsync(compliance, id, "客户地址在天河区，未跨区。");
-        var penalized = await _app.Penalties.PenalizeAsync(compliance, id, new PenaltyInput());
+        var dismissed = await Cases.DismissAsync(compliance, id, "客户地址在天河区，未跨区。");
+        var penalized = await Penalties.PenalizeAsync(compliance, id, new PenaltyInput());
 
         Assert.Equal(CaseState.Dismissed, dismissed.Value!.State);
-        Assert.Equal(CaseOutcome.Refused, penalized.Outcome);
-        Assert.Equal([new Reason(TransitionCode.NotAllowedInState, null, nameof(CaseState.Dismissed))], penalized.Reasons);
+        Assert.Equal(UseCaseOutcome.Refused, penalized.Outcome);
+        Assert.Equal([new Reason(TransitionCode.NotAllowedInState, null, nameof(CaseAction.Penalize))], penalized.Reasons);
     }
 
     [Fact]
     public async Task Lifting_a_suspension_on_appeal_reinstates_the_agent_and_the_case_no_longer_counts()
     {
-        var compliance = await _app.ComplianceAsync();
-        var yuexiu = await _app.ResellerOfAsync("T2-YUEXIU");
-        var first = await _app.ConfirmedCaseAsync("T2-YUEXIU");
-        await _app.Penalties.PenalizeAsync(compliance, first, new PenaltyInput());
-        var second = await _app.ConfirmedCaseAsync("T2-YUEXIU");
-        await _app.Penalties.PenalizeAsync(compliance, second, new PenaltyInput(FineAmount: 2000m));
-        var third = await _app.ConfirmedCaseAsync("T2-YUEXIU");
-        var suspended = await _app.Penalties.PenalizeAsync(compliance, third, new PenaltyInput());
+        var compliance = await UserAsync(Compliance);
+        var yuexiu = await ResellerOfAsync("T2-YUEXIU");
+        var first = await ConfirmedCaseAsync("T2-YUEXIU");
+        await Penalties.PenalizeAsync(compliance, first, new PenaltyInput());
+        var second = await ConfirmedCaseAsync("T2-YUEXIU");
+        await Penalties.PenalizeAsync(compliance, second, new PenaltyInput(FineAmount: 2000m));
+        var third = await ConfirmedCaseAsync("T2-YUEXIU");
+        var suspended = await Penalties.PenalizeAsync(compliance, third, new PenaltyInput());
         Assert.Equal(PenaltyKind.Suspension, suspended.Value!.Penalty);
-        Assert.Equal(ContractStatus.Suspended, (await _app.AgentAsync("T2-YUEXIU")).Status);
+        Assert.Equal(ContractStatus.Suspended, (await AgentAsync("T2-YUEXIU")).Status);
 
-        _app.Clock.Advance(TimeSpan.FromDays(2));
-        await _app.Penalties.AppealAsync(yuexiu, third, "第三起案件的客户系我司原有客户，价格为续费折扣。");
-        var lifted = await _app.Penalties.LiftPenaltyAsync(compliance, third, "续费价格经厂商书面同意，撤销处罚。");
+        Clock.Advance(TimeSpan.FromDays(2));
+        await Penalties.AppealAsync(yuexiu, third, "第三起案件的客户系我司原有客户，价格为续费折扣。");
+        var lifted = await Penalties.LiftPenaltyAsync(compliance, third, "续费价格经厂商书面同意，撤销处罚。");
 
         Assert.True(lifted.Succeeded);
-        var agent = await _app.AgentAsync("T2-YUEXIU");
+        var agent = await AgentAsync("T2-YUEXIU");
         Assert.Equal((ContractStatus.Active, (DateTime?)null), (agent.Status, agent.SuspendedUntil));
-        var detail = (await _app.Queries.GetAsync(compliance, third))!;
+        var detail = (await Queries.GetAsync(compliance, third))!;
         Assert.True(detail.Penalty!.Lifted);
         Assert.Null(detail.Penalty.Kind);
-        var fourth = await _app.ConfirmedCaseAsync("T2-YUEXIU");
-        var ladder = await _app.Penalties.LadderAsync(compliance, fourth);
+        var fourth = await ConfirmedCaseAsync("T2-YUEXIU");
+        var ladder = await Penalties.LadderAsync(compliance, fourth);
         Assert.Equal((PenaltyKind.Suspension, 3), (ladder.Value!.Minimum, ladder.Value.Ordinal));
         Assert.Equal([first, second, fourth], ladder.Value.CountedCaseIds);
-        var reinstated = await _app.ReadAsync(db => db.AuditEntries.SingleAsync(e => e.Action == "AgentReinstated"));
+        var reinstated = await ReadAsync(db => db.AuditEntries.SingleAsync(e => e.Action == "AgentReinstated"));
         Assert.Equal(agent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), reinstated.EntityId);
     }
 
     [Fact]
     public async Task A_disqualification_cannot_be_lifted_on_appeal_only_upheld()
     {
-        var compliance = await _app.ComplianceAsync();
-        var id = await _app.ConfirmedCaseAsync("T1-SH", severe: true);
-        await _app.Penalties.PenalizeAsync(compliance, id, new PenaltyInput());
-        await _app.Penalties.AppealAsync(compliance, id, "代理商来函申诉。");
+        var compliance = await UserAsync(Compliance);
+        var id = await ConfirmedCaseAsync("T1-SH", severe: true);
+        await Penalties.PenalizeAsync(compliance, id, new PenaltyInput());
+        await Penalties.AppealAsync(compliance, id, "代理商来函申诉。");
 
-        var lifted = await _app.Penalties.LiftPenaltyAsync(compliance, id, "撤销。");
-        var upheld = await _app.Penalties.UpholdPenaltyAsync(compliance, id, "维持取消资格决定。");
+        var lifted = await Penalties.LiftPenaltyAsync(compliance, id, "撤销。");
+        var upheld = await Penalties.UpholdPenaltyAsync(compliance, id, "维持取消资格决定。");
 
-        Assert.Equal(CaseOutcome.Refused, lifted.Outcome);
-        Assert.Equal([CaseReasonCodes.DisqualificationIrreversible], lifted.Codes);
+        Assert.Equal(UseCaseOutcome.Refused, lifted.Outcome);
+        Assert.Equal([UseCaseCode.DisqualificationIrreversible], lifted.Codes);
         Assert.Equal(CaseState.Closed, upheld.Value!.State);
-        Assert.Equal(ContractStatus.Revoked, (await _app.AgentAsync("T1-SH")).Status);
+        Assert.Equal(ContractStatus.Revoked, (await AgentAsync("T1-SH")).Status);
     }
 
     [Fact]
     public async Task Deciding_an_appeal_needs_a_written_note()
     {
-        var compliance = await _app.ComplianceAsync();
-        var id = await _app.ConfirmedCaseAsync("T1-TIANHE");
-        await _app.Penalties.PenalizeAsync(compliance, id, new PenaltyInput());
-        await _app.Penalties.AppealAsync(compliance, id, "申诉。");
+        var compliance = await UserAsync(Compliance);
+        var id = await ConfirmedCaseAsync("T1-TIANHE");
+        await Penalties.PenalizeAsync(compliance, id, new PenaltyInput());
+        await Penalties.AppealAsync(compliance, id, "申诉。");
 
-        var upheld = await _app.Penalties.UpholdPenaltyAsync(compliance, id, " ");
-        var lifted = await _app.Penalties.LiftPenaltyAsync(compliance, id, null);
+        var upheld = await Penalties.UpholdPenaltyAsync(compliance, id, " ");
+        var lifted = await Penalties.LiftPenaltyAsync(compliance, id, null);
 
-        Assert.Equal([ReasonCode.Required], upheld.ErrorsByField()[CaseFields.Note]);
-        Assert.Equal([ReasonCode.Required], lifted.ErrorsByField()[CaseFields.Note]);
-        Assert.Equal(CaseState.Appealed, await _app.ReadAsync(db => db.ViolationCases.Where(c => c.Id == id).Select(c => c.State).SingleAsync()));
+        Assert.Equal([ReasonCode.Required], upheld.ByField()[CaseFields.Note]);
+        Assert.Equal([ReasonCode.Required], lifted.ByField()[CaseFields.Note]);
+        Assert.Equal(CaseState.Appealed, await ReadAsync(db => db.ViolationCases.Where(c => c.Id == id).Select(c => c.State).SingleAsync()));
     }
 
     [Theory]
@@ -181,23 +179,23 @@ public sealed class CaseLifecycleTests : IAsyncLifetime
     [InlineData("", null, null, CaseFields.Description, ReasonCode.Required)]
     public async Task Evidence_is_a_description_with_a_file_name_and_its_hash_together_or_neither(string description, string? fileName, string? sha256, string field, string code)
     {
-        var compliance = await _app.ComplianceAsync();
-        var id = await _app.ConfirmedCaseAsync("T1-TIANHE");
+        var compliance = await UserAsync(Compliance);
+        var id = await ConfirmedCaseAsync("T1-TIANHE");
 
-        var result = await _app.Cases.AddEvidenceAsync(compliance, id, new EvidenceInput(description, fileName, sha256));
+        var result = await Cases.AddEvidenceAsync(compliance, id, new EvidenceInput(description, fileName, sha256));
 
-        Assert.Equal([code], result.ErrorsByField()[field]);
-        Assert.Equal(0, await _app.ReadAsync(db => db.Set<CaseEvidence>().CountAsync()));
+        Assert.Equal([code], result.ByField()[field]);
+        Assert.Equal(0, await ReadAsync(db => db.Set<CaseEvidence>().CountAsync()));
     }
 
     [Fact]
     public async Task A_case_that_does_not_exist_is_not_found()
     {
-        var compliance = await _app.ComplianceAsync();
+        var compliance = await UserAsync(Compliance);
 
-        Assert.Equal(CaseOutcome.NotFound, (await _app.Cases.StartInvestigationAsync(compliance, 999)).Outcome);
-        Assert.Equal(CaseOutcome.NotFound, (await _app.Cases.AddNoteAsync(compliance, 999, "备注")).Outcome);
-        Assert.Equal(CaseOutcome.NotFound, (await _app.Penalties.PenalizeAsync(compliance, 999, new PenaltyInput())).Outcome);
-        Assert.Null(await _app.Queries.GetAsync(compliance, 999));
+        Assert.Equal(UseCaseOutcome.NotFound, (await Cases.StartInvestigationAsync(compliance, 999)).Outcome);
+        Assert.Equal(UseCaseOutcome.NotFound, (await Cases.AddNoteAsync(compliance, 999, "备注")).Outcome);
+        Assert.Equal(UseCaseOutcome.NotFound, (await Penalties.PenalizeAsync(compliance, 999, new PenaltyInput())).Outcome);
+        Assert.Null(await Queries.GetAsync(compliance, 999));
     }
 }

@@ -9,6 +9,7 @@ using Portal.Domain.Deals;
 using Portal.Domain.Regions;
 using Portal.Features;
 using Portal.Features.Compliance;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Compliance;
 
@@ -16,40 +17,35 @@ namespace Portal.Tests.Compliance;
 /// The disqualification cascade (DESIGN.md §4) carried out on the demo tree: SP-SOUTH → CORE-GZ → {T1-TIANHE, T2-YUEXIU};
 /// CORE-SZ vendor-signed. Each of CORE-GZ, T1-TIANHE, T2-YUEXIU and CORE-SZ holds one customer through an approved deal.
 /// </summary>
-public sealed class DisqualificationCascadeServiceTests : IAsyncLifetime
+public sealed class DisqualificationCascadeServiceTests(PortalAppFixture fixture) : AppTest(fixture)
 {
-    private ComplianceApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await ComplianceApp.StartAsync();
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task Disqualifying_CORE_GZ_passes_its_customer_to_SP_SOUTH_and_moves_its_sub_agents_under_it()
     {
-        var compliance = await _app.ComplianceAsync();
-        var (south, gz, tianhe, yuexiu) = (await _app.AgentAsync("SP-SOUTH"), await _app.AgentAsync("CORE-GZ"), await _app.AgentAsync("T1-TIANHE"), await _app.AgentAsync("T2-YUEXIU"));
-        var gzDeal = await _app.ReadAsync(db => db.Deals.AsNoTracking().SingleAsync(d => d.AgentId == gz.Id));
-        var gzProtection = await _app.ReadAsync(db => db.CustomerProtections.AsNoTracking().SingleAsync(p => p.AgentId == gz.Id));
-        var id = await _app.ConfirmedCaseAsync("CORE-GZ", severe: true);
+        var compliance = await UserAsync(Compliance);
+        var (south, gz, tianhe, yuexiu) = (await AgentAsync("SP-SOUTH"), await AgentAsync("CORE-GZ"), await AgentAsync("T1-TIANHE"), await AgentAsync("T2-YUEXIU"));
+        var gzDeal = await ReadAsync(db => db.Deals.AsNoTracking().SingleAsync(d => d.AgentId == gz.Id));
+        var gzProtection = await ReadAsync(db => db.CustomerProtections.AsNoTracking().SingleAsync(p => p.AgentId == gz.Id));
+        var id = await ConfirmedCaseAsync("CORE-GZ", severe: true);
 
-        var result = await _app.Penalties.PenalizeAsync(compliance, id, new PenaltyInput());
+        var result = await Penalties.PenalizeAsync(compliance, id, new PenaltyInput());
 
         Assert.True(result.Succeeded, string.Join(", ", result.Codes));
-        Assert.Equal(ContractStatus.Revoked, (await _app.AgentAsync("CORE-GZ")).Status);
-        Assert.Equal(DealStatus.Cancelled, await _app.ReadAsync(db => db.Deals.Where(d => d.Id == gzDeal.Id).Select(d => d.Status).SingleAsync()));
+        Assert.Equal(ContractStatus.Revoked, (await AgentAsync("CORE-GZ")).Status);
+        Assert.Equal(DealStatus.Cancelled, await ReadAsync(db => db.Deals.Where(d => d.Id == gzDeal.Id).Select(d => d.Status).SingleAsync()));
 
         // Customer protection: the old one ended as transferred, SP-SOUTH holds the customer until the same end.
-        var protections = await _app.ReadAsync(db => db.CustomerProtections.AsNoTracking().Where(p => p.CustomerId == gzProtection.CustomerId).OrderBy(p => p.Id).ToListAsync());
+        var protections = await ReadAsync(db => db.CustomerProtections.AsNoTracking().Where(p => p.CustomerId == gzProtection.CustomerId).OrderBy(p => p.Id).ToListAsync());
         Assert.Equal(2, protections.Count);
         Assert.Equal((ProtectionEnd?)ProtectionEnd.Transferred, protections[0].EndReason);
-        Assert.Equal(_app.Now, protections[0].EndedAt);
+        Assert.Equal(Now, protections[0].EndedAt);
         var inherited = protections[1];
-        Assert.Equal((south.Id, ProtectionBasis.Inherited, gzProtection.Until, _app.Now, true), (inherited.AgentId, inherited.Basis, inherited.Until, inherited.Since, inherited.IsOpen));
+        Assert.Equal((south.Id, ProtectionBasis.Inherited, gzProtection.Until, Now, true), (inherited.AgentId, inherited.Basis, inherited.Until, inherited.Since, inherited.IsOpen));
 
         // The hierarchy: both sub-agents now hang under SP-SOUTH, and the closure table says so.
-        Assert.Equal(south.Id, (await _app.AgentAsync("T1-TIANHE")).ParentId);
-        Assert.Equal(south.Id, (await _app.AgentAsync("T2-YUEXIU")).ParentId);
+        Assert.Equal(south.Id, (await AgentAsync("T1-TIANHE")).ParentId);
+        Assert.Equal(south.Id, (await AgentAsync("T2-YUEXIU")).ParentId);
         Assert.Equal([("SP-SOUTH", 1), ("T1-TIANHE", 0)], await AncestorsAsync(tianhe.Id));
         Assert.Equal([("SP-SOUTH", 1), ("T2-YUEXIU", 0)], await AncestorsAsync(yuexiu.Id));
         Assert.Equal([("CORE-GZ", 0), ("SP-SOUTH", 1)], await AncestorsAsync(gz.Id));
@@ -57,7 +53,7 @@ public sealed class DisqualificationCascadeServiceTests : IAsyncLifetime
         Assert.Equal(["CORE-GZ"], await VisibleAgentsAsync("CORE-GZ"));
 
         // The sub-agents' own business is untouched.
-        Assert.Equal(2, await _app.ReadAsync(db => db.Deals.CountAsync(d => (d.AgentId == tianhe.Id || d.AgentId == yuexiu.Id) && d.Status == DealStatus.Approved)));
+        Assert.Equal(2, await ReadAsync(db => db.Deals.CountAsync(d => (d.AgentId == tianhe.Id || d.AgentId == yuexiu.Id) && d.Status == DealStatus.Approved)));
 
         // The outcome names everything, for the page to show and the parties to be told.
         var plan = result.Value!.Cascade!;
@@ -68,7 +64,7 @@ public sealed class DisqualificationCascadeServiceTests : IAsyncLifetime
             plan.Notices.Select(n => (n.AgentCode, n.Kind)));
 
         // Audited record by record, and the chain still verifies.
-        var entries = await _app.ReadAsync(db => db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync());
+        var entries = await ReadAsync(db => db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync());
         Assert.Equal(
             ["CasePenalized", "AgentRevoked", "DealCancelled", "ProtectionTransferred", "AgentReparented", "AgentReparented"],
             entries.SkipWhile(e => e.Action != "CasePenalized").Select(e => e.Action));
@@ -79,72 +75,72 @@ public sealed class DisqualificationCascadeServiceTests : IAsyncLifetime
     [Fact]
     public async Task Disqualifying_a_vendor_signed_agent_releases_its_customer_and_cancels_every_open_registration()
     {
-        var compliance = await _app.ComplianceAsync();
-        var sz = await _app.AgentAsync("CORE-SZ");
+        var compliance = await UserAsync(Compliance);
+        var sz = await AgentAsync("CORE-SZ");
         var (approved, extension, pending, authorization) = await GiveCoreSzOpenBusinessAsync(sz.Id);
-        var held = await _app.ReadAsync(db => db.CustomerProtections.AsNoTracking().Where(p => p.AgentId == sz.Id).Select(p => p.CustomerId).ToListAsync());
-        var id = await _app.ConfirmedCaseAsync("CORE-SZ", severe: true);
+        var held = await ReadAsync(db => db.CustomerProtections.AsNoTracking().Where(p => p.AgentId == sz.Id).Select(p => p.CustomerId).ToListAsync());
+        var id = await ConfirmedCaseAsync("CORE-SZ", severe: true);
 
-        var result = await _app.Penalties.PenalizeAsync(compliance, id, new PenaltyInput());
+        var result = await Penalties.PenalizeAsync(compliance, id, new PenaltyInput());
 
         Assert.True(result.Succeeded, string.Join(", ", result.Codes));
-        Assert.Equal(ContractStatus.Revoked, (await _app.AgentAsync("CORE-SZ")).Status);
-        var deals = await _app.ReadAsync(db => db.Deals.AsNoTracking().Include(d => d.Reasons).Where(d => d.AgentId == sz.Id).ToDictionaryAsync(d => d.Id));
+        Assert.Equal(ContractStatus.Revoked, (await AgentAsync("CORE-SZ")).Status);
+        var deals = await ReadAsync(db => db.Deals.AsNoTracking().Include(d => d.Reasons).Where(d => d.AgentId == sz.Id).ToDictionaryAsync(d => d.Id));
         Assert.Equal(DealStatus.Cancelled, deals[approved].Status);
         Assert.Equal(DealStatus.Cancelled, deals[extension].Status);
         Assert.Equal(DealStatus.Rejected, deals[pending].Status);
         Assert.Contains(deals[pending].Reasons, r => r.Code == ReasonCode.AgentNotActive);
-        var ended = await _app.ReadAsync(db => db.CustomerProtections.AsNoTracking().Where(p => p.AgentId == sz.Id).ToListAsync());
+        var ended = await ReadAsync(db => db.CustomerProtections.AsNoTracking().Where(p => p.AgentId == sz.Id).ToListAsync());
         Assert.Equal(2, held.Count);
         Assert.All(ended, p => Assert.Equal((ProtectionEnd?)ProtectionEnd.Released, p.EndReason));
-        Assert.False(await _app.ReadAsync(db => db.CustomerProtections.AnyAsync(p => held.Contains(p.CustomerId) && p.EndedAt == null)));
-        Assert.Equal(AuthorizationStatus.Revoked, await _app.ReadAsync(db => db.CrossRegionAuthorizations.Where(a => a.Id == authorization).Select(a => a.Status).SingleAsync()));
+        Assert.False(await ReadAsync(db => db.CustomerProtections.AnyAsync(p => held.Contains(p.CustomerId) && p.EndedAt == null)));
+        Assert.Equal(AuthorizationStatus.Revoked, await ReadAsync(db => db.CrossRegionAuthorizations.Where(a => a.Id == authorization).Select(a => a.Status).SingleAsync()));
         Assert.Empty(result.Value!.Cascade!.SubAgents);
         Assert.Equal([("CORE-SZ", CascadeNoticeKind.Disqualified)], result.Value.Cascade.Notices.Select(n => (n.AgentCode, n.Kind)));
-        var actions = await _app.ReadAsync(db => db.AuditEntries.Where(e => e.Action != "CasePenalized").OrderByDescending(e => e.Sequence).Take(7).Select(e => e.Action).ToListAsync());
+        var actions = await ReadAsync(db => db.AuditEntries.Where(e => e.Action != "CasePenalized").OrderByDescending(e => e.Sequence).Take(7).Select(e => e.Action).ToListAsync());
         Assert.Equal(["AuthorizationRevoked", "ProtectionReleased", "ProtectionReleased", "DealCancelled", "DealRejected", "DealCancelled", "AgentRevoked"], actions);
-        Assert.True(AuditChain.Verify(await _app.ReadAsync(db => db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync())).IsIntact);
+        Assert.True(AuditChain.Verify(await ReadAsync(db => db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync())).IsIntact);
     }
 
     [Fact]
     public async Task When_the_parent_is_not_active_the_customers_are_released_but_the_sub_agents_still_move_under_it()
     {
-        var compliance = await _app.ComplianceAsync();
-        var southCase = await _app.ConfirmedCaseAsync("SP-SOUTH");
-        await _app.Penalties.PenalizeAsync(compliance, southCase, new PenaltyInput("Suspension", Reason: "放任下级代理跨区销售。"));
-        var south = await _app.AgentAsync("SP-SOUTH");
-        var gz = await _app.AgentAsync("CORE-GZ");
-        var gzProtection = await _app.ReadAsync(db => db.CustomerProtections.AsNoTracking().SingleAsync(p => p.AgentId == gz.Id));
-        var id = await _app.ConfirmedCaseAsync("CORE-GZ", severe: true);
+        var compliance = await UserAsync(Compliance);
+        var southCase = await ConfirmedCaseAsync("SP-SOUTH");
+        await Penalties.PenalizeAsync(compliance, southCase, new PenaltyInput("Suspension", Reason: "放任下级代理跨区销售。"));
+        var south = await AgentAsync("SP-SOUTH");
+        var gz = await AgentAsync("CORE-GZ");
+        var gzProtection = await ReadAsync(db => db.CustomerProtections.AsNoTracking().SingleAsync(p => p.AgentId == gz.Id));
+        var id = await ConfirmedCaseAsync("CORE-GZ", severe: true);
 
-        var result = await _app.Penalties.PenalizeAsync(compliance, id, new PenaltyInput());
+        var result = await Penalties.PenalizeAsync(compliance, id, new PenaltyInput());
 
         Assert.True(result.Succeeded);
         Assert.Equal(ContractStatus.Suspended, south.Status);
-        Assert.Equal((ProtectionEnd?)ProtectionEnd.Released, (await _app.ReadAsync(db => db.CustomerProtections.AsNoTracking().SingleAsync(p => p.Id == gzProtection.Id))).EndReason);
-        Assert.False(await _app.ReadAsync(db => db.CustomerProtections.AnyAsync(p => p.CustomerId == gzProtection.CustomerId && p.EndedAt == null)));
-        Assert.Equal(south.Id, (await _app.AgentAsync("T1-TIANHE")).ParentId);
+        Assert.Equal((ProtectionEnd?)ProtectionEnd.Released, (await ReadAsync(db => db.CustomerProtections.AsNoTracking().SingleAsync(p => p.Id == gzProtection.Id))).EndReason);
+        Assert.False(await ReadAsync(db => db.CustomerProtections.AnyAsync(p => p.CustomerId == gzProtection.CustomerId && p.EndedAt == null)));
+        Assert.Equal(south.Id, (await AgentAsync("T1-TIANHE")).ParentId);
     }
 
     [Fact]
     public async Task A_revoked_agent_cannot_be_disqualified_twice()
     {
-        var compliance = await _app.ComplianceAsync();
-        var first = await _app.ConfirmedCaseAsync("CORE-SZ", severe: true);
-        await _app.Penalties.PenalizeAsync(compliance, first, new PenaltyInput());
-        var second = await _app.ConfirmedCaseAsync("CORE-SZ", severe: true);
-        var entries = await _app.ReadAsync(db => db.AuditEntries.LongCountAsync());
+        var compliance = await UserAsync(Compliance);
+        var first = await ConfirmedCaseAsync("CORE-SZ", severe: true);
+        await Penalties.PenalizeAsync(compliance, first, new PenaltyInput());
+        var second = await ConfirmedCaseAsync("CORE-SZ", severe: true);
+        var entries = await ReadAsync(db => db.AuditEntries.LongCountAsync());
 
-        var result = await _app.Penalties.PenalizeAsync(compliance, second, new PenaltyInput());
+        var result = await Penalties.PenalizeAsync(compliance, second, new PenaltyInput());
 
-        Assert.Equal([CaseReasonCodes.PenaltyNotApplicable], result.Codes);
-        Assert.Equal(entries, await _app.ReadAsync(db => db.AuditEntries.LongCountAsync()));
+        Assert.Equal([UseCaseCode.PenaltyNotApplicable], result.Codes);
+        Assert.Equal(entries, await ReadAsync(db => db.AuditEntries.LongCountAsync()));
     }
 
     private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private Task<List<(string Code, int Depth)>> AncestorsAsync(int agentId) =>
-        _app.ReadAsync(async db =>
+        ReadAsync(async db =>
         {
             var rows = await db.AgentLinks.Where(l => l.DescendantId == agentId)
                 .Join(db.Agents, l => l.AncestorId, a => a.Id, (l, a) => new { a.Code, l.Depth })
@@ -154,8 +150,8 @@ public sealed class DisqualificationCascadeServiceTests : IAsyncLifetime
 
     private async Task<List<string>> VisibleAgentsAsync(string agentCode)
     {
-        var data = _app.Services.GetRequiredService<PortalData>();
-        await using var db = await data.ForAsync(await _app.ResellerOfAsync(agentCode));
+        var data = Service<PortalData>();
+        await using var db = await data.ForAsync(await ResellerOfAsync(agentCode));
         return await db.Agents.Select(a => a.Code).OrderBy(c => c).ToListAsync();
     }
 
@@ -165,8 +161,8 @@ public sealed class DisqualificationCascadeServiceTests : IAsyncLifetime
     /// </summary>
     private async Task<(int Approved, int Extension, int Pending, int Authorization)> GiveCoreSzOpenBusinessAsync(int agentId)
     {
-        await using var db = await _app.CreateContextAsync();
-        var now = _app.Now;
+        await using var db = await DbAsync();
+        var now = Now;
         var demoDeal = await db.Deals.SingleAsync(d => d.AgentId == agentId);
         demoDeal.RequestExtension("客户采购流程延长。", now);
         var free = await db.Customers.Where(c => !db.CustomerProtections.Any(p => p.CustomerId == c.Id)).OrderBy(c => c.Id).Take(2).ToListAsync();

@@ -53,9 +53,9 @@ public sealed class NavMenuTests : PortalTestContext
     }
 
     [Fact]
-    public void Every_menu_entry_is_limited_to_known_roles()
+    public void Every_menu_entry_names_a_declared_policy()
     {
-        Assert.All(PortalMenu.Items, item => Assert.All(item.Roles, r => Assert.Contains(r, PortalRoles.All)));
+        Assert.All(PortalMenu.Items, item => Assert.Contains(item.Policy, PortalPolicies.All.Select(p => p.Name)));
     }
 
     [Fact]

@@ -1,12 +1,16 @@
+using System.Globalization;
 using System.Security.Claims;
+using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor.Services;
 using Portal.Auth;
 using Portal.Data.Identity;
-using Portal.Tests.Infrastructure;
-using System.Globalization;
-using Bunit;
-using MudBlazor.Services;
+using Portal.Domain.Policy;
+using Portal.Features;
 using Portal.Localization;
+using Portal.Tests.Builders;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Components;
 
@@ -24,6 +28,9 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddPortalLocalization();
+
+        // Pages show times through the business clock: China time, at the tests' fixed start.
+        Services.AddSingleton(new BusinessClock(new FakeTimeProvider(TestTime.Start), ChannelPolicy.Default));
         UseCulture(PortalCultures.Chinese);
     }
 

@@ -6,6 +6,7 @@ using Portal.Domain.Deals;
 using Portal.Features;
 using Portal.Features.Catalog;
 using Portal.Features.Deals;
+using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Components;
@@ -90,13 +91,12 @@ public sealed class RegistrationFormTests : PortalTestContext, IClassFixture<Por
         var deal = new DealDetail(
             7, DealStatus.Approved, "T1-TIANHE", "天河一级代理",
             new DealCustomer(1, "91440106MA5C01019L", "广州某科技有限公司", "440106", "天河区", "Tianhe District", Portal.Domain.Customers.CustomerSegment.GovernmentEnterprise),
-            [new DealLineView("OIS-PRO", 10, 3980m, 3980m, 2786m)], [], new DateOnly(2026, 12, 31), DateTime.UtcNow, DateTime.UtcNow, DateTime.UtcNow.AddDays(60), true, "已申请", null, [],
+            [new DealLineView("OIS-PRO", 10, 3980m, 3980m, 2786m)], [], new DateOnly(2026, 12, 31), TestTime.Now, TestTime.Now, TestTime.Today.AddDays(60), true, "已申请", null, [],
             [
                 new ActionAvailability<DealAction>(DealAction.ReportSale, true, []),
                 new ActionAvailability<DealAction>(DealAction.RequestExtension, true, [DealGuardKeys.ExtensionNotYetUsed]),
             ],
-            [],
-            DateTime.UtcNow.AddDays(60));
+            []);
         AddAuthorization().SetAuthorized("tianhe@channels.local").SetRoles(PortalRoles.Reseller);
 
         var panel = Render<DealActionsPanel>(p => p

@@ -2,6 +2,7 @@ using Portal.Domain.Customers;
 using Portal.Domain.Deals;
 using Portal.Domain.Deals.Registration;
 using Portal.Domain.Sales;
+using Portal.Tests.Builders;
 
 namespace Portal.Tests.Deals;
 
@@ -12,8 +13,9 @@ public static class DealInputs
         Uscc.Create('9', '1', region, "MA5" + number.ToString("D5", System.Globalization.CultureInfo.InvariantCulture)).Value;
 
     public static DealRegistrationInput Registration(string uscc, string name, string region, string sku = "OIS-PRO", decimal? unitPrice = 3980.00m, decimal quantity = 10) =>
-        new(new CustomerInput(uscc, name, region, "GovernmentEnterprise"), [new LineInput(sku, quantity, unitPrice)], DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)));
+        new(new CustomerInput(uscc, name, region, "GovernmentEnterprise"), [new LineInput(sku, quantity, unitPrice)], TestTime.Today.AddDays(30));
 
-    public static SalesReportInput Sale(string sku, decimal quantity, decimal unitPrice) =>
-        new([new LineInput(sku, quantity, unitPrice)], DateOnly.FromDateTime(DateTime.UtcNow));
+    /// <summary>A sale on <paramref name="soldOn"/> (default: today at the tests' start, in China).</summary>
+    public static SalesReportInput Sale(string sku, decimal quantity, decimal unitPrice, DateOnly? soldOn = null) =>
+        new([new LineInput(sku, quantity, unitPrice)], soldOn ?? TestTime.Today);
 }

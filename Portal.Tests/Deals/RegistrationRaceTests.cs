@@ -7,6 +7,7 @@ using Portal.Domain.Customers;
 using Portal.Domain.Deals;
 using Portal.Domain.Regions;
 using Portal.Features.Deals;
+using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Deals;
@@ -33,8 +34,9 @@ public sealed class RegistrationRaceTests
         start.SetResult();
         var results = await Task.WhenAll(attempts);
 
-        Assert.Single(results, r => r.Status == DealStatus.Approved);
-        Assert.Equal(Agents - 1, results.Count(r => r.Status == DealStatus.Rejected && r.Reasons.Any(x => x.Code == ReasonCode.CustomerProtected)));
+        Assert.All(results, r => Assert.True(r.Succeeded, r.ToString()));
+        Assert.Single(results, r => r.Value!.Status == DealStatus.Approved);
+        Assert.Equal(Agents - 1, results.Count(r => r.Value!.Status == DealStatus.Rejected && r.Value.Reasons.Any(x => x.Code == ReasonCode.CustomerProtected)));
         await using var db = await app.CreateContextAsync();
         var customer = await db.Customers.SingleAsync(c => c.Uscc == uscc);
         Assert.Equal(1, await db.CustomerProtections.CountAsync(p => p.CustomerId == customer.Id && p.EndedAt == null));
@@ -46,13 +48,13 @@ public sealed class RegistrationRaceTests
     internal static async Task<List<CurrentUser>> CreateActiveAgentsAsync(PortalAppFactory app, int count, string territory)
     {
         await using var db = await app.CreateContextAsync();
-        var now = DateTime.UtcNow;
+        var now = app.Now;
         var agents = new List<Agent>();
         for (var i = 0; i < count; i++)
         {
             var agent = new Agent($"RACE-{i:D3}", $"并发测试代理{i:D3}", Uscc.Create('9', '1', "440100", $"MA6{i:D5}").Value, AgentTier.Core, null, now);
             agent.AssignTerritory([RegionCode.Parse(territory)]);
-            agent.SignDirectly(DateOnly.FromDateTime(now.AddDays(-1)), DateOnly.FromDateTime(now.AddYears(1)));
+            agent.SignDirectly(TestTime.Calendar.DateOf(now).AddDays(-1), TestTime.Calendar.DateOf(now).AddYears(1));
             agents.Add(agent);
         }
 

@@ -6,23 +6,18 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Integration;
 
 /// <summary>Tampering with any one stored audit entry — changing it or deleting it — is detected by verification.</summary>
-public sealed class AuditTamperTests : IAsyncLifetime, IDisposable
+public sealed class AuditTamperTests(PortalAppFixture fixture) : AppTest(fixture)
 {
     private const int Entries = 6;
-    private readonly PortalAppFactory _app = new();
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        var trail = _app.Services.GetRequiredService<AuditTrail>();
+        await base.InitializeAsync();
+        var trail = Service<AuditTrail>();
         for (var i = 0; i < Entries - 1; i++)
         {
-            await trail.RecordAsync(new AuditRecord("tester@channels.local", "TestAction", "Thing", $"{i}", After: $"state {i}"));
+            await trail.RecordAsync(new AuditRecord("tester@channels.local", AuditAction.CaseNoteAdded, AuditEntity.ViolationCase, $"{i}", After: new { state = i }));
         }
     }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task An_untouched_log_verifies_with_its_head()
@@ -66,10 +61,10 @@ public sealed class AuditTamperTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Rewriting_an_entry_with_a_fresh_hash_breaks_the_next_link()
     {
-        await using (var db = await _app.CreateContextAsync())
+        await using (var db = await DbAsync())
         {
             var entries = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
-            var forged = AuditChain.Append(entries[1], entries[2].At, "forger", "TestAction", "Thing", "x", after: "forged");
+            var forged = AuditChain.Append(entries[1], entries[2].At, "forger", entries[2].Action, entries[2].EntityType, "x", after: "forged");
             await db.Database.ExecuteSqlAsync($"UPDATE \"AuditLog\" SET \"Actor\" = {forged.Actor}, \"EntityId\" = {forged.EntityId}, \"After\" = {forged.After}, \"Hash\" = {forged.Hash} WHERE \"Sequence\" = 3");
         }
 
@@ -82,13 +77,13 @@ public sealed class AuditTamperTests : IAsyncLifetime, IDisposable
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var db = await _app.CreateContextAsync();
+        await using var db = await DbAsync();
         await db.Database.ExecuteSqlRawAsync(sql);
     }
 
     private async Task<AuditVerification> VerifyAsync()
     {
-        var compliance = await TestUsers.ForAsync(_app, "compliance@channels.local");
-        return await _app.Services.GetRequiredService<AuditLogService>().VerifyAsync(compliance);
+        var compliance = await UserAsync(Compliance);
+        return await Service<AuditLogService>().VerifyAsync(compliance);
     }
 }

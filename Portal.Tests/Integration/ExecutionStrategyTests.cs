@@ -2,9 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Portal.Data;
+using Portal.Domain.Audit;
 using Portal.Features;
 using Portal.Features.Audit;
+using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
@@ -24,7 +27,7 @@ public sealed class ExecutionStrategyTests
         // First an entry through the ordinary model: the compiled audit-head query then meets a second model below.
         await using (var plain = database.CreateContext())
         {
-            await AuditWriter.AppendAsync(plain, DateTime.UtcNow, "tester", "TestPlain", "Thing", "0", null, null, null);
+            await AuditWriter.AppendAsync(plain, TestTime.Now, new AuditRecord("tester", AuditAction.DemoDataSeeded, AuditEntity.Database, "0"));
             await plain.SaveChangesAsync();
         }
 
@@ -33,18 +36,20 @@ public sealed class ExecutionStrategyTests
         builder.UseSqlite(sqlite => sqlite.ExecutionStrategy(d => new AlwaysRetrying(d)))
             .ReplaceService<IModelCacheKeyFactory, SeparateModel>();
         var writes = new ChannelWrites(new PortalData(new Factory(builder.Options)), NullLogger<ChannelWrites>.Instance);
-        var audit = new AuditTrail(writes, TimeProvider.System);
+        var audit = new AuditTrail(writes, new FakeTimeProvider(TestTime.Start));
 
-        var agents = await writes.RunAsync("Test", async (db, ct) =>
+        var agents = await writes.RunAsync<int>("Test", async (db, ct) =>
         {
-            await audit.AppendAsync(db, new AuditRecord("tester", "TestWrite", "Thing", "1"), ct);
-            return await db.Agents.CountAsync(ct);
+            await audit.AppendAsync(db, new AuditRecord("tester", AuditAction.SignIn, AuditEntity.User, "1"), ct);
+            return UseCaseResult.Ok(await db.Agents.CountAsync(ct));
         });
-        await audit.RecordAsync(new AuditRecord("tester", "TestRecord", "Thing", "2"));
+        await audit.RecordAsync(new AuditRecord("tester", AuditAction.SignInFailed, AuditEntity.User, "2"));
 
-        Assert.Equal(0, agents);
+        Assert.Equal(0, agents.Value);
         await using var check = database.CreateContext();
-        Assert.Equal(["TestPlain", "TestWrite", "TestRecord"], await check.AuditEntries.OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
+        Assert.Equal(
+            [nameof(AuditAction.DemoDataSeeded), nameof(AuditAction.SignIn), nameof(AuditAction.SignInFailed)],
+            await check.AuditEntries.OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
     }
 
     private sealed class AlwaysRetrying(ExecutionStrategyDependencies dependencies)

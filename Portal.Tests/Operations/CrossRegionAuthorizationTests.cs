@@ -7,10 +7,12 @@ using Portal.Domain.Regions;
 using Portal.Features;
 using Portal.Features.Agents;
 using Portal.Features.Authorizations;
+using Portal.Tests.Builders;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Operations;
 
-public sealed class CrossRegionAuthorizationTests : OperationsTest
+public sealed class CrossRegionAuthorizationTests(PortalAppFixture fixture) : AppTest(fixture)
 {
     private static readonly PageRequest FirstPage = new(0, 50, null, false);
 
@@ -37,11 +39,11 @@ public sealed class CrossRegionAuthorizationTests : OperationsTest
         var snapshot = AuthorizationSnapshot.From(stored);
         Assert.Equal(Manager, stored.DecidedBy);
         Assert.Equal("深圳展会项目", stored.DecisionNote);
-        Assert.Equal(new AuthorizationSnapshot(stored.Id, agent.Id, RegionCode.Parse("440300"), null, Clock.Today, Clock.Today.AddDays(30), AuthorizationStatus.Approved), snapshot);
+        Assert.Equal(new AuthorizationSnapshot(stored.Id, agent.Id, RegionCode.Parse("440300"), null, TestTime.Calendar.DateOf(Now), TestTime.Calendar.DateOf(Now).AddDays(30), AuthorizationStatus.Approved), snapshot);
 
         // A registration of a Shenzhen customer by CORE-GZ would now be within regional protection, inside the window only.
-        Assert.True(RegionalProtection.Permits(AgentSnapshot.From(agent), RegionCode.Parse("440305"), null, [snapshot], Clock.Today.AddDays(30)));
-        Assert.False(RegionalProtection.Permits(AgentSnapshot.From(agent), RegionCode.Parse("440305"), null, [snapshot], Clock.Today.AddDays(31)));
+        Assert.True(RegionalProtection.Permits(AgentSnapshot.From(agent), RegionCode.Parse("440305"), null, [snapshot], TestTime.Calendar.DateOf(Now).AddDays(30)));
+        Assert.False(RegionalProtection.Permits(AgentSnapshot.From(agent), RegionCode.Parse("440305"), null, [snapshot], TestTime.Calendar.DateOf(Now).AddDays(31)));
     }
 
     [Fact]
@@ -148,15 +150,15 @@ public sealed class CrossRegionAuthorizationTests : OperationsTest
         {
             RegionCode = "449999",
             CustomerUscc = "91440300708461136U",
-            ValidFrom = Clock.Today.AddDays(-1),
-            ValidUntil = Clock.Today.AddDays(-2),
+            ValidFrom = TestTime.Calendar.DateOf(Now).AddDays(-1),
+            ValidUntil = TestTime.Calendar.DateOf(Now).AddDays(-2),
             Reason = null,
         };
 
         var result = await Authorizations.RequestAsync(await UserAsync(Gz), input);
 
         Assert.Equal(UseCaseOutcome.Invalid, result.Outcome);
-        var errors = result.ReasonsByField();
+        var errors = result.ByField();
         Assert.Equal([ReasonCode.InvalidRegion], errors[AuthorizationFields.RegionCode]);
         Assert.Equal([ReasonCode.InvalidUscc], errors[AuthorizationFields.CustomerUscc]);
         Assert.Equal([ReasonCode.InvalidDate], errors[AuthorizationFields.ValidFrom]);
@@ -185,8 +187,8 @@ public sealed class CrossRegionAuthorizationTests : OperationsTest
     {
         RegionCode = region,
         CustomerUscc = customerUscc,
-        ValidFrom = Clock.Today,
-        ValidUntil = Clock.Today.AddDays(30),
+        ValidFrom = TestTime.Calendar.DateOf(Now),
+        ValidUntil = TestTime.Calendar.DateOf(Now).AddDays(30),
         Reason = "客户总部在外地，需要跨区服务",
     };
 }

@@ -8,17 +8,16 @@ using Portal.Domain.Deals;
 using Portal.Features.Agents;
 using Portal.Features.Authorizations;
 using Portal.Features.Operations;
+using Portal.Tests.Builders;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Operations;
 
-public sealed class ExpiryJobTests : OperationsTest
+public sealed class ExpiryJobTests(ExpiryJobTests.SmallBatches fixture) : AppTest<ExpiryJobTests.SmallBatches>(fixture)
 {
-    // Two records per transaction, so the four demo deals take more than one batch.
-    internal override IReadOnlyDictionary<string, string>? Settings => new Dictionary<string, string> { ["Operations:ExpiryBatchSize"] = "2" };
-
     private ExpiryJob Job => Service<ExpiryJob>();
 
-    private static DateTime Start => OperationsApp.Start;
+    private static DateTime Start => TestTime.Now;
 
     [Fact]
     public async Task A_hundred_days_on_the_demo_deals_are_expired_and_their_customers_freed()
@@ -54,9 +53,9 @@ public sealed class ExpiryJobTests : OperationsTest
 
         var entries = await AuditAsync();
 
-        Assert.Equal(4, entries.Count(e => e.Action == "DealExpired"));
-        Assert.Equal(4, entries.Count(e => e.Action == "ProtectionEnded"));
-        Assert.All(entries.Where(e => e.Action is "DealExpired" or "ProtectionEnded"), e => Assert.Equal(ExpiryJob.Actor, e.Actor));
+        Assert.Equal(4, entries.Count(e => e.Action == nameof(AuditAction.DealExpired) && e.EntityType == nameof(AuditEntity.Deal)));
+        Assert.Equal(4, entries.Count(e => e.Action == nameof(AuditAction.ProtectionExpired)));
+        Assert.All(entries.Where(e => e.Action is nameof(AuditAction.DealExpired) or nameof(AuditAction.ProtectionExpired)), e => Assert.Equal(ExpiryJob.Actor, e.Actor));
         Assert.True(AuditChain.Verify(entries).IsIntact);
     }
 
@@ -85,8 +84,8 @@ public sealed class ExpiryJobTests : OperationsTest
         var requested = await Service<CrossRegionAuthorizations>().RequestAsync(await UserAsync(Gz), new AuthorizationRequestInput
         {
             RegionCode = "440300",
-            ValidFrom = Clock.Today,
-            ValidUntil = Clock.Today.AddDays(10),
+            ValidFrom = TestTime.Calendar.DateOf(Now),
+            ValidUntil = TestTime.Calendar.DateOf(Now).AddDays(10),
             Reason = "深圳展会",
         });
         await Service<CrossRegionAuthorizations>().ApproveAsync(await UserAsync(Manager), requested.Value!.Id, null);
@@ -104,10 +103,11 @@ public sealed class ExpiryJobTests : OperationsTest
     public async Task A_suspension_that_has_run_out_is_lifted()
     {
         var sz = await AgentIdAsync("CORE-SZ");
-        await Service<AgentAdministration>().SuspendAsync(await UserAsync(Manager), sz, new SuspensionInput { Until = Start.AddDays(30), Note = "处罚" });
+        await Service<AgentAdministration>().SuspendAsync(await UserAsync(Manager), sz, new SuspensionInput { Until = TestTime.Today.AddDays(30), Note = "处罚" });
+        var end = TestTime.Calendar.EndOfDay(TestTime.Today.AddDays(30));
 
-        var before = await Job.RunAsync(Start.AddDays(30).AddTicks(-1));
-        var after = await Job.RunAsync(Start.AddDays(30));
+        var before = await Job.RunAsync(end.AddTicks(-1));
+        var after = await Job.RunAsync(end);
 
         Assert.Equal((0, 1), (before.AgentsReinstated, after.AgentsReinstated));
         await using var db = await DbAsync();
@@ -118,8 +118,9 @@ public sealed class ExpiryJobTests : OperationsTest
     [Fact]
     public async Task Contracts_past_their_last_day_expire_and_a_suspended_agent_is_reinstated_first()
     {
-        await Service<AgentAdministration>().SuspendAsync(await UserAsync(Manager), await AgentIdAsync("T1-SH"), new SuspensionInput { Until = Start.AddDays(30), Note = "处罚" });
-        var lastDay = new DateTime(2028, 12, 31, 23, 0, 0, DateTimeKind.Utc);
+        await Service<AgentAdministration>().SuspendAsync(await UserAsync(Manager), await AgentIdAsync("T1-SH"), new SuspensionInput { Until = TestTime.Today.AddDays(30), Note = "处罚" });
+        // 23:00 on the contracts' last day, 31 December 2028, in China; an hour later the day is over there.
+        var lastDay = TestTime.China(2028, 12, 31, 23);
 
         var onLastDay = await Job.RunAsync(lastDay);
         var dayAfter = await Job.RunAsync(lastDay.AddHours(1));
@@ -146,5 +147,11 @@ public sealed class ExpiryJobTests : OperationsTest
         Assert.Equal((0, 1), (before.ProtectionsEnded, after.ProtectionsEnded));
         await using var check = await DbAsync();
         Assert.Equal(ProtectionEnd.Expired, (await check.CustomerProtections.SingleAsync(p => p.CustomerId == customerId)).EndReason);
+    }
+
+    /// <summary>Two records per transaction, so the four demo deals take more than one batch.</summary>
+    public sealed class SmallBatches : PortalAppFixture
+    {
+        protected override IReadOnlyDictionary<string, string>? Settings => new Dictionary<string, string> { ["Operations:ExpiryBatchSize"] = "2" };
     }
 }

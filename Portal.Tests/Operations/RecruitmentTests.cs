@@ -7,10 +7,12 @@ using Portal.Domain.Customers;
 using Portal.Features;
 using Portal.Features.Agents;
 using Portal.Features.Recruitment;
+using Portal.Tests.Builders;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Operations;
 
-public sealed class RecruitmentTests : OperationsTest
+public sealed class RecruitmentTests(PortalAppFixture fixture) : AppTest(fixture)
 {
     private static readonly PageRequest FirstPage = new(0, 50, null, false);
 
@@ -152,7 +154,7 @@ public sealed class RecruitmentTests : OperationsTest
         var result = await Recruitment.RecruitAsync(await UserAsync(Gz), input);
 
         Assert.Equal(UseCaseOutcome.Invalid, result.Outcome);
-        var errors = result.ReasonsByField();
+        var errors = result.ByField();
         Assert.Equal([ReasonCode.InvalidValue], errors[AgentFields.Code]);
         Assert.Equal([ReasonCode.TooLong], errors[AgentFields.LegalName]);
         Assert.Equal([ReasonCode.Required], errors[AgentFields.Uscc]);
@@ -168,7 +170,7 @@ public sealed class RecruitmentTests : OperationsTest
         var recruited = await Recruitment.RecruitAsync(await UserAsync(Gz), Recruit("T1-NEW", AgentTier.Tier1, "440106"));
         var queue = await Applications.QueueAsync(manager, FirstPage);
 
-        var approved = await Applications.ApproveAsync(manager, recruited.Value!.Id, new ContractTermsInput(Clock.Today, Clock.Today.AddYears(1)));
+        var approved = await Applications.ApproveAsync(manager, recruited.Value!.Id, new ContractTermsInput(TestTime.Calendar.DateOf(Now), TestTime.Calendar.DateOf(Now).AddYears(1)));
 
         var application = Assert.Single(queue.Items);
         Assert.Equal(("T1-NEW", "CORE-GZ", "天河区"), (application.Code, application.ParentCode, application.Territory.Single().NameZh));
@@ -176,7 +178,7 @@ public sealed class RecruitmentTests : OperationsTest
         Assert.Empty((await Applications.QueueAsync(manager, FirstPage)).Items);
         await using var db = await DbAsync();
         var agent = await db.Agents.SingleAsync(a => a.Id == recruited.Value.Id);
-        Assert.Equal((Clock.Today, Clock.Today.AddYears(1)), (agent.ContractStart!.Value, agent.ContractEnd!.Value));
+        Assert.Equal((TestTime.Calendar.DateOf(Now), TestTime.Calendar.DateOf(Now).AddYears(1)), (agent.ContractStart!.Value, agent.ContractEnd!.Value));
     }
 
     [Fact]
@@ -187,7 +189,7 @@ public sealed class RecruitmentTests : OperationsTest
 
         var review = await Applications.StartReviewAsync(manager, recruited.Value!.Id);
         var rejected = await Applications.RejectAsync(manager, recruited.Value.Id, "资质不足");
-        var signAfterwards = await Applications.ApproveAsync(manager, recruited.Value.Id, new ContractTermsInput(Clock.Today, Clock.Today.AddYears(1)));
+        var signAfterwards = await Applications.ApproveAsync(manager, recruited.Value.Id, new ContractTermsInput(TestTime.Calendar.DateOf(Now), TestTime.Calendar.DateOf(Now).AddYears(1)));
 
         Assert.Equal(ContractStatus.UnderReview, review.Value!.Status);
         Assert.Equal(ContractStatus.Rejected, rejected.Value!.Status);
@@ -201,7 +203,7 @@ public sealed class RecruitmentTests : OperationsTest
         var gz = await UserAsync(Gz);
         var recruited = await Recruitment.RecruitAsync(gz, Recruit("T1-NEW", AgentTier.Tier1, "440106"));
 
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Applications.ApproveAsync(gz, recruited.Value!.Id, new ContractTermsInput(Clock.Today, Clock.Today.AddYears(1))));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Applications.ApproveAsync(gz, recruited.Value!.Id, new ContractTermsInput(TestTime.Calendar.DateOf(Now), TestTime.Calendar.DateOf(Now).AddYears(1))));
         await Assert.ThrowsAsync<AccessDeniedException>(async () => await Applications.QueueAsync(gz, FirstPage));
         await Assert.ThrowsAsync<AccessDeniedException>(async () => await Recruitment.SignDirectlyAsync(gz, Direct("X-NEW", AgentTier.Tier1, null, "440106")));
     }
@@ -260,8 +262,8 @@ public sealed class RecruitmentTests : OperationsTest
         Tier = tier,
         Territory = territory,
         ParentCode = parentCode,
-        ContractStart = Clock.Today,
-        ContractEnd = Clock.Today.AddYears(2),
+        ContractStart = TestTime.Calendar.DateOf(Now),
+        ContractEnd = TestTime.Calendar.DateOf(Now).AddYears(2),
     };
 
     private async Task AssertNotStoredAsync(string code)

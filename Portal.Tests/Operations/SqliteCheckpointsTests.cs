@@ -7,21 +7,17 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Operations;
 
 /// <summary>The write-ahead log is copied into the database file by the background worker, not by a request.</summary>
-public sealed class SqliteCheckpointsTests : IDisposable
+public sealed class SqliteCheckpointsTests(PortalAppFixture fixture) : AppTest(fixture)
 {
-    private readonly PortalAppFactory _app = new();
-
-    public void Dispose() => _app.Dispose();
-
     [Fact]
     public async Task A_passive_checkpoint_copies_the_whole_log_without_waiting()
     {
-        var tianhe = await TestUsers.ForAsync(_app, "tianhe@channels.local");
-        var registered = await _app.Services.GetRequiredService<DealRegistrationService>()
+        var tianhe = await UserAsync(Tianhe);
+        var registered = await Service<DealRegistrationService>()
             .RegisterAsync(tianhe, DealInputs.Registration(DealInputs.NewUscc("440106", 41), "广州天河检查点科技有限公司", "440106"));
-        Assert.True(registered.IsValid);
+        Assert.True(registered.Succeeded);
 
-        var result = await _app.Services.GetRequiredService<SqliteCheckpoints>().CheckpointAsync();
+        var result = await Service<SqliteCheckpoints>().CheckpointAsync();
 
         Assert.False(result.Busy);
         Assert.Equal(result.LogPages, result.CheckpointedPages);
@@ -30,7 +26,7 @@ public sealed class SqliteCheckpointsTests : IDisposable
     [Fact]
     public async Task Portal_connections_leave_checkpoints_to_the_worker_up_to_the_backstop()
     {
-        await using var db = await _app.CreateContextAsync();
+        await using var db = await DbAsync();
         await db.Database.OpenConnectionAsync();
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = "PRAGMA wal_autocheckpoint";

@@ -1,10 +1,11 @@
 using Portal.Domain.Common;
 using Portal.Features;
 using Portal.Features.Customers;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Operations;
 
-public sealed class VendorDirectSaleTests : OperationsTest
+public sealed class VendorDirectSaleTests(PortalAppFixture fixture) : AppTest(fixture)
 {
     private VendorDirectSales Sales => Service<VendorDirectSales>();
 

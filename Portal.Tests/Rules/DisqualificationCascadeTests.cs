@@ -4,7 +4,7 @@ using Portal.Domain.Authorizations;
 using Portal.Domain.Customers;
 using Portal.Domain.Deals;
 using Portal.Domain.Regions;
-using Portal.Tests.Rules.Builders;
+using Portal.Tests.Builders;
 
 namespace Portal.Tests.Rules;
 
@@ -18,7 +18,7 @@ public sealed class DisqualificationCascadeTests
     private const int CoreGz = 2;
     private const int T1Tianhe = 3;
     private const int T2Yuexiu = 4;
-    private static readonly DateTime Now = Instants.Now;
+    private static readonly DateTime Now = TestTime.Now;
 
     [Fact]
     public void Disqualifying_a_core_agent_under_an_active_partner_hands_everything_to_the_partner()
@@ -156,8 +156,8 @@ public sealed class DisqualificationCascadeTests
             new ProtectionSnapshot(35, 305, SpSouth, ProtectionBasis.Registration, Now.AddDays(-5), Now.AddDays(85)),
         ],
         [
-            new AuthorizationSnapshot(41, CoreGz, RegionCode.Parse("440300"), null, Instants.Today.AddDays(-10), Instants.Today.AddDays(20), AuthorizationStatus.Approved),
-            new AuthorizationSnapshot(43, CoreGz, RegionCode.Parse("440400"), null, Instants.Today.AddDays(-90), Instants.Today.AddDays(-60), AuthorizationStatus.Expired),
-            new AuthorizationSnapshot(42, T1Tianhe, RegionCode.Parse("440104"), null, Instants.Today.AddDays(-10), Instants.Today.AddDays(20), AuthorizationStatus.Approved),
+            new AuthorizationSnapshot(41, CoreGz, RegionCode.Parse("440300"), null, TestTime.Today.AddDays(-10), TestTime.Today.AddDays(20), AuthorizationStatus.Approved),
+            new AuthorizationSnapshot(43, CoreGz, RegionCode.Parse("440400"), null, TestTime.Today.AddDays(-90), TestTime.Today.AddDays(-60), AuthorizationStatus.Expired),
+            new AuthorizationSnapshot(42, T1Tianhe, RegionCode.Parse("440104"), null, TestTime.Today.AddDays(-10), TestTime.Today.AddDays(20), AuthorizationStatus.Approved),
         ]);
 }

@@ -3,7 +3,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Deals;
 using Portal.Domain.Deals.Registration;
 using Portal.Domain.Policy;
-using Portal.Tests.Rules.Builders;
+using Portal.Tests.Builders;
 
 namespace Portal.Tests.Rules;
 
@@ -11,7 +11,7 @@ namespace Portal.Tests.Rules;
 public sealed class ExtensionTests
 {
     private const string Reason = "客户预算审批推迟到下季度";
-    private static readonly DateTime Now = Instants.Now;
+    private static readonly DateTime Now = TestTime.Now;
     private static readonly DateTime Until = Now.AddDays(20);
     private static readonly ExtensionSnapshot Approved = new(DealStatus.Approved, Until, false, ContractStatus.Active);
 
@@ -23,14 +23,14 @@ public sealed class ExtensionTests
         var decision = Decide(Approved with { Status = status, ExtensionUsed = used }, Reason);
 
         Assert.True(decision.IsAllowed);
-        Assert.Equal(Until.AddDays(90), decision.NewProtectedUntil);
+        Assert.Equal(EndOfDay(Until, 90), decision.NewProtectedUntil);
     }
 
     [Fact]
     public void Asking_early_or_late_gives_the_same_new_end()
     {
-        var early = RegistrationExtension.Decide(Approved, Reason, Now.AddDays(-60), new ProtectionOptions());
-        var late = RegistrationExtension.Decide(Approved, Reason, Until.AddTicks(-1), new ProtectionOptions());
+        var early = RegistrationExtension.Decide(Approved, Reason, Now.AddDays(-60), ChannelPolicy.Default);
+        var late = RegistrationExtension.Decide(Approved, Reason, Until.AddTicks(-1), ChannelPolicy.Default);
 
         Assert.Equal(early.NewProtectedUntil, late.NewProtectedUntil);
     }
@@ -38,9 +38,9 @@ public sealed class ExtensionTests
     [Fact]
     public void The_extension_follows_the_ExtensionDays_setting()
     {
-        var decision = RegistrationExtension.Decide(Approved, Reason, Now, new ProtectionOptions { ExtensionDays = 30 });
+        var decision = RegistrationExtension.Decide(Approved, Reason, Now, new ChannelPolicy { Protection = new ProtectionOptions { ExtensionDays = 30 } });
 
-        Assert.Equal(Until.AddDays(30), decision.NewProtectedUntil);
+        Assert.Equal(EndOfDay(Until, 30), decision.NewProtectedUntil);
     }
 
     [Theory]
@@ -114,5 +114,8 @@ public sealed class ExtensionTests
     }
 
     private static ExtensionDecision Decide(ExtensionSnapshot deal, string? reason) =>
-        RegistrationExtension.Decide(deal, reason, Now, new ProtectionOptions());
+        RegistrationExtension.Decide(deal, reason, Now, ChannelPolicy.Default);
+
+    // The protection's last business day, moved on, to the end of that day in China.
+    private static DateTime EndOfDay(DateTime until, int days) => TestTime.Calendar.EndOfDay(TestTime.Calendar.LastDay(until).AddDays(days));
 }

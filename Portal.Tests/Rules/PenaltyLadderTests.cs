@@ -2,7 +2,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Compliance;
 using Portal.Domain.Compliance.Penalties;
 using Portal.Domain.Policy;
-using Portal.Tests.Rules.Builders;
+using Portal.Tests.Builders;
 
 namespace Portal.Tests.Rules;
 
@@ -12,7 +12,7 @@ namespace Portal.Tests.Rules;
 /// </summary>
 public sealed class PenaltyLadderTests
 {
-    private static readonly DateTime ConfirmedAt = Instants.Utc(2026, 6, 1, 2);
+    private static readonly DateTime ConfirmedAt = TestTime.Utc(2026, 6, 1, 2);
     private static readonly DateTime DecidedAt = ConfirmedAt.AddDays(3);
 
     /// <summary>Earlier confirmations, in months before this case's confirmation.</summary>
@@ -135,11 +135,11 @@ public sealed class PenaltyLadderTests
         ConfirmedViolation[] history = [new(1, ConfirmedAt.AddMonths(-4)), new(2, ConfirmedAt.AddMonths(-2))];
 
         var standard = Decide(history, PenaltyChoice.Minimum);
-        var longer = PenaltyLadder.Decide(Case(), history, PenaltyChoice.Minimum, new PenaltyOptions { SuspensionDays = 60 }, DecidedAt);
+        var longer = PenaltyLadder.Decide(Case(), history, PenaltyChoice.Minimum, new PenaltyOptions { SuspensionDays = 60 }, DecidedAt, TestTime.Calendar);
 
         Assert.Equal(PenaltyKind.Suspension, standard.Imposed);
-        Assert.Equal(DecidedAt.AddDays(30), standard.SuspendedUntil);
-        Assert.Equal(DecidedAt.AddDays(60), longer.SuspendedUntil);
+        Assert.Equal(EndOfDay(30), standard.SuspendedUntil);
+        Assert.Equal(EndOfDay(60), longer.SuspendedUntil);
     }
 
     [Theory]
@@ -156,10 +156,10 @@ public sealed class PenaltyLadderTests
     [Fact]
     public void A_penalty_may_be_appealed_for_AppealDays()
     {
-        Assert.Equal(DecidedAt.AddDays(15), Decide([], PenaltyChoice.Minimum).AppealDeadline);
+        Assert.Equal(EndOfDay(15), Decide([], PenaltyChoice.Minimum).AppealDeadline);
         Assert.Equal(
-            DecidedAt.AddDays(7),
-            PenaltyLadder.Decide(Case(), [], PenaltyChoice.Minimum, new PenaltyOptions { AppealDays = 7 }, DecidedAt).AppealDeadline);
+            EndOfDay(7),
+            PenaltyLadder.Decide(Case(), [], PenaltyChoice.Minimum, new PenaltyOptions { AppealDays = 7 }, DecidedAt, TestTime.Calendar).AppealDeadline);
     }
 
     [Theory]
@@ -177,5 +177,8 @@ public sealed class PenaltyLadderTests
     private static PenaltyCase Case(bool severe = false) => new(100, ConfirmedAt, severe);
 
     private static PenaltyDecision Decide(IReadOnlyList<ConfirmedViolation> history, PenaltyChoice choice, bool severe = false) =>
-        PenaltyLadder.Decide(Case(severe), history, choice, new PenaltyOptions(), DecidedAt);
+        PenaltyLadder.Decide(Case(severe), history, choice, new PenaltyOptions(), DecidedAt, TestTime.Calendar);
+
+    // A number of days after the decision's business day, to the end of that day in China.
+    private static DateTime EndOfDay(int days) => TestTime.Calendar.EndOfDay(TestTime.Calendar.DateOf(DecidedAt).AddDays(days));
 }

@@ -2,15 +2,15 @@ using Portal.Domain.Agents;
 using Portal.Domain.Catalog;
 using Portal.Domain.Common;
 using Portal.Domain.Pricing;
-using Portal.Tests.Rules.Builders;
+using Portal.Tests.Builders;
 
 namespace Portal.Tests.Rules;
 
 /// <summary>Purchase price = uniform price × (1 − tier discount), from the versions in force at an instant.</summary>
 public sealed class PricingTests
 {
-    private static readonly DateTime Now = Instants.Now;
-    private static readonly DateTime July = Instants.Utc(2026, 7, 1);
+    private static readonly DateTime Now = TestTime.Now;
+    private static readonly DateTime July = TestTime.Utc(2026, 7, 1);
 
     [Theory]
     [InlineData(1980.00, 0.50, 990.00)]
@@ -88,9 +88,9 @@ public sealed class PricingTests
     {
         var prices = PriceListBuilder.Demo().Build();
 
-        Assert.Null(prices.UniformPriceAt("OIS-STD", Instants.PriceListStart.AddTicks(-1)));
-        Assert.Null(prices.QuoteAt("OIS-STD", AgentTier.Core, Instants.PriceListStart.AddTicks(-1)));
-        Assert.Equal(1980.00m, prices.UniformPriceAt("OIS-STD", Instants.PriceListStart));
+        Assert.Null(prices.UniformPriceAt("OIS-STD", TestTime.PriceListStart.AddTicks(-1)));
+        Assert.Null(prices.QuoteAt("OIS-STD", AgentTier.Core, TestTime.PriceListStart.AddTicks(-1)));
+        Assert.Equal(1980.00m, prices.UniformPriceAt("OIS-STD", TestTime.PriceListStart));
     }
 
     /// <summary>Tier-1 goes from 30 % to 35 % on 1 July 2026 while the uniform price stays 1980.00.</summary>
@@ -153,7 +153,7 @@ public sealed class PricingTests
     [InlineData("2026-07-01", 1880.00)]
     public void On_a_sale_date_the_lowest_uniform_price_of_that_day_applies(string day, decimal lowest)
     {
-        var prices = PriceListBuilder.Demo().Price("OIS-STD", 1880.00m, Instants.Utc(2026, 6, 30, 16)).Build();
+        var prices = PriceListBuilder.Demo().Price("OIS-STD", 1880.00m, TestTime.Utc(2026, 6, 30, 16)).Build();
 
         Assert.Equal(lowest, prices.LowestUniformPriceOn("OIS-STD", DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
     }
@@ -161,7 +161,7 @@ public sealed class PricingTests
     [Fact]
     public void On_the_day_a_price_rises_the_old_lower_price_still_applies()
     {
-        var prices = PriceListBuilder.Demo().Price("OIS-STD", 2180.00m, Instants.Utc(2026, 6, 30, 16)).Build();
+        var prices = PriceListBuilder.Demo().Price("OIS-STD", 2180.00m, TestTime.Utc(2026, 6, 30, 16)).Build();
 
         Assert.Equal(1980.00m, prices.LowestUniformPriceOn("OIS-STD", new DateOnly(2026, 6, 30)));
         Assert.Equal(2180.00m, prices.LowestUniformPriceOn("OIS-STD", new DateOnly(2026, 7, 1)));
@@ -170,7 +170,7 @@ public sealed class PricingTests
     [Fact]
     public void A_product_first_priced_during_the_day_has_that_price_on_that_day()
     {
-        var prices = PriceListBuilder.Demo().Price("OIS-NEW", 500.00m, Instants.Utc(2026, 6, 30, 9)).Build();
+        var prices = PriceListBuilder.Demo().Price("OIS-NEW", 500.00m, TestTime.Utc(2026, 6, 30, 9)).Build();
 
         Assert.Null(prices.LowestUniformPriceOn("OIS-NEW", new DateOnly(2026, 6, 29)));
         Assert.Equal(500.00m, prices.LowestUniformPriceOn("OIS-NEW", new DateOnly(2026, 6, 30)));
@@ -199,9 +199,9 @@ public sealed class PricingTests
     public void The_price_list_reads_the_catalogue_entities()
     {
         var product = new Product("ois-std", "OIS 标准版", "OIS Standard", "席位·年", "seat-year");
-        product.SetUniformPrice(1980.00m, Instants.PriceListStart);
+        product.SetUniformPrice(1980.00m, TestTime.PriceListStart);
         product.SetUniformPrice(2180.00m, July);
-        TierDiscount[] discounts = [new(AgentTier.Tier1, 0.30m, Instants.PriceListStart)];
+        TierDiscount[] discounts = [new(AgentTier.Tier1, 0.30m, TestTime.PriceListStart)];
 
         var prices = PriceList.From([product], discounts);
 

@@ -8,14 +8,14 @@ using Portal.Domain.Deals.Registration;
 using Portal.Domain.Policy;
 using Portal.Domain.Recruitment;
 using Portal.Domain.Regions;
-using Portal.Tests.Rules.Builders;
+using Portal.Tests.Builders;
 
 namespace Portal.Tests.Rules;
 
 /// <summary>Every reason code of the contract is produced by some rule, and fits where it is stored.</summary>
 public sealed class ReasonCodeCoverageTests
 {
-    private static readonly DateTime Now = Instants.Now;
+    private static readonly DateTime Now = TestTime.Now;
 
     public static TheoryData<string> Codes => new(ReasonCode.All);
 
@@ -49,14 +49,14 @@ public sealed class ReasonCodeCoverageTests
         var validInput = new DealRegistrationInput(
             new CustomerInput(Customers.UsccIn("440106").Value, "广州天河家居服务有限公司", "440106", "Household"),
             [new LineInput("OIS-STD", 1, 1980m)],
-            Instants.Today);
+            TestTime.Today);
         IEnumerable<string> Validation(DealRegistrationInput input) =>
-            DealRegistrationValidator.Validate(input, PriceListBuilder.Demo().Build(), r => r.Value != "449999", Now).Errors.Select(e => e.Code);
+            DealRegistrationValidator.Validate(input, PriceListBuilder.Demo().Build(), r => r.Value != "449999", Now, TestTime.Calendar).Errors.Select(e => e.Code);
         IEnumerable<string> Recruit(AgentSnapshot recruiter, AgentTier tier, string region) =>
             RecruitmentRules.Decide(recruiter, new RecruitRequest(Customers.UsccIn(region, "MA5NEW01").Value, tier, [RegionCode.Parse(region)])).Codes;
         var approved = new ExtensionSnapshot(DealStatus.Approved, Now.AddDays(10), false, ContractStatus.Active);
         IEnumerable<string> Extend(ExtensionSnapshot deal, string? reason) =>
-            RegistrationExtension.Decide(deal, reason, Now, new ProtectionOptions()).Decision.Codes;
+            RegistrationExtension.Decide(deal, reason, Now, ChannelPolicy.Default).Decision.Codes;
 
         return code switch
         {
@@ -81,15 +81,16 @@ public sealed class ReasonCodeCoverageTests
             ReasonCode.Required => Validation(validInput with { Customer = null }),
             ReasonCode.TooLong => Validation(validInput with { Customer = validInput.Customer! with { Name = new string('名', 201) } }),
             ReasonCode.InvalidRegion => Validation(validInput with { Customer = validInput.Customer! with { RegionCode = "449999" } }),
-            ReasonCode.InvalidDate => Validation(validInput with { ExpectedCloseDate = Instants.Today.AddDays(-1) }),
+            ReasonCode.InvalidDate => Validation(validInput with { ExpectedCloseDate = TestTime.Today.AddDays(-1) }),
             ReasonCode.InvalidValue => Validation(validInput with { Customer = validInput.Customer! with { Segment = "Retail" } }),
+            ReasonCode.InvalidCharacter => Validation(validInput with { Customer = validInput.Customer! with { Name = "广州\u202E司公限有" } }),
             ReasonCode.VendorDirectBlocked => VendorDirectRule.Decide([Customers.ProtectedBy(7, Now.AddDays(-1), Now.AddDays(1))], Now).Codes,
             ReasonCode.DealNotApproved => Extend(approved with { Status = DealStatus.Won }, "理由"),
             ReasonCode.ExtensionAlreadyUsed => Extend(approved with { ExtensionUsed = true }, "理由"),
             ReasonCode.ProtectionLapsed => Extend(approved with { ProtectedUntil = Now }, "理由"),
             ReasonCode.ReasonRequired => Extend(approved, null),
             ReasonCode.PenaltyBelowLadder => PenaltyLadder.Decide(
-                new PenaltyCase(1, Now, Severe: true), [], new PenaltyChoice(PenaltyKind.Warning, "理由"), new PenaltyOptions(), Now).Decision.Codes,
+                new PenaltyCase(1, Now, Severe: true), [], new PenaltyChoice(PenaltyKind.Warning, "理由"), new PenaltyOptions(), Now, TestTime.Calendar).Decision.Codes,
             _ => throw new InvalidOperationException($"No rule scenario produces {code}: add one here."),
         };
     }

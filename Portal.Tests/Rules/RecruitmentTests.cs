@@ -2,7 +2,7 @@ using Portal.Domain.Agents;
 using Portal.Domain.Common;
 using Portal.Domain.Recruitment;
 using Portal.Domain.Regions;
-using Portal.Tests.Rules.Builders;
+using Portal.Tests.Builders;
 
 namespace Portal.Tests.Rules;
 

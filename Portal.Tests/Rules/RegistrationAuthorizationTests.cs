@@ -1,13 +1,13 @@
 using Portal.Domain.Authorizations;
 using Portal.Domain.Common;
-using Portal.Tests.Rules.Builders;
+using Portal.Tests.Builders;
 
 namespace Portal.Tests.Rules;
 
 /// <summary>Regional protection's exception: an Approved, unexpired cross-region authorization (跨区授权).</summary>
 public sealed class RegistrationAuthorizationTests
 {
-    private static readonly DateOnly Today = Instants.Today;
+    private static readonly DateOnly Today = TestTime.Today;
 
     /// <summary>CORE-GZ (440100) registers a customer in Nanshan, Shenzhen (440305).</summary>
     [Theory]

@@ -1,14 +1,14 @@
 using Portal.Domain.Common;
 using Portal.Domain.Compliance;
 using Portal.Domain.Deals.Registration;
-using Portal.Tests.Rules.Builders;
+using Portal.Tests.Builders;
 
 namespace Portal.Tests.Rules;
 
 /// <summary>Deal registration: several rules at once, duplicates and review, and PricePolicy:Mode.</summary>
 public sealed class RegistrationCombinationTests
 {
-    private static readonly DateTime Now = Instants.Now;
+    private static readonly DateTime Now = TestTime.Now;
 
     [Fact]
     public void An_out_of_territory_discounted_quote_for_a_protected_customer_reports_all_three_reasons()
@@ -98,7 +98,7 @@ public sealed class RegistrationCombinationTests
         var decision = registration.Decide();
 
         Assert.Equal(RegistrationOutcome.Approved, decision.Outcome);
-        Assert.Equal(Now.AddDays(90), decision.ProtectedUntil);
+        Assert.Equal(TestTime.Calendar.EndOfDay(TestTime.Calendar.DateOf(Now).AddDays(90)), decision.ProtectedUntil);
         Assert.Equal([new Reason(ReasonCode.PriceNotUniform, "lines[0].unitPrice")], decision.Reasons);
         var deviation = Assert.Single(decision.PriceDeviations);
         Assert.Equal(new PriceDeviation(0, "OIS-STD", 10, 1500.00m, 1980.00m), deviation);
@@ -148,7 +148,7 @@ public sealed class RegistrationCombinationTests
         var decision = RegistrationBuilder.ForCoreGz().SameNameCustomer("440104").At(approvedAt).ApproveAfterReview();
 
         Assert.Equal(RegistrationOutcome.Approved, decision.Outcome);
-        Assert.Equal(approvedAt.AddDays(90), decision.ProtectedUntil);
+        Assert.Equal(TestTime.Calendar.EndOfDay(TestTime.Calendar.DateOf(approvedAt).AddDays(90)), decision.ProtectedUntil);
     }
 
     [Fact]

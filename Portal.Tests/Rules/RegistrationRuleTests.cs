@@ -2,14 +2,14 @@ using Portal.Domain.Agents;
 using Portal.Domain.Common;
 using Portal.Domain.Deals;
 using Portal.Domain.Deals.Registration;
-using Portal.Tests.Rules.Builders;
+using Portal.Tests.Builders;
 
 namespace Portal.Tests.Rules;
 
 /// <summary>Deal registration (DESIGN.md §4): each rule on its own, one circumstance at a time.</summary>
 public sealed class RegistrationRuleTests
 {
-    private static readonly DateTime Now = Instants.Now;
+    private static readonly DateTime Now = TestTime.Now;
 
     [Fact]
     public void A_registration_that_breaks_no_rule_is_approved_and_protects_the_customer_for_90_days()
@@ -18,7 +18,7 @@ public sealed class RegistrationRuleTests
 
         Assert.Equal(RegistrationOutcome.Approved, decision.Outcome);
         Assert.Empty(decision.Reasons);
-        Assert.Equal(Now.AddDays(90), decision.ProtectedUntil);
+        Assert.Equal(TestTime.Calendar.EndOfDay(TestTime.Calendar.DateOf(Now).AddDays(90)), decision.ProtectedUntil);
         Assert.Empty(decision.PriceDeviations);
         Assert.Null(decision.DiscountSellingCase);
     }
@@ -28,7 +28,7 @@ public sealed class RegistrationRuleTests
     {
         var decision = RegistrationBuilder.ForCoreGz().Policy(p => p.Protection.RegistrationDays = 45).Decide();
 
-        Assert.Equal(Now.AddDays(45), decision.ProtectedUntil);
+        Assert.Equal(TestTime.Calendar.EndOfDay(TestTime.Calendar.DateOf(Now).AddDays(45)), decision.ProtectedUntil);
     }
 
     /// <summary>Each refusing circumstance alone: the registration is Rejected with exactly that reason, on that field.</summary>
@@ -114,7 +114,7 @@ public sealed class RegistrationRuleTests
         var decision = registration.ProtectedBy(registration.Agent.Id).Decide();
 
         Assert.Equal(RegistrationOutcome.Approved, decision.Outcome);
-        Assert.Equal(Now.AddDays(90), decision.ProtectedUntil);
+        Assert.Equal(TestTime.Calendar.EndOfDay(TestTime.Calendar.DateOf(Now).AddDays(90)), decision.ProtectedUntil);
     }
 
     /// <summary>Protection is in force from Since (inclusive) to Until (exclusive), and only while open.</summary>

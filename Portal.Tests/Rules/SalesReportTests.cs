@@ -7,15 +7,18 @@ using Portal.Domain.Policy;
 using Portal.Domain.Pricing;
 using Portal.Domain.Regions;
 using Portal.Domain.Sales;
-using Portal.Tests.Rules.Builders;
+using Portal.Tests.Builders;
 
 namespace Portal.Tests.Rules;
 
 /// <summary>Sales reports are facts: recorded as reported, then judged (discount selling, cross-region) and protective.</summary>
 public sealed class SalesReportTests
 {
-    private static readonly DateTime Now = Instants.Now;
+    private static readonly DateTime Now = TestTime.Now;
     private static readonly DateOnly SoldOn = new(2026, 5, 20);
+
+    // The deal the reports are about was registered before any sale they report.
+    private static readonly DateOnly RegisteredOn = new(2026, 1, 1);
 
     [Fact]
     public void A_sale_at_the_uniform_price_in_the_territory_opens_no_case_and_protects_the_customer_for_12_months()
@@ -23,7 +26,7 @@ public sealed class SalesReportTests
         var evaluation = Evaluate(Report(("OIS-STD", 10, 1980.00m), ("OIS-PRO", 2, 3980.00m)));
 
         Assert.Empty(evaluation.CasesToOpen);
-        Assert.Equal(Instants.Utc(2027, 5, 20), evaluation.ProtectedUntil);
+        Assert.Equal(TestTime.Calendar.EndOfDay(new DateOnly(2027, 5, 20)), evaluation.ProtectedUntil);
         Assert.Equal([new SoldLine("OIS-STD", 10, 1980.00m, 1980.00m), new SoldLine("OIS-PRO", 2, 3980.00m, 3980.00m)], evaluation.Lines);
     }
 
@@ -69,7 +72,7 @@ public sealed class SalesReportTests
     [Fact]
     public void A_sale_on_the_day_the_price_dropped_is_judged_against_the_lower_price()
     {
-        var prices = PriceListBuilder.Demo().Price("OIS-STD", 1780.00m, Instants.Utc(2026, 5, 20, 16)).Build();
+        var prices = PriceListBuilder.Demo().Price("OIS-STD", 1780.00m, TestTime.Utc(2026, 5, 20, 16)).Build();
 
         var evaluation = Evaluate(Report(("OIS-STD", 5, 1780.00m)), prices: prices);
 
@@ -80,7 +83,7 @@ public sealed class SalesReportTests
     [Fact]
     public void A_sale_before_a_price_rise_is_judged_against_the_price_of_its_day()
     {
-        var prices = PriceListBuilder.Demo().Price("OIS-STD", 2180.00m, Instants.Utc(2026, 5, 21)).Build();
+        var prices = PriceListBuilder.Demo().Price("OIS-STD", 2180.00m, TestTime.Utc(2026, 5, 21)).Build();
 
         Assert.Null(Evaluate(Report(("OIS-STD", 5, 1980.00m)), prices: prices).DiscountSellingCase);
     }
@@ -130,15 +133,16 @@ public sealed class SalesReportTests
     [InlineData(24, "2028-05-20")]
     public void The_customer_stays_protected_AfterSaleMonths_after_the_sale(int months, string until)
     {
-        var evaluation = Evaluate(Report(("OIS-STD", 1, 1980.00m)), options: new ProtectionOptions { AfterSaleMonths = months });
+        var evaluation = Evaluate(Report(("OIS-STD", 1, 1980.00m)), policy: new ChannelPolicy { Protection = new ProtectionOptions { AfterSaleMonths = months } });
 
-        Assert.Equal(Day(until).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), evaluation.ProtectedUntil);
+        // To the end of that day in China: 16:00 UTC.
+        Assert.Equal(Day(until).ToDateTime(new TimeOnly(16, 0), DateTimeKind.Utc), evaluation.ProtectedUntil);
     }
 
     [Fact]
     public void A_sale_reported_after_its_protection_would_have_ended_protects_nothing()
     {
-        var prices = PriceListBuilder.Demo().Price("OIS-STD", 1980.00m, Instants.Utc(2025, 1, 1)).Build();
+        var prices = PriceListBuilder.Demo().Price("OIS-STD", 1980.00m, TestTime.Utc(2025, 1, 1)).Build();
         var report = new SalesReportRequest([new RequestedLine("OIS-STD", 1, 1980.00m)], new DateOnly(2025, 5, 31));
 
         var evaluation = Evaluate(report, prices: prices);
@@ -159,6 +163,7 @@ public sealed class SalesReportTests
     [Theory]
     [InlineData("no sale date", "soldOn", ReasonCode.Required)]
     [InlineData("sale tomorrow", "soldOn", ReasonCode.InvalidDate)]
+    [InlineData("sale before the registration", "soldOn", ReasonCode.InvalidDate)]
     [InlineData("no lines", "lines", ReasonCode.Required)]
     [InlineData("unknown SKU", "lines[0].sku", ReasonCode.UnknownProduct)]
     [InlineData("product not yet priced on the sale date", "lines[0].sku", ReasonCode.UnknownProduct)]
@@ -169,7 +174,8 @@ public sealed class SalesReportTests
         var input = mistake switch
         {
             "no sale date" => new SalesReportInput([new LineInput("OIS-STD", 1, 1980m)], null),
-            "sale tomorrow" => new SalesReportInput([new LineInput("OIS-STD", 1, 1980m)], Instants.Today.AddDays(1)),
+            "sale tomorrow" => new SalesReportInput([new LineInput("OIS-STD", 1, 1980m)], TestTime.Today.AddDays(1)),
+            "sale before the registration" => new SalesReportInput([new LineInput("OIS-STD", 1, 1980m)], RegisteredOn.AddDays(-1)),
             "no lines" => new SalesReportInput([], SoldOn),
             "unknown SKU" => new SalesReportInput([new LineInput("OIS-XXX", 1, 1980m)], SoldOn),
             "product not yet priced on the sale date" => new SalesReportInput([new LineInput("OIS-NEW", 1, 100m)], SoldOn),
@@ -178,17 +184,17 @@ public sealed class SalesReportTests
             _ => throw new ArgumentOutOfRangeException(nameof(mistake), mistake, null),
         };
 
-        Assert.Equal([new FieldError(field, code)], Validate(input).Errors);
+        Assert.Equal([new Reason(code, field)], Validate(input).Errors);
     }
 
     [Fact]
     public void A_sale_made_today_is_valid()
     {
-        Assert.True(Validate(new SalesReportInput([new LineInput("OIS-STD", 1, 1980m)], Instants.Today)).IsValid);
+        Assert.True(Validate(new SalesReportInput([new LineInput("OIS-STD", 1, 1980m)], TestTime.Today)).IsValid);
     }
 
     private static Validated<SalesReportRequest> Validate(SalesReportInput input) =>
-        SalesReportValidator.Validate(input, PriceListBuilder.Demo().Price("OIS-NEW", 100m, Instants.Utc(2026, 5, 21)).Build(), Now);
+        SalesReportValidator.Validate(input, PriceListBuilder.Demo().Price("OIS-NEW", 100m, TestTime.Utc(2026, 5, 21)).Build(), RegisteredOn, Now, TestTime.Calendar);
 
     private static SalesReportRequest Report(params (string Sku, int Quantity, decimal UnitPrice)[] lines) =>
         new(lines.Select(l => new RequestedLine(l.Sku, l.Quantity, l.UnitPrice)).ToList(), SoldOn);
@@ -199,10 +205,10 @@ public sealed class SalesReportTests
         string customerRegion = "440106",
         IReadOnlyList<AuthorizationSnapshot>? authorizations = null,
         PriceList? prices = null,
-        ProtectionOptions? options = null)
+        ChannelPolicy? policy = null)
     {
         var context = new SaleContext(agent ?? DemoAgents.CoreGz(), 500, RegionCode.Parse(customerRegion), authorizations ?? [], prices ?? PriceListBuilder.Demo().Build());
-        return SalesReportRules.Evaluate(report, context, options ?? new ProtectionOptions(), Now);
+        return SalesReportRules.Evaluate(report, context, policy ?? ChannelPolicy.Default, Now);
     }
 
     private static DateOnly Day(string value) => DateOnly.Parse(value, System.Globalization.CultureInfo.InvariantCulture);

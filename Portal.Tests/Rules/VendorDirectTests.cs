@@ -1,14 +1,14 @@
 using Portal.Domain.Common;
 using Portal.Domain.Customers;
 using Portal.Domain.Customers.VendorDirect;
-using Portal.Tests.Rules.Builders;
+using Portal.Tests.Builders;
 
 namespace Portal.Tests.Rules;
 
 /// <summary>Customer protection binds the vendor too: no direct sale or settlement with a protected customer.</summary>
 public sealed class VendorDirectTests
 {
-    private static readonly DateTime Now = Instants.Now;
+    private static readonly DateTime Now = TestTime.Now;
 
     [Fact]
     public void The_vendor_may_sell_directly_to_a_customer_nobody_holds()

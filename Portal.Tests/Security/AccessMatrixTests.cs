@@ -1,126 +1,109 @@
 using System.Net;
 using System.Reflection;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using Portal.Auth;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Security;
 
 /// <summary>
-/// Every routed page and every API endpoint of the portal × {anonymous, each role, a reseller of another branch}.
-/// The expected access of each route is written here; a new page or endpoint that is not in the table fails the
-/// test, so nothing can be added without deciding who may use it.
+/// Every routed page and every API endpoint of the portal × {anonymous, each role, a reseller of another branch}, driven
+/// by the policy declarations (<see cref="PortalPolicies"/>): each page and endpoint must name a policy (or allow anyone),
+/// and each caller must be answered as that policy says. What each policy grants is pinned below against DESIGN.md §1,
+/// so a declaration cannot drift without this test saying so.
 /// </summary>
-public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<PortalAppFixture>
+public sealed class AccessMatrixTests(PortalAppFixture fixture) : AppTest(fixture)
 {
-    private const string Anyone = "anyone";
-    private const string SignedIn = "signed-in";
-
-    /// <summary>Who may open each page (by its route template): <see cref="Anyone"/>, <see cref="SignedIn"/>, or roles.</summary>
-    private static readonly Dictionary<string, string[]> Pages = new(StringComparer.Ordinal)
+    /// <summary>Who holds each policy, as DESIGN.md §1 and §2.2 give it (roles; tiers where only some resellers do).</summary>
+    private static readonly Dictionary<string, string[]> Designed = new(StringComparer.Ordinal)
     {
-        ["/deals"] = ["Reseller", "ChannelManager"],
-        ["/deals/new"] = ["Reseller"],
-        ["/deals/{Id:int}"] = ["Reseller", "ChannelManager"],
-        ["/cases"] = ["Compliance", "ChannelManager"],
-        ["/report"] = [Anyone],
-        ["/rules"] = [SignedIn],
-        ["/cases/{Id:int}"] = ["Compliance", "ChannelManager"],
-        ["/"] = [SignedIn],
-        ["/account/login"] = [Anyone],
-        ["/account/access-denied"] = [SignedIn],
-        ["/not-found"] = [Anyone],
-        ["/error"] = [Anyone],
-        ["/agents"] = ["ChannelManager", "Compliance"],
-        ["/review"] = ["ChannelManager"],
-        ["/vendor-direct"] = ["ChannelManager"],
-        ["/prices"] = ["ChannelManager", "Reseller", "Compliance"],
-        ["/audit"] = ["Compliance", "Admin"],
-        ["/admin/users"] = ["Admin"],
-        ["/customers"] = ["Reseller", "ChannelManager", "Compliance"],
-        ["/authorizations"] = ["Reseller"],
-        ["/sub-agents"] = ["Reseller"],
+        [PortalPolicies.SignedIn] = ["Admin", "ChannelManager", "Compliance", "Reseller"],
+        [PortalPolicies.ReadDeals] = ["Reseller", "ChannelManager"],
+        [PortalPolicies.Resell] = ["Reseller"],
+        [PortalPolicies.Recruit] = ["Reseller:Strategic", "Reseller:Core"],
+        [PortalPolicies.CheckAvailability] = ["Reseller", "ChannelManager"],
+        [PortalPolicies.ManageChannel] = ["ChannelManager"],
+        [PortalPolicies.MonitorCases] = ["Compliance", "ChannelManager"],
+        [PortalPolicies.ReadCases] = ["Compliance", "ChannelManager", "Reseller"],
+        [PortalPolicies.OpenCases] = ["Compliance", "ChannelManager"],
+        [PortalPolicies.WorkCases] = ["Compliance"],
+        [PortalPolicies.Appeal] = ["Compliance", "Reseller"],
+        [PortalPolicies.ReadAgents] = ["ChannelManager", "Compliance"],
+        [PortalPolicies.ReadHierarchy] = ["ChannelManager", "Compliance", "Reseller"],
+        [PortalPolicies.ReadAuthorizations] = ["Reseller", "ChannelManager", "Compliance"],
+        [PortalPolicies.ReadCustomers] = ["Reseller", "ChannelManager", "Compliance"],
+        [PortalPolicies.ReadPrices] = ["ChannelManager", "Reseller", "Compliance"],
+        [PortalPolicies.ReadAudit] = ["Compliance", "Admin"],
+        [PortalPolicies.AdministerUsers] = ["Admin"],
     };
 
-    /// <summary>
-    /// Who may call each API endpoint ("METHOD /route"), and a request to try it with. An allowed caller gets past
-    /// authorization (neither 401 nor 403); anonymous callers get 401, other roles 403 — always as ProblemDetails.
-    /// </summary>
-    private static readonly Dictionary<string, (string Path, string[] Allowed)> Endpoints = new(StringComparer.Ordinal)
-    {
-        ["POST /api/v1/auth/login"] = ("/api/v1/auth/login", [Anyone]),
-        ["GET /api/v1/me"] = ("/api/v1/me", [SignedIn]),
-        ["GET /api/v1/products"] = ("/api/v1/products", ["ChannelManager", "Reseller", "Compliance"]),
-        ["GET /api/v1/customers/availability"] = ("/api/v1/customers/availability?uscc=91440300708461136T", ["Reseller", "ChannelManager"]),
-        ["POST /api/v1/deals"] = ("/api/v1/deals", ["Reseller"]),
-        ["GET /api/v1/deals"] = ("/api/v1/deals", ["Reseller", "ChannelManager"]),
-        ["GET /api/v1/deals/{id:int}"] = ("/api/v1/deals/1", ["Reseller", "ChannelManager"]),
-        ["POST /api/v1/deals/{id:int}/sales"] = ("/api/v1/deals/1/sales", ["Reseller"]),
-        ["POST /api/v1/violation-reports"] = ("/api/v1/violation-reports", [Anyone]),
-        ["GET /api/v1/violations"] = ("/api/v1/violations", ["Compliance"]),
-        ["GET /api/v1/violations/{id:int}"] = ("/api/v1/violations/1", ["Compliance"]),
-    };
+    /// <summary>The pages anyone may open, signed in or not.</summary>
+    private static readonly string[] AnonymousPages = ["/account/login", "/report", "/not-found", "/error"];
 
-    /// <summary>The caller kinds of the matrix: a demo user per role, plus a reseller of another branch.</summary>
-    private static readonly (string Name, string? Email, string? Role)[] Callers =
+    /// <summary>The caller kinds of the matrix: a demo user per role (a Tier-1 reseller), plus a Core reseller of another branch.</summary>
+    private static readonly (string Name, string? Email, string? Role, string? Tier)[] Callers =
     [
-        ("anonymous", null, null),
-        ("admin", "admin@channels.local", "Admin"),
-        ("manager", "manager@channels.local", "ChannelManager"),
-        ("compliance", "compliance@channels.local", "Compliance"),
-        ("reseller", "tianhe@channels.local", "Reseller"),
-        ("reseller of another branch", "sz@channels.local", "Reseller"),
+        ("anonymous", null, null, null),
+        ("admin", "admin@channels.local", "Admin", null),
+        ("manager", "manager@channels.local", "ChannelManager", null),
+        ("compliance", "compliance@channels.local", "Compliance", null),
+        ("reseller", "tianhe@channels.local", "Reseller", "Tier1"),
+        ("reseller of another branch", "sz@channels.local", "Reseller", "Core"),
     ];
 
     [Fact]
-    public void Every_routed_page_is_in_the_matrix()
+    public void Every_policy_grants_what_the_design_gives_it()
     {
-        var routes = typeof(Program).Assembly.GetTypes()
-            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>())
-            .Select(r => r.Template)
-            .ToHashSet(StringComparer.Ordinal);
+        var declared = PortalPolicies.All.ToDictionary(
+            p => p.Name,
+            p => p.Tiers is null ? [.. p.Roles] : p.Roles.SelectMany(r => p.Tiers.Select(t => $"{r}:{t}")).ToArray(),
+            StringComparer.Ordinal);
 
-        Assert.Empty(routes.Except(Pages.Keys));
-        Assert.Empty(Pages.Keys.Except(routes));
+        Assert.Equal(Designed.Keys.Order(StringComparer.Ordinal), declared.Keys.Order(StringComparer.Ordinal));
+        Assert.All(Designed, d => Assert.Equal(d.Value.Order(StringComparer.Ordinal), declared[d.Key].Order(StringComparer.Ordinal)));
     }
 
     [Fact]
-    public void Every_routed_page_states_who_may_open_it()
+    public void Every_routed_page_names_its_policy_or_is_open_to_anyone()
     {
-        var silent = typeof(Program).Assembly.GetTypes()
-            .Where(t => t.GetCustomAttributes<RouteAttribute>().Any())
-            .Where(t => t.GetCustomAttribute<Microsoft.AspNetCore.Authorization.AuthorizeAttribute>() is null
-                && t.GetCustomAttribute<Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute>() is null)
-            .Select(t => t.Name);
+        var declared = PortalPolicies.All.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var unstated = Pages()
+            .Where(p => p.Policy is null ? !AnonymousPages.Contains(p.Route) : !declared.Contains(p.Policy))
+            .Select(p => p.Route);
 
-        Assert.Empty(silent);
+        Assert.Empty(unstated);
     }
 
     [Fact]
-    public void Every_api_endpoint_is_in_the_matrix()
+    public void Every_api_endpoint_names_its_policy_or_is_open_to_anyone()
     {
-        var endpoints = ApiEndpoints().ToHashSet(StringComparer.Ordinal);
+        var declared = PortalPolicies.All.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var unstated = ApiEndpoints().Where(e => !e.Anonymous && (e.Policies.Count == 0 || !e.Policies.All(declared.Contains))).Select(e => e.Name);
 
-        Assert.Empty(endpoints.Except(Endpoints.Keys));
-        Assert.Empty(Endpoints.Keys.Except(endpoints));
+        Assert.Empty(unstated);
     }
 
     [Fact]
-    public async Task Every_page_answers_each_caller_as_designed()
+    public async Task Every_page_answers_each_caller_as_its_policy_says()
     {
         var failures = new List<string>();
         foreach (var caller in Callers)
         {
             using var client = caller.Email is null
-                ? fixture.App.CreateClient(new() { AllowAutoRedirect = false })
-                : await SignInClient.WithCookieAsync(fixture.App, caller.Email);
-            foreach (var (route, allowed) in Pages)
+                ? App.CreateClient(new() { AllowAutoRedirect = false })
+                : await SignInClient.WithCookieAsync(App, caller.Email);
+            foreach (var (route, policy) in Pages())
             {
                 using var response = await client.GetAsync(new Uri(SamplePath(route), UriKind.Relative));
-                var expected = ExpectedPage(allowed, caller.Role);
+                var expected = policy is null ? "200"
+                    : caller.Role is null ? "sign-in"
+                    : Holds(caller.Role, caller.Tier, policy) ? "200"
+                    : "access-denied";
                 var actual = Describe(response);
                 if (actual != expected)
                 {
-                    failures.Add($"{caller.Name} GET {route}: expected {expected}, got {actual}");
+                    failures.Add($"{caller.Name} GET {route} ({policy ?? "anyone"}): expected {expected}, got {actual}");
                 }
             }
         }
@@ -129,34 +112,34 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Every_api_endpoint_answers_each_caller_as_designed()
+    public async Task Every_api_endpoint_answers_each_caller_as_its_policies_say()
     {
+        var endpoints = ApiEndpoints().Where(e => e.Name != "POST /api/v1/auth/login").ToList();
         var failures = new List<string>();
         foreach (var caller in Callers)
         {
             using var client = caller.Email is null
-                ? fixture.App.CreateClient(new() { AllowAutoRedirect = false })
-                : await SignInClient.WithTokenAsync(fixture.App, caller.Email);
-            foreach (var (endpoint, (path, allowed)) in Endpoints.Where(e => e.Key != "POST /api/v1/auth/login"))
+                ? App.CreateClient(new() { AllowAutoRedirect = false })
+                : await SignInClient.WithTokenAsync(App, caller.Email);
+            foreach (var endpoint in endpoints)
             {
-                var method = endpoint[..endpoint.IndexOf(' ', StringComparison.Ordinal)];
-                using var request = new HttpRequestMessage(new HttpMethod(method), path);
-                if (method == "POST")
+                using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), SamplePath(endpoint.Route));
+                if (endpoint.Method == "POST")
                 {
                     request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
                 }
 
                 using var response = await client.SendAsync(request);
-                var isAllowed = allowed.Contains(Anyone) || (caller.Role is not null && (allowed.Contains(SignedIn) || allowed.Contains(caller.Role)));
+                var isAllowed = endpoint.Anonymous || (caller.Role is not null && endpoint.Policies.All(p => Holds(caller.Role, caller.Tier, p)));
                 var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
                 var expected = isAllowed ? "past authorization" : caller.Role is null ? "401" : "403";
                 var actual = !refused ? "past authorization" : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 if (expected != actual)
                 {
-                    failures.Add($"{caller.Name} {endpoint}: expected {expected}, got {(int)response.StatusCode}");
+                    failures.Add($"{caller.Name} {endpoint.Name}: expected {expected}, got {(int)response.StatusCode}");
                 }
 
-                if (refused || response.StatusCode == HttpStatusCode.NotFound)
+                if ((int)response.StatusCode >= 400)
                 {
                     Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
                 }
@@ -175,7 +158,7 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<
     [InlineData("manager@channels.local", HttpStatusCode.OK)]
     public async Task Reading_tianhes_deal_by_id_answers_as_the_hierarchy_says(string email, HttpStatusCode expected)
     {
-        using var client = await SignInClient.WithTokenAsync(fixture.App, email);
+        using var client = await SignInClient.WithTokenAsync(App, email);
 
         using var response = await client.GetAsync(new Uri("/api/v1/deals/1", UriKind.Relative));
 
@@ -185,7 +168,7 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<
     [Fact]
     public async Task Cookies_do_not_authenticate_the_api()
     {
-        using var client = await SignInClient.WithCookieAsync(fixture.App, "manager@channels.local");
+        using var client = await SignInClient.WithCookieAsync(App, "manager@channels.local");
 
         using var response = await client.GetAsync(new Uri("/api/v1/me", UriKind.Relative));
 
@@ -193,13 +176,11 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<
     }
 
     /// <summary>A request for a route template: parameters get the id of a demo record every allowed caller can see.</summary>
-    private static string SamplePath(string template) => template.Replace("{Id:int}", "1", StringComparison.Ordinal);
+    private static string SamplePath(string template) =>
+        template.Replace("{Id:int}", "1", StringComparison.Ordinal).Replace("{id:int}", "1", StringComparison.Ordinal);
 
-    private static string ExpectedPage(string[] allowed, string? role) =>
-        allowed.Contains(Anyone) ? "200"
-        : role is null ? "sign-in"
-        : allowed.Contains(SignedIn) || allowed.Contains(role) ? "200"
-        : "access-denied";
+    private static bool Holds(string role, string? tier, string policy) =>
+        PortalPolicies.Get(policy).Allows(r => r == role, tier);
 
     private static string Describe(HttpResponseMessage response) => response.StatusCode switch
     {
@@ -209,9 +190,15 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<
         var other => $"{(int)other} {response.Headers.Location}",
     };
 
-    private IEnumerable<string> ApiEndpoints()
+    /// <summary>Every routed page with the policy its [Authorize] names (null: [AllowAnonymous]).</summary>
+    private static IEnumerable<(string Route, string? Policy)> Pages() =>
+        typeof(Program).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>().Select(r => (Type: t, r.Template)))
+            .Select(p => (p.Template, p.Type.GetCustomAttribute<AllowAnonymousAttribute>() is null ? p.Type.GetCustomAttribute<AuthorizeAttribute>()?.Policy ?? "(none)" : null));
+
+    private IEnumerable<ApiEndpoint> ApiEndpoints()
     {
-        var source = (EndpointDataSource)fixture.App.Services.GetService(typeof(EndpointDataSource))!;
+        var source = App.Services.GetRequiredService<EndpointDataSource>();
         foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
         {
             var route = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
@@ -220,12 +207,17 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : IClassFixture<
                 continue;
             }
 
-            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"];
-            foreach (var method in methods)
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct().ToList();
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])
             {
-                yield return $"{method} {route}";
+                yield return new ApiEndpoint(method, route, anonymous, policies);
             }
         }
     }
 
+    private sealed record ApiEndpoint(string Method, string Route, bool Anonymous, IReadOnlyList<string> Policies)
+    {
+        public string Name => $"{Method} {Route}";
+    }
 }

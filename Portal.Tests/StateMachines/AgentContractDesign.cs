@@ -1,4 +1,5 @@
 using Portal.Domain.Agents;
+using Portal.Tests.Builders;
 using static Portal.Domain.Agents.AgentAction;
 using static Portal.Domain.Agents.ContractStatus;
 
@@ -25,7 +26,7 @@ internal static class AgentContractDesign
     public static readonly ContractStatus[] Terminal = [Rejected, Revoked, Terminated];
 
     /// <summary>A moment at which every guard of a builder-made agent holds: its suspension and its contract have ended.</summary>
-    public static readonly DateTime Late = Moments.Days(400);
+    public static readonly DateTime Late = TestTime.Days(400);
 
     /// <summary>The business date of a moment; the tests take it as the UTC date.</summary>
     public static DateOnly Day(DateTime now) => DateOnly.FromDateTime(now);

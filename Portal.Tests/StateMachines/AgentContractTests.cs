@@ -1,6 +1,6 @@
 using Portal.Domain.Agents;
 using Portal.Domain.Common;
-using Portal.Tests.StateMachines.Builders;
+using Portal.Tests.Builders;
 using static Portal.Tests.StateMachines.AgentContractDesign;
 
 namespace Portal.Tests.StateMachines;
@@ -24,7 +24,7 @@ public sealed class AgentContractTests
     [MemberData(nameof(AllowedTransitions))]
     public void An_action_the_design_allows_moves_the_contract_to_its_target_state(ContractStatus from, AgentAction action, ContractStatus to)
     {
-        var agent = AgentBuilder.In(from).Build();
+        var agent = AgentBuilder.Entity(from);
         var version = agent.Version;
 
         Assert.True(agent.Availability(action, Late, Day(Late)).IsAllowed);
@@ -38,7 +38,7 @@ public sealed class AgentContractTests
     [MemberData(nameof(ForbiddenTransitions))]
     public void An_action_the_design_does_not_allow_from_a_state_is_refused_and_changes_nothing(ContractStatus from, AgentAction action)
     {
-        var agent = AgentBuilder.In(from).Build();
+        var agent = AgentBuilder.Entity(from);
         var version = agent.Version;
 
         var availability = agent.Availability(action, Late, Day(Late));
@@ -57,9 +57,9 @@ public sealed class AgentContractTests
     [MemberData(nameof(TerminalStates))]
     public void A_terminal_contract_refuses_every_action_at_any_time(ContractStatus terminal)
     {
-        var agent = AgentBuilder.In(terminal).Build();
+        var agent = AgentBuilder.Entity(terminal);
 
-        foreach (var now in new[] { Moments.T0, Moments.Days(45), Late, Moments.Days(5000) })
+        foreach (var now in new[] { TestTime.Now, TestTime.Days(45), Late, TestTime.Days(5000) })
         {
             foreach (var action in Enum.GetValues<AgentAction>())
             {
@@ -75,7 +75,7 @@ public sealed class AgentContractTests
     [Fact]
     public void The_vendor_signs_an_applicant_directly_in_one_step()
     {
-        var agent = AgentBuilder.Applied().Build();
+        var agent = AgentBuilder.Entity(ContractStatus.Applied);
 
         agent.SignDirectly(new DateOnly(2026, 1, 1), new DateOnly(2028, 12, 31));
 
@@ -88,7 +88,7 @@ public sealed class AgentContractTests
     [Fact]
     public void Signing_directly_is_refused_once_the_application_is_under_review()
     {
-        var agent = AgentBuilder.In(ContractStatus.UnderReview).Build();
+        var agent = AgentBuilder.Entity(ContractStatus.UnderReview);
 
         Assert.False(agent.CanSignDirectly);
         var error = Assert.Throws<DomainException>(() => agent.SignDirectly(AgentBuilder.ContractStart, AgentBuilder.ContractEnd));
@@ -101,7 +101,7 @@ public sealed class AgentContractTests
     [Fact]
     public void A_contract_that_ends_before_it_starts_is_not_signed()
     {
-        var agent = AgentBuilder.In(ContractStatus.UnderReview).Build();
+        var agent = AgentBuilder.Entity(ContractStatus.UnderReview);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => agent.Sign(new DateOnly(2026, 6, 1), new DateOnly(2026, 5, 31)));
 
@@ -111,22 +111,22 @@ public sealed class AgentContractTests
     [Fact]
     public void A_suspension_records_its_end_which_must_be_in_the_future()
     {
-        var agent = AgentBuilder.In(ContractStatus.Active).Build();
+        var agent = AgentBuilder.Entity(ContractStatus.Active);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => agent.Suspend(Moments.T0, Moments.T0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => agent.Suspend(TestTime.Now, TestTime.Now));
         Assert.Equal(ContractStatus.Active, agent.Status);
 
-        agent.Suspend(Moments.Days(30), Moments.T0);
+        agent.Suspend(TestTime.Days(30), TestTime.Now);
 
         Assert.Equal(ContractStatus.Suspended, agent.Status);
-        Assert.Equal(Moments.Days(30), agent.SuspendedUntil);
+        Assert.Equal(TestTime.Days(30), agent.SuspendedUntil);
         Assert.False(agent.IsActive);
     }
 
     [Fact]
     public void Reinstatement_waits_until_the_suspension_has_ended()
     {
-        var agent = AgentBuilder.In(ContractStatus.Suspended).Build();
+        var agent = AgentBuilder.Entity(ContractStatus.Suspended);
         var justBefore = AgentBuilder.SuspendedUntil.AddSeconds(-1);
 
         var early = agent.Availability(AgentAction.Reinstate, justBefore, Day(justBefore));
@@ -148,7 +148,7 @@ public sealed class AgentContractTests
     [Fact]
     public void A_suspended_agent_can_be_disqualified_and_keeps_no_suspension()
     {
-        var agent = AgentBuilder.In(ContractStatus.Suspended).Build();
+        var agent = AgentBuilder.Entity(ContractStatus.Suspended);
 
         agent.Revoke();
 
@@ -159,7 +159,7 @@ public sealed class AgentContractTests
     [Fact]
     public void A_contract_expires_only_after_its_last_day()
     {
-        var agent = AgentBuilder.In(ContractStatus.Active).Build();
+        var agent = AgentBuilder.Entity(ContractStatus.Active);
 
         var onLastDay = agent.Availability(AgentAction.Expire, Late, AgentBuilder.ContractEnd);
         var error = Assert.Throws<DomainException>(() => agent.Expire(AgentBuilder.ContractEnd));
@@ -176,7 +176,7 @@ public sealed class AgentContractTests
     [Fact]
     public void Renewal_gives_an_expired_contract_a_new_period()
     {
-        var agent = AgentBuilder.In(ContractStatus.Expired).Build();
+        var agent = AgentBuilder.Entity(ContractStatus.Expired);
 
         agent.Renew(new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31));
 
@@ -191,16 +191,16 @@ public sealed class AgentContractTests
     {
         foreach (var status in Enum.GetValues<ContractStatus>())
         {
-            Assert.Equal(status == ContractStatus.Active, AgentBuilder.In(status).Build().IsActive);
+            Assert.Equal(status == ContractStatus.Active, AgentBuilder.Entity(status).IsActive);
         }
     }
 
     [Fact]
     public void The_actions_of_an_active_contract_show_expiry_held_back_by_its_guard()
     {
-        var agent = AgentBuilder.In(ContractStatus.Active).Build();
+        var agent = AgentBuilder.Entity(ContractStatus.Active);
 
-        var actions = agent.Actions(Moments.T0, Moments.Today);
+        var actions = agent.Actions(TestTime.Now, TestTime.Today);
 
         Assert.Equal(Enum.GetValues<AgentAction>(), actions.Select(a => a.Action));
         Assert.Equal([AgentAction.Suspend, AgentAction.Revoke, AgentAction.Terminate], actions.Where(a => a.IsAllowed).Select(a => a.Action));
@@ -208,7 +208,7 @@ public sealed class AgentContractTests
         Assert.Equal(AgentAction.Expire, expire.Action);
         Assert.Equal([AgentGuardKeys.ContractEnded], expire.UnmetGuards);
         Assert.True(agent.CanSuspend && agent.CanRevoke && agent.CanTerminate);
-        Assert.False(agent.CanStartReview || agent.CanSign || agent.CanReject || agent.CanRenew || agent.CanExpire(Moments.Today));
+        Assert.False(agent.CanStartReview || agent.CanSign || agent.CanReject || agent.CanRenew || agent.CanExpire(TestTime.Today));
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class AgentContractTests
         var walk = new RandomWalk<Agent, ContractStatus, AgentAction>
         {
             Allowed = Allowed,
-            Create = _ => AgentBuilder.Applied().Build(),
+            Create = _ => AgentBuilder.Entity(ContractStatus.Applied),
             State = a => a.Status,
             Version = a => a.Version,
             Availability = (a, action, now) => a.Availability(action, now, Day(now)),

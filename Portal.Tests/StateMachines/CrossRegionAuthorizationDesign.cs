@@ -1,5 +1,5 @@
 using Portal.Domain.Authorizations;
-using Portal.Tests.StateMachines.Builders;
+using Portal.Tests.Builders;
 using static Portal.Domain.Authorizations.AuthorizationAction;
 using static Portal.Domain.Authorizations.AuthorizationStatus;
 

@@ -1,6 +1,6 @@
 using Portal.Domain.Authorizations;
 using Portal.Domain.Common;
-using Portal.Tests.StateMachines.Builders;
+using Portal.Tests.Builders;
 using static Portal.Tests.StateMachines.CrossRegionAuthorizationDesign;
 
 namespace Portal.Tests.StateMachines;
@@ -75,11 +75,11 @@ public sealed class CrossRegionAuthorizationTests
     {
         var authorization = AuthorizationBuilder.Requested().Build();
 
-        authorization.Approve(AuthorizationBuilder.Manager, Moments.Days(1), "总部统一采购");
+        authorization.Approve(AuthorizationBuilder.Manager, TestTime.Days(1), "总部统一采购");
 
         Assert.Equal(AuthorizationStatus.Approved, authorization.Status);
         Assert.Equal(AuthorizationBuilder.Manager, authorization.DecidedBy);
-        Assert.Equal(Moments.Days(1), authorization.DecidedAt);
+        Assert.Equal(TestTime.Days(1), authorization.DecidedAt);
         Assert.Equal("总部统一采购", authorization.DecisionNote);
     }
 
@@ -88,12 +88,12 @@ public sealed class CrossRegionAuthorizationTests
     {
         var authorization = AuthorizationBuilder.Requested().Build();
 
-        Assert.Throws<ArgumentException>(() => authorization.Reject(AuthorizationBuilder.Manager, Moments.Days(1), " "));
-        Assert.Throws<ArgumentException>(() => authorization.Reject(string.Empty, Moments.Days(1), "该区域已有授权代理"));
+        Assert.Throws<ArgumentException>(() => authorization.Reject(AuthorizationBuilder.Manager, TestTime.Days(1), " "));
+        Assert.Throws<ArgumentException>(() => authorization.Reject(string.Empty, TestTime.Days(1), "该区域已有授权代理"));
         Assert.Equal(AuthorizationStatus.Requested, authorization.Status);
         Assert.Null(authorization.DecidedBy);
 
-        authorization.Reject(AuthorizationBuilder.Manager, Moments.Days(1), "该区域已有授权代理");
+        authorization.Reject(AuthorizationBuilder.Manager, TestTime.Days(1), "该区域已有授权代理");
 
         Assert.Equal(AuthorizationStatus.Rejected, authorization.Status);
         Assert.Equal("该区域已有授权代理", authorization.DecisionNote);
@@ -134,7 +134,7 @@ public sealed class CrossRegionAuthorizationTests
     {
         var authorization = AuthorizationBuilder.Requested().Build();
 
-        var actions = authorization.Actions(Moments.Today);
+        var actions = authorization.Actions(TestTime.Today);
 
         Assert.Equal([AuthorizationAction.Approve, AuthorizationAction.Reject], actions.Where(a => a.IsAllowed).Select(a => a.Action));
         Assert.DoesNotContain(actions, a => a.AppliesInState && !a.IsAllowed);

@@ -1,7 +1,7 @@
 using Portal.Domain.Common;
 using Portal.Domain.Deals;
 using Portal.Domain.Sales;
-using Portal.Tests.StateMachines.Builders;
+using Portal.Tests.Builders;
 using static Portal.Domain.Deals.DealAction;
 using static Portal.Domain.Deals.DealStatus;
 
@@ -78,5 +78,5 @@ internal static class DealRegistrationDesign
     }
 
     private static SalesReport SaleOfAnother(DealRegistration deal) =>
-        new(deal.Id + 1, deal.AgentId, deal.CustomerId, new DateOnly(2026, 4, 1), [], Moments.T0, "someone@channels.local");
+        new(deal.Id + 1, deal.AgentId, deal.CustomerId, new DateOnly(2026, 4, 1), [], TestTime.Now, "someone@channels.local");
 }

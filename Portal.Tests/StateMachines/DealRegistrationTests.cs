@@ -1,7 +1,7 @@
 using Portal.Domain.Common;
 using Portal.Domain.Deals;
 using Portal.Domain.Sales;
-using Portal.Tests.StateMachines.Builders;
+using Portal.Tests.Builders;
 using static Portal.Tests.StateMachines.DealRegistrationDesign;
 
 namespace Portal.Tests.StateMachines;
@@ -61,7 +61,7 @@ public sealed class DealRegistrationTests
     {
         var deal = DealBuilder.In(terminal).Build();
 
-        foreach (var now in new[] { Moments.T0, DealBuilder.RequestedAt, DealBuilder.ProtectedUntil, Moments.Days(5000) })
+        foreach (var now in new[] { TestTime.Now, DealBuilder.RequestedAt, DealBuilder.ProtectedUntil, TestTime.Days(5000) })
         {
             foreach (var action in Enum.GetValues<DealAction>())
             {
@@ -78,12 +78,12 @@ public sealed class DealRegistrationTests
     {
         var deal = DealBuilder.In(DealStatus.PendingReview).Build();
 
-        deal.Approve(Moments.Days(2), Moments.Days(92), "  同名客户经核实为不同公司  ");
+        deal.Approve(TestTime.Days(2), TestTime.Days(92), "  同名客户经核实为不同公司  ");
 
         Assert.Equal(DealStatus.Approved, deal.Status);
         Assert.Equal(DealBuilder.SubmittedAt, deal.SubmittedAt);
-        Assert.Equal(Moments.Days(2), deal.DecidedAt);
-        Assert.Equal(Moments.Days(92), deal.ProtectedUntil);
+        Assert.Equal(TestTime.Days(2), deal.DecidedAt);
+        Assert.Equal(TestTime.Days(92), deal.ProtectedUntil);
         Assert.Equal("同名客户经核实为不同公司", deal.DecisionNote);
         Assert.Equal([ReasonCode.PossibleDuplicate], deal.Reasons.Select(r => r.Code));
     }
@@ -93,7 +93,7 @@ public sealed class DealRegistrationTests
     {
         var deal = DealBuilder.In(DealStatus.Submitted).Build();
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => deal.Approve(Moments.T0, Moments.T0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => deal.Approve(TestTime.Now, TestTime.Now));
 
         Assert.Equal(DealStatus.Submitted, deal.Status);
         Assert.Null(deal.ProtectedUntil);
@@ -104,13 +104,13 @@ public sealed class DealRegistrationTests
     {
         var deal = DealBuilder.In(DealStatus.Submitted).Build();
 
-        deal.Reject([new DealReason(ReasonCode.OutOfTerritory, "customer.regionCode"), new DealReason(ReasonCode.PriceNotUniform, "lines[0].unitPrice")], Moments.T0, "区域外且价格不符");
+        deal.Reject([new DealReason(ReasonCode.OutOfTerritory, "customer.regionCode"), new DealReason(ReasonCode.PriceNotUniform, "lines[0].unitPrice")], TestTime.Now, "区域外且价格不符");
 
         Assert.Equal(DealStatus.Rejected, deal.Status);
         Assert.Equal([ReasonCode.OutOfTerritory, ReasonCode.PriceNotUniform], deal.Reasons.Select(r => r.Code));
         Assert.Equal("customer.regionCode", deal.Reasons.First().Field);
         Assert.Equal("区域外且价格不符", deal.DecisionNote);
-        Assert.Equal(Moments.T0, deal.DecidedAt);
+        Assert.Equal(TestTime.Now, deal.DecidedAt);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class DealRegistrationTests
     {
         var submitted = DealBuilder.In(DealStatus.Submitted).Build();
 
-        Assert.Throws<ArgumentException>(() => submitted.Reject([], Moments.T0));
+        Assert.Throws<ArgumentException>(() => submitted.Reject([], TestTime.Now));
         Assert.Throws<ArgumentException>(() => submitted.SendToReview([]));
 
         Assert.Equal(DealStatus.Submitted, submitted.Status);
@@ -130,7 +130,7 @@ public sealed class DealRegistrationTests
     {
         var deal = DealBuilder.In(DealStatus.PendingReview).Build();
 
-        deal.Reject([DealBuilder.Reason(), DealBuilder.Reason(ReasonCode.CustomerProtected)], Moments.Days(1));
+        deal.Reject([DealBuilder.Reason(), DealBuilder.Reason(ReasonCode.CustomerProtected)], TestTime.Days(1));
 
         Assert.Equal([ReasonCode.PossibleDuplicate, ReasonCode.CustomerProtected], deal.Reasons.Select(r => r.Code));
     }
@@ -139,7 +139,7 @@ public sealed class DealRegistrationTests
     public void A_sale_report_wins_the_registration_it_is_about_and_no_other()
     {
         var deal = DealBuilder.In(DealStatus.Approved).Build();
-        var aboutAnotherCustomer = new SalesReport(deal.Id, deal.AgentId, deal.CustomerId + 1, new DateOnly(2026, 3, 20), [], Moments.Days(20), "tianhe@channels.local");
+        var aboutAnotherCustomer = new SalesReport(deal.Id, deal.AgentId, deal.CustomerId + 1, new DateOnly(2026, 3, 20), [], TestTime.Days(20), "tianhe@channels.local");
 
         Assert.Throws<ArgumentException>(() => deal.ReportSale(aboutAnotherCustomer));
         Assert.Equal(DealStatus.Approved, deal.Status);

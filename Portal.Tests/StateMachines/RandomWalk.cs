@@ -1,4 +1,5 @@
 using Portal.Domain.Common;
+using Portal.Tests.Builders;
 
 namespace Portal.Tests.StateMachines;
 
@@ -40,7 +41,7 @@ internal sealed class RandomWalk<TEntity, TState, TAction>
         for (var e = 0; e < entities; e++)
         {
             var entity = Create(random);
-            var now = Moments.T0;
+            var now = TestTime.Now;
             for (var step = 0; step < stepsPerEntity; step++)
             {
                 now = Advance(now, random);

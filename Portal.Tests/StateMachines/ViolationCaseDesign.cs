@@ -1,5 +1,5 @@
 using Portal.Domain.Compliance;
-using Portal.Tests.StateMachines.Builders;
+using Portal.Tests.Builders;
 using static Portal.Domain.Compliance.CaseAction;
 using static Portal.Domain.Compliance.CaseState;
 
@@ -44,7 +44,7 @@ internal static class ViolationCaseDesign
             case Penalize:
                 var penalty = random is null ? PenaltyKind.Fine : (PenaltyKind)random.Next(1, 5);
                 var fine = penalty == PenaltyKind.Fine ? 5000m : (decimal?)null;
-                violation.Penalize(penalty, wantInvalid ? -1m : fine, "依处罚阶梯", now, random?.Next(0, 30) ?? CaseBuilder.AppealDays);
+                violation.Penalize(penalty, wantInvalid ? -1m : fine, "依处罚阶梯", now, now.AddDays(random?.Next(0, 30) ?? CaseBuilder.AppealDays));
                 return !wantInvalid;
             case Appeal:
                 violation.Appeal(time);

@@ -1,6 +1,6 @@
 using Portal.Domain.Common;
 using Portal.Domain.Compliance;
-using Portal.Tests.StateMachines.Builders;
+using Portal.Tests.Builders;
 using static Portal.Tests.StateMachines.ViolationCaseDesign;
 
 namespace Portal.Tests.StateMachines;
@@ -60,7 +60,7 @@ public sealed class ViolationCaseTests
     {
         var violation = CaseBuilder.In(terminal).Build();
 
-        foreach (var now in new[] { Moments.T0, CaseBuilder.PenalizedAt.AddDays(1), CaseBuilder.AppealDeadline, Moments.Days(5000) })
+        foreach (var now in new[] { TestTime.Now, CaseBuilder.PenalizedAt.AddDays(1), CaseBuilder.AppealDeadline, TestTime.Days(5000) })
         {
             foreach (var action in Enum.GetValues<CaseAction>())
             {
@@ -78,8 +78,8 @@ public sealed class ViolationCaseTests
     {
         var violation = CaseBuilder.In(CaseState.UnderInvestigation).WithoutSubjectAgent().Build();
 
-        var availability = violation.Availability(CaseAction.Confirm, Moments.Days(1));
-        var error = Assert.Throws<DomainException>(() => violation.Confirm(Moments.Days(1)));
+        var availability = violation.Availability(CaseAction.Confirm, TestTime.Days(1));
+        var error = Assert.Throws<DomainException>(() => violation.Confirm(TestTime.Days(1)));
 
         Assert.Equal([CaseGuardKeys.SubjectAgentIdentified], availability.UnmetGuards);
         Assert.Equal(TransitionCode.GuardNotMet, error.Code);
@@ -87,11 +87,11 @@ public sealed class ViolationCaseTests
         Assert.True(violation.CanDismiss);
 
         violation.IdentifySubject(CaseBuilder.SubjectAgentId);
-        violation.Confirm(Moments.Days(1), severe: true);
+        violation.Confirm(TestTime.Days(1), severe: true);
 
         Assert.Equal(CaseState.Confirmed, violation.State);
         Assert.Equal(CaseBuilder.SubjectAgentId, violation.SubjectAgentId);
-        Assert.Equal(Moments.Days(1), violation.ConfirmedAt);
+        Assert.Equal(TestTime.Days(1), violation.ConfirmedAt);
         Assert.True(violation.Severe);
     }
 
@@ -110,7 +110,7 @@ public sealed class ViolationCaseTests
     {
         var violation = CaseBuilder.In(CaseState.Confirmed).Build();
 
-        violation.Penalize(PenaltyKind.Fine, 1234.565m, "第二次确认违规", CaseBuilder.PenalizedAt, 15);
+        violation.Penalize(PenaltyKind.Fine, 1234.565m, "第二次确认违规", CaseBuilder.PenalizedAt, CaseBuilder.PenalizedAt.AddDays(15));
 
         Assert.Equal(CaseState.Penalized, violation.State);
         Assert.Equal(PenaltyKind.Fine, violation.Penalty);
@@ -125,10 +125,10 @@ public sealed class ViolationCaseTests
     {
         var violation = CaseBuilder.In(CaseState.Confirmed).Build();
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => violation.Penalize(PenaltyKind.Warning, 100m, "警告", CaseBuilder.PenalizedAt, 15));
-        Assert.Throws<ArgumentOutOfRangeException>(() => violation.Penalize(PenaltyKind.Fine, 0m, "罚款", CaseBuilder.PenalizedAt, 15));
-        Assert.Throws<ArgumentException>(() => violation.Penalize(PenaltyKind.Warning, null, " ", CaseBuilder.PenalizedAt, 15));
-        Assert.Throws<ArgumentOutOfRangeException>(() => violation.Penalize(PenaltyKind.Warning, null, "警告", CaseBuilder.PenalizedAt, -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => violation.Penalize(PenaltyKind.Warning, 100m, "警告", CaseBuilder.PenalizedAt, CaseBuilder.PenalizedAt.AddDays(15)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => violation.Penalize(PenaltyKind.Fine, 0m, "罚款", CaseBuilder.PenalizedAt, CaseBuilder.PenalizedAt.AddDays(15)));
+        Assert.Throws<ArgumentException>(() => violation.Penalize(PenaltyKind.Warning, null, " ", CaseBuilder.PenalizedAt, CaseBuilder.PenalizedAt.AddDays(15)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => violation.Penalize(PenaltyKind.Warning, null, "警告", CaseBuilder.PenalizedAt, CaseBuilder.PenalizedAt.AddDays(-1)));
 
         Assert.Equal(CaseState.Confirmed, violation.State);
         Assert.Null(violation.Penalty);
@@ -176,13 +176,13 @@ public sealed class ViolationCaseTests
     {
         var violation = CaseBuilder.In(CaseState.Appealed).Build();
 
-        violation.UpholdPenalty(Moments.Days(30));
+        violation.UpholdPenalty(TestTime.Days(30));
 
         Assert.Equal(CaseState.Closed, violation.State);
         Assert.Equal(PenaltyKind.Fine, violation.Penalty);
         Assert.Equal(5000m, violation.FineAmount);
         Assert.False(violation.PenaltyLifted);
-        Assert.Equal(Moments.Days(30), violation.ClosedAt);
+        Assert.Equal(TestTime.Days(30), violation.ClosedAt);
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class ViolationCaseTests
     {
         var violation = CaseBuilder.In(CaseState.Appealed).Build();
 
-        violation.LiftPenalty(Moments.Days(30));
+        violation.LiftPenalty(TestTime.Days(30));
 
         Assert.Equal(CaseState.Closed, violation.State);
         Assert.Null(violation.Penalty);
@@ -204,10 +204,10 @@ public sealed class ViolationCaseTests
     {
         var violation = CaseBuilder.In(CaseState.UnderInvestigation).Build();
 
-        violation.Dismiss(Moments.Days(3));
+        violation.Dismiss(TestTime.Days(3));
 
         Assert.Equal(CaseState.Dismissed, violation.State);
-        Assert.Equal(Moments.Days(3), violation.ClosedAt);
+        Assert.Equal(TestTime.Days(3), violation.ClosedAt);
         Assert.False(violation.PenaltyLifted);
     }
 

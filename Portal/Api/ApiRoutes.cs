@@ -1,9 +1,16 @@
 using Microsoft.Extensions.Localization;
+using Portal.Auth;
+using Portal.Features.Catalog;
+using Portal.Features.Compliance;
+using Portal.Features.Deals;
 using Portal.Localization;
 
 namespace Portal.Api;
 
-/// <summary>The integration API under <c>/api/v1</c>: bearer tokens only, ProblemDetails for every error.</summary>
+/// <summary>
+/// The integration API under <c>/api/v1</c>: bearer tokens only, ProblemDetails for every error. Each area maps its own
+/// endpoints (<c>Features/&lt;Area&gt;/…Endpoints.cs</c>); this group is what they share.
+/// </summary>
 public static class ApiRoutes
 {
     public const string Prefix = "/api";
@@ -28,7 +35,7 @@ public static class ApiRoutes
 
         // Anything else under /api is simply not there, whatever the method (there is no registration endpoint).
         endpoints.Map("/api/{**path}", (IStringLocalizer<SharedResource> localizer) =>
-                ApiProblems.Problem(localizer, StatusCodes.Status404NotFound, "NOT_FOUND", "NotFound_Text"))
+                ApiProblems.Problem(localizer, StatusCodes.Status404NotFound, ApiCodes.NotFound, "NotFound_Text"))
             .AllowAnonymous()
             .ExcludeFromDescription();
         return endpoints;

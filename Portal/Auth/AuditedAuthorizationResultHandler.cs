@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Portal.Domain.Audit;
 using Portal.Features.Audit;
 
 namespace Portal.Auth;
@@ -15,7 +16,7 @@ public sealed class AuditedAuthorizationResultHandler(AuditTrail audit) : IAutho
         ArgumentNullException.ThrowIfNull(authorizeResult);
         if (authorizeResult.Forbidden && CurrentUser.From(context.User) is { } user)
         {
-            await audit.RecordAsync(new AuditRecord(user.Email, "AuthorizationDenied", "Request", Truncate($"{context.Request.Method} {context.Request.Path}"), After: user.PrimaryRole), context.RequestAborted).ConfigureAwait(false);
+            await audit.RecordAsync(new AuditRecord(user.Email, AuditAction.AuthorizationDenied, AuditEntity.Request, Truncate($"{context.Request.Method} {context.Request.Path}"), After: new { role = user.PrimaryRole }), context.RequestAborted).ConfigureAwait(false);
         }
 
         await _default.HandleAsync(next, context, policy, authorizeResult).ConfigureAwait(false);

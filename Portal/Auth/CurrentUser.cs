@@ -9,6 +9,9 @@ public sealed record CurrentUser(string Id, string Email, string DisplayName, IR
 {
     public bool IsInRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
+    /// <summary>Whether the user holds a policy of <see cref="PortalPolicies"/> (every service method asks).</summary>
+    public bool May(string policy) => PortalPolicies.Get(policy).Allows(IsInRole, AgentTier);
+
     /// <summary>The first of the user's roles, in the order of <see cref="PortalRoles.All"/>.</summary>
     public string? PrimaryRole => PortalRoles.All.FirstOrDefault(IsInRole);
 

@@ -1,4 +1,5 @@
 using Portal.Data.Seed;
+using Portal.Features.Admin;
 using Portal.Features.Agents;
 using Portal.Features.Audit;
 using Portal.Features.Authorizations;
@@ -6,7 +7,6 @@ using Portal.Features.Catalog;
 using Portal.Features.Customers;
 using Portal.Features.Dashboard;
 using Portal.Features.Deals;
-using Portal.Features.Admin;
 using Portal.Features.Operations;
 using Portal.Features.Recruitment;
 
@@ -14,7 +14,10 @@ namespace Portal.Features;
 
 public static class FeatureRegistration
 {
-    /// <summary>The application services: one per area, each creating its own context per operation.</summary>
+    /// <summary>
+    /// The application services: one or a few per area, each stateless and creating its own context per operation, so
+    /// every one is a singleton (the demo seeder, which works inside one scope's Identity stores, is the exception).
+    /// </summary>
     public static IServiceCollection AddPortalFeatures(this IServiceCollection services)
     {
         services.AddScoped<DemoDataSeeder>();
@@ -22,6 +25,8 @@ public static class FeatureRegistration
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<ChannelWrites>();
         services.AddSingleton<ReferenceData>();
+        services.AddSingleton<BusinessClock>();
+        services.AddSingleton<ProtectionLedger>();
         services.AddChannelPolicy();
         services.AddDeals();
         services.AddSingleton<DashboardService>();

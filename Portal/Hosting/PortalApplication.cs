@@ -39,7 +39,7 @@ public static class PortalApplication
         services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("Channels");
         services.AddPortalLocalization();
 
-        services.AddProblemDetails();
+        services.AddApiErrors();
         services.AddApiDocumentation();
         services.AddApiJson();
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -60,6 +60,7 @@ public static class PortalApplication
         }
 
         app.UseSecurityHeaders();
+        app.UseApiErrors();
 
         // Errors: the API answers RFC 9457 ProblemDetails; pages show the portal's own not-found page.
         app.UseWhen(ApiRoutes.IsApi, api => api.UseStatusCodePages());
@@ -106,7 +107,7 @@ public static class PortalApplication
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder().AddPortalPolicies();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddIdentityCore<PortalUser>(o =>
@@ -126,7 +127,6 @@ public static class PortalApplication
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
-            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders();
         return services;
     }

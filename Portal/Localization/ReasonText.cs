@@ -1,26 +1,42 @@
 using Microsoft.Extensions.Localization;
+using Portal.Domain.Common;
 
 namespace Portal.Localization;
 
 /// <summary>
-/// How a page says a refusal: the sentence in the user's language followed by its stable code in parentheses, so a
-/// refusal can be quoted to support whatever the language. One place, used by every form and action.
+/// How a reason is said, in one place for pages and the API: a rule's or a use case's code by its
+/// <c>Reason_&lt;CODE&gt;</c> sentence, an unmet state-machine guard by its <c>Guard_&lt;Key&gt;</c> sentence. Pages
+/// follow the sentence with the stable code in parentheses, so a refusal can be quoted to support whatever the language.
 /// </summary>
 public static class ReasonText
 {
-    /// <summary>The sentence of a reason code (<c>Reason_&lt;CODE&gt;</c>) with the code; the bare code when none exists.</summary>
-    public static string Of(IStringLocalizer localizer, string code)
+    /// <summary>The reason in the reader's language; the bare code when the table has no sentence for it.</summary>
+    public static string Sentence(IStringLocalizer localizer, Reason reason)
     {
         ArgumentNullException.ThrowIfNull(localizer);
-        var text = localizer[$"Reason_{code}"];
-        return text.ResourceNotFound ? code : $"{text.Value} ({code})";
+        ArgumentNullException.ThrowIfNull(reason);
+        if (reason.Code == TransitionCode.GuardNotMet && reason.Detail is { } key)
+        {
+            var guard = localizer[$"Guard_{key}"];
+            return guard.ResourceNotFound ? key : guard.Value;
+        }
+
+        var text = localizer[$"Reason_{reason.Code}"];
+        return text.ResourceNotFound ? reason.Code : text.Value;
     }
 
-    /// <summary>The sentence of an unmet state-machine guard (<c>Guard_&lt;Key&gt;</c>) with its key.</summary>
-    public static string Guard(IStringLocalizer localizer, string key)
+    /// <summary>The sentence followed by its code (a guard: its key) in parentheses, as pages show a refusal.</summary>
+    public static string Quoted(IStringLocalizer localizer, Reason reason)
     {
-        ArgumentNullException.ThrowIfNull(localizer);
-        var text = localizer[$"Guard_{key}"];
-        return text.ResourceNotFound ? key : $"{text.Value} ({key})";
+        ArgumentNullException.ThrowIfNull(reason);
+        var code = reason.Code == TransitionCode.GuardNotMet && reason.Detail is { } key ? key : reason.Code;
+        var sentence = Sentence(localizer, reason);
+        return sentence == code ? code : $"{sentence} ({code})";
     }
+
+    /// <summary>The sentence of a bare code, quoted (a deal's stored reasons, a timeline's codes).</summary>
+    public static string Of(IStringLocalizer localizer, string code) => Quoted(localizer, new Reason(code));
+
+    /// <summary>The sentence of an unmet state-machine guard, quoted.</summary>
+    public static string Guard(IStringLocalizer localizer, string key) => Quoted(localizer, new Reason(TransitionCode.GuardNotMet, null, key));
 }

@@ -56,7 +56,7 @@ public static class Benchmark
             var registration = services.GetRequiredService<DealRegistrationService>();
             var warmup = Math.Min(50, settings.Registrations / 4);
             var prepared = sample.NewRegistrations(warmup + (2 * settings.Registrations), random, regions, now);
-            var results = new ConcurrentBag<RegistrationResult>();
+            var results = new ConcurrentBag<DealRegistered>();
 
             await RegisterAsync(registration, prepared[..warmup], 1, results).ConfigureAwait(false);
             var one = await RegisterAsync(registration, prepared.Slice(warmup, settings.Registrations), 1, results).ConfigureAwait(false);
@@ -123,7 +123,7 @@ public static class Benchmark
                 await after.OpenAsync().ConfigureAwait(false);
                 var counts = await BenchmarkSample.CountAsync(after).ConfigureAwait(false);
                 var audit = await BenchmarkSample.ScalarAsync(after, "SELECT COUNT(*) FROM AuditLog WHERE Action = 'DealRegistered'").ConfigureAwait(false);
-                var statuses = results.Select(r => r.Status?.ToString() ?? "Invalid").Concat(apiStatuses)
+                var statuses = results.Select(r => r.Status.ToString()).Concat(apiStatuses)
                     .GroupBy(status => status).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
                 check = new RegistrationCheck(
                     results.Count + apiStatuses.Count,
@@ -176,16 +176,16 @@ public static class Benchmark
     }
 
     /// <summary>Runs the registrations over <paramref name="clients"/> concurrent clients; each stored result is kept.</summary>
-    private static Task<ThroughputResult> RegisterAsync(DealRegistrationService service, List<PreparedRegistration> work, int clients, ConcurrentBag<RegistrationResult> results) =>
+    private static Task<ThroughputResult> RegisterAsync(DealRegistrationService service, List<PreparedRegistration> work, int clients, ConcurrentBag<DealRegistered> results) =>
         Timing.ConcurrentlyAsync(work, clients, async item =>
         {
             var result = await service.RegisterAsync(item.User, item.Input).ConfigureAwait(false);
-            if (result is not { IsValid: true, DealId: not null })
+            if (!result.Succeeded)
             {
-                throw new InvalidOperationException($"A benchmark registration was refused: {string.Join(", ", result.Errors.Select(e => e.Code))}");
+                throw new InvalidOperationException($"A benchmark registration was refused: {string.Join(", ", result.Codes)}");
             }
 
-            results.Add(result);
+            results.Add(result.Value);
         });
 
     private static async Task<LatencyStats> TimeEachAsync<T>(IReadOnlyList<T> items, Func<T, Task> operation)

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Portal.Data;
 using Portal.Data.Identity;
 using Portal.Data.Seed;
+using Portal.Domain.Audit;
 using Portal.Domain.Catalog;
 using Portal.Hosting;
 
@@ -118,8 +119,8 @@ public static class SyntheticSeeder
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         db.WithScope(DataScope.All);
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var after = string.Create(CultureInfo.InvariantCulture, $"{summary.Agents} agents, {summary.Customers} customers, {summary.Deals} deals, {summary.Sales} sales");
-        await AuditWriter.AppendAsync(db, now, "system", "SyntheticDataSeeded", "Database", "synthetic", null, after, null).ConfigureAwait(false);
+        var after = new { agents = summary.Agents, customers = summary.Customers, deals = summary.Deals, sales = summary.Sales };
+        await AuditWriter.AppendAsync(db, now, new AuditRecord("system", AuditAction.SyntheticDataSeeded, AuditEntity.Database, "synthetic", After: after)).ConfigureAwait(false);
         await db.SaveChangesAsync().ConfigureAwait(false);
     }
 }

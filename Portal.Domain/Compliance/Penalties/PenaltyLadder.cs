@@ -49,10 +49,15 @@ public static class PenaltyLadder
             .ToList();
     }
 
-    /// <summary>Judges Compliance's choice of penalty for a confirmed case, decided at <paramref name="at"/> (UTC).</summary>
-    public static PenaltyDecision Decide(PenaltyCase current, IEnumerable<ConfirmedViolation> history, PenaltyChoice choice, PenaltyOptions options, DateTime at)
+    /// <summary>
+    /// Judges Compliance's choice of penalty for a confirmed case, decided at <paramref name="at"/> (UTC). A suspension
+    /// and the appeal window run to the end of a business day (<paramref name="calendar"/>): SuspensionDays and
+    /// AppealDays after today.
+    /// </summary>
+    public static PenaltyDecision Decide(PenaltyCase current, IEnumerable<ConfirmedViolation> history, PenaltyChoice choice, PenaltyOptions options, DateTime at, BusinessCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(choice);
+        ArgumentNullException.ThrowIfNull(calendar);
         Guard.Utc(at, nameof(at));
         var counted = CountedCases(current, history, options);
         var minimum = MinimumFor(counted.Count, current.Severe);
@@ -80,7 +85,7 @@ public static class PenaltyLadder
             counted,
             imposed,
             harsher,
-            imposed == PenaltyKind.Suspension ? at.AddDays(options.SuspensionDays) : null,
-            at.AddDays(options.AppealDays));
+            imposed == PenaltyKind.Suspension ? calendar.EndOfDay(calendar.DateOf(at).AddDays(options.SuspensionDays)) : null,
+            calendar.EndOfDay(calendar.DateOf(at).AddDays(options.AppealDays)));
     }
 }

@@ -34,7 +34,7 @@ public static class DealRegistrationRules
 
         // Regional protection (§2.4): inside the territory, or covered by an Approved, unexpired authorization.
         refusals.AddIf(
-            !RegionalProtection.Permits(agent, customer.Region, context.CustomerId, context.Authorizations, DateOnly.FromDateTime(at)),
+            !RegionalProtection.Permits(agent, customer.Region, context.CustomerId, context.Authorizations, policy.Calendar.DateOf(at)),
             ReasonCode.OutOfTerritory,
             InputField.CustomerRegionCode);
 
@@ -75,7 +75,7 @@ public static class DealRegistrationRules
         return new RegistrationDecision(
             outcome,
             [.. refusals.Items, .. notes.Items],
-            outcome == RegistrationOutcome.Approved ? ProtectionUntil(at, policy.Protection) : null,
+            outcome == RegistrationOutcome.Approved ? ProtectionUntil(at, policy) : null,
             lines,
             deviations,
             discountCase);
@@ -98,7 +98,7 @@ public static class DealRegistrationRules
         var agent = context.Agent;
         refusals.AddIf(!agent.IsActive, ReasonCode.AgentNotActive);
         refusals.AddIf(
-            !RegionalProtection.Permits(agent, customer.Region, context.CustomerId, context.Authorizations, DateOnly.FromDateTime(at)),
+            !RegionalProtection.Permits(agent, customer.Region, context.CustomerId, context.Authorizations, policy.Calendar.DateOf(at)),
             ReasonCode.OutOfTerritory,
             InputField.CustomerRegionCode);
         var inForce = ProtectionSnapshot.InForce(context.CustomerProtections, at);
@@ -106,14 +106,18 @@ public static class DealRegistrationRules
 
         return refusals.Count > 0
             ? new RegistrationDecision(RegistrationOutcome.Rejected, refusals.Items.ToList(), null, [], [], null)
-            : new RegistrationDecision(RegistrationOutcome.Approved, [], ProtectionUntil(at, policy.Protection), [], [], null);
+            : new RegistrationDecision(RegistrationOutcome.Approved, [], ProtectionUntil(at, policy), [], [], null);
     }
 
-    /// <summary>Customer protection: an approved registration protects from approval for RegistrationDays.</summary>
-    public static DateTime ProtectionUntil(DateTime approvedAt, ProtectionOptions options)
+    /// <summary>
+    /// Customer protection: an approved registration protects from approval for RegistrationDays — to the end of that
+    /// business day, so that "protected until D" means the whole of D in the channel's time zone.
+    /// </summary>
+    public static DateTime ProtectionUntil(DateTime approvedAt, ChannelPolicy policy)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        return approvedAt.AddDays(options.RegistrationDays);
+        ArgumentNullException.ThrowIfNull(policy);
+        var calendar = policy.Calendar;
+        return calendar.EndOfDay(calendar.DateOf(approvedAt).AddDays(policy.Protection.RegistrationDays));
     }
 
     private static (List<PricedLine> Lines, List<PriceDeviation> Deviations) PriceLines(RegistrationRequest request, RegistrationContext context, DateTime at, ReasonList refusals)

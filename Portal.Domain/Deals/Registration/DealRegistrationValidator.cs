@@ -15,99 +15,38 @@ public static class DealRegistrationValidator
     /// <param name="prices">The price list: a SKU without a price in force at <paramref name="at"/> is an unknown product.</param>
     /// <param name="regionExists">Whether a region code is in the region table.</param>
     /// <param name="at">The instant of submission (UTC).</param>
-    public static Validated<RegistrationRequest> Validate(DealRegistrationInput? input, PriceList prices, Func<RegionCode, bool> regionExists, DateTime at)
+    /// <param name="calendar">The channel's days: the expected close is today or later (and within a few years) there.</param>
+    public static Validated<RegistrationRequest> Validate(DealRegistrationInput? input, PriceList prices, Func<RegionCode, bool> regionExists, DateTime at, BusinessCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(prices);
         ArgumentNullException.ThrowIfNull(regionExists);
-        var errors = new List<FieldError>();
-        if (input is null)
-        {
-            errors.Add(new FieldError(InputField.Customer, ReasonCode.Required));
-            errors.Add(new FieldError(InputField.Lines, ReasonCode.Required));
-            errors.Add(new FieldError(InputField.ExpectedCloseDate, ReasonCode.Required));
-            return new Validated<RegistrationRequest>(null, errors);
-        }
+        ArgumentNullException.ThrowIfNull(calendar);
+        var check = new InputCheck();
+        var customer = Customer(input?.Customer, regionExists, check);
+        var lines = LineValidation.Validate(input?.Lines, sku => prices.VersionAt(sku, at)?.Sku, check);
 
-        var customer = ValidateCustomer(input.Customer, regionExists, errors);
-        var lines = LineValidation.Validate(input.Lines, sku => prices.VersionAt(sku, at)?.Sku, errors);
-
-        if (input.ExpectedCloseDate is not { } closeDate)
-        {
-            errors.Add(new FieldError(InputField.ExpectedCloseDate, ReasonCode.Required));
-        }
-        else if (closeDate < DateOnly.FromDateTime(at))
-        {
-            // A registration claims a deal still to be closed; a close date already past cannot be right.
-            errors.Add(new FieldError(InputField.ExpectedCloseDate, ReasonCode.InvalidDate));
-        }
-
-        return errors.Count > 0
-            ? new Validated<RegistrationRequest>(null, errors)
-            : new Validated<RegistrationRequest>(new RegistrationRequest(customer!, lines, input.ExpectedCloseDate!.Value), errors);
+        // A registration claims a deal still to be closed: a close date already past cannot be right, nor one years away.
+        var today = calendar.DateOf(at);
+        var closeDate = check.Date(InputField.ExpectedCloseDate, input?.ExpectedCloseDate, today, today.AddYears(InputLimits.MaxYearsAhead));
+        return check.Result(() => new RegistrationRequest(customer!, lines, closeDate!.Value));
     }
 
-    private static RegistrationCustomer? ValidateCustomer(CustomerInput? input, Func<RegionCode, bool> regionExists, List<FieldError> errors)
+    private static RegistrationCustomer? Customer(CustomerInput? input, Func<RegionCode, bool> regionExists, InputCheck check)
     {
         if (input is null)
         {
-            errors.Add(new FieldError(InputField.Customer, ReasonCode.Required));
+            check.Add(InputField.Customer, ReasonCode.Required);
             return null;
         }
 
-        var before = errors.Count;
-        Uscc uscc = default;
-        if (string.IsNullOrWhiteSpace(input.Uscc))
-        {
-            errors.Add(new FieldError(InputField.CustomerUscc, ReasonCode.Required));
-        }
-        else if (!Uscc.TryParse(input.Uscc, out uscc, out _))
-        {
-            errors.Add(new FieldError(InputField.CustomerUscc, ReasonCode.InvalidUscc));
-        }
+        var uscc = check.Uscc(InputField.CustomerUscc, input.Uscc);
+        var name = check.LegalName(InputField.CustomerName, input.Name, CustomerName.MaxLength);
 
-        var name = input.Name?.Trim();
-        if (string.IsNullOrEmpty(name))
-        {
-            errors.Add(new FieldError(InputField.CustomerName, ReasonCode.Required));
-        }
-        else if (name.Length > CustomerName.MaxLength)
-        {
-            errors.Add(new FieldError(InputField.CustomerName, ReasonCode.TooLong));
-        }
-        else if (CustomerName.Normalize(name).Length == 0)
-        {
-            // Only punctuation: nothing to identify the company by, nor to compare for duplicates.
-            errors.Add(new FieldError(InputField.CustomerName, ReasonCode.InvalidValue));
-        }
-
-        RegionCode region = default;
-        if (string.IsNullOrWhiteSpace(input.RegionCode))
-        {
-            errors.Add(new FieldError(InputField.CustomerRegionCode, ReasonCode.Required));
-        }
-        else if (!RegionCode.TryParse(input.RegionCode.Trim(), out region) || region.Level == RegionLevel.Province || !regionExists(region))
-        {
-            // A customer is located in a city or a district of the region table.
-            errors.Add(new FieldError(InputField.CustomerRegionCode, ReasonCode.InvalidRegion));
-        }
-
-        CustomerSegment segment = default;
-        if (string.IsNullOrWhiteSpace(input.Segment))
-        {
-            errors.Add(new FieldError(InputField.CustomerSegment, ReasonCode.Required));
-        }
-        else if (!TryParseSegment(input.Segment.Trim(), out segment))
-        {
-            errors.Add(new FieldError(InputField.CustomerSegment, ReasonCode.InvalidValue));
-        }
-
-        return errors.Count == before ? new RegistrationCustomer(uscc, name!, region, segment) : null;
-    }
-
-    private static bool TryParseSegment(string value, out CustomerSegment segment)
-    {
-        segment = default;
-        return Enum.GetNames<CustomerSegment>().FirstOrDefault(n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase)) is { } name
-            && Enum.TryParse(name, out segment);
+        // A customer is located in a city or a district of the region table, never a whole province.
+        var region = check.Region(InputField.CustomerRegionCode, input.RegionCode, regionExists, allowProvince: false);
+        var segment = check.Choice<CustomerSegment>(InputField.CustomerSegment, input.Segment);
+        return uscc is null || name is null || region is null || segment is null
+            ? null
+            : new RegistrationCustomer(uscc.Value, name, region.Value, segment.Value);
     }
 }

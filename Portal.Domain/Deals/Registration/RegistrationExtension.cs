@@ -14,12 +14,13 @@ public static class RegistrationExtension
     /// Judges an extension, both when the reseller requests it (the deal is Approved) and when the ChannelManager
     /// grants it (the deal is ExtensionRequested, and <see cref="ExtensionSnapshot.ExtensionUsed"/> is already set by
     /// that pending request, which is the one being decided): the same conditions must still hold. The new protection
-    /// end is the current end plus ExtensionDays, so asking early or late gives the same protection.
+    /// end is the current end plus ExtensionDays (to the end of that business day), so asking early or late gives the
+    /// same protection.
     /// </summary>
-    public static ExtensionDecision Decide(ExtensionSnapshot deal, string? writtenReason, DateTime at, ProtectionOptions options)
+    public static ExtensionDecision Decide(ExtensionSnapshot deal, string? writtenReason, DateTime at, ChannelPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(deal);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(policy);
         Guard.Utc(at, nameof(at));
 
         var reasons = new ReasonList();
@@ -48,6 +49,14 @@ public static class RegistrationExtension
         }
 
         var decision = reasons.ToDecision();
-        return new ExtensionDecision(decision, decision.IsAllowed ? deal.ProtectedUntil!.Value.AddDays(options.ExtensionDays) : null);
+        return new ExtensionDecision(decision, decision.IsAllowed ? ExtendedUntil(deal.ProtectedUntil!.Value, policy) : null);
+    }
+
+    /// <summary>The protection's end once extended: ExtensionDays after its last day, to the end of that business day.</summary>
+    public static DateTime ExtendedUntil(DateTime protectedUntil, ChannelPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var calendar = policy.Calendar;
+        return calendar.EndOfDay(calendar.LastDay(protectedUntil).AddDays(policy.Protection.ExtensionDays));
     }
 }

@@ -1,25 +1,26 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Portal.Features.Admin;
 
-/// <summary>The Admin's form for a new account.</summary>
+/// <summary>The Admin's form for a new account; checked by <see cref="UserAdministration.CreateAsync"/>.</summary>
 public sealed class NewUserInput
 {
-    [Required]
-    [EmailAddress]
-    [MaxLength(256)]
-    public string Email { get; set; } = string.Empty;
+    public string? Email { get; set; }
 
-    [Required]
-    [MaxLength(Data.Identity.PortalUser.DisplayNameMaxLength)]
-    public string DisplayName { get; set; } = string.Empty;
+    public string? DisplayName { get; set; }
 
-    [Required]
-    public string Role { get; set; } = Data.Identity.PortalRoles.Reseller;
+    public string? Role { get; set; } = Data.Identity.PortalRoles.Reseller;
 
     /// <summary>Required for a Reseller (its one agent), empty for vendor staff.</summary>
     public string? AgentCode { get; set; }
 
-    [Required]
-    public string Password { get; set; } = string.Empty;
+    public string? Password { get; set; }
+}
+
+/// <summary>The input fields of the account use cases, as reasons name them.</summary>
+public static class UserFields
+{
+    public const string Email = "email";
+    public const string DisplayName = "displayName";
+    public const string Role = "role";
+    public const string AgentCode = "agentCode";
+    public const string Password = "password";
 }

@@ -1,158 +1,194 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Portal.Auth;
 using Portal.Data.Identity;
+using Portal.Domain.Audit;
+using Portal.Domain.Common;
 using Portal.Features.Audit;
-using Portal.Localization;
 
 namespace Portal.Features.Admin;
+
+/// <summary>An account after a change: which one, and (after a password reset) the one-time password to hand over.</summary>
+public sealed record AccountChanged(string Id, string Email, string? TemporaryPassword = null);
 
 /// <summary>
 /// The Admin's account management. Every change that narrows what a user may do (disable, lock, role change,
 /// password reset) renews the security stamp, so the user's open sessions, live circuits and bearer tokens stop
-/// working within a minute.
+/// working within a minute. Identity's own refusals come back as reasons with codes, like every use case's.
 /// </summary>
-public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail audit, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail audit, BusinessClock clock)
 {
-    public async Task<AdminResult> CreateAsync(CurrentUser admin, NewUserInput input, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<AccountChanged>> CreateAsync(CurrentUser admin, NewUserInput? input, CancellationToken cancellationToken = default)
     {
-        Authorize(admin);
-        ArgumentNullException.ThrowIfNull(input);
+        AccessDeniedException.UnlessMay(admin, PortalPolicies.AdministerUsers);
+        var check = new InputCheck();
+        var email = check.Text(UserFields.Email, input?.Email, PortalUser.EmailMaxLength);
+        if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _))
+        {
+            check.Add(UserFields.Email, ReasonCode.InvalidValue);
+        }
+
+        var displayName = check.Text(UserFields.DisplayName, input?.DisplayName, PortalUser.DisplayNameMaxLength);
+        var role = Role(check, input?.Role);
+        var agentCode = check.OptionalText(UserFields.AgentCode, input?.AgentCode, Domain.Agents.Agent.CodeMaxLength)?.ToUpperInvariant();
+        if (string.IsNullOrEmpty(input?.Password))
+        {
+            check.Add(UserFields.Password, ReasonCode.Required);
+        }
+
         await using var scope = scopes.CreateAsyncScope();
+        var agentId = role is null ? null : await AgentAsync(scope, check, role, agentCode, cancellationToken).ConfigureAwait(false);
+        if (!check.IsValid)
+        {
+            return Refusal.Invalid(check.Errors);
+        }
+
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-
-        if (!PortalRoles.All.Contains(input.Role))
-        {
-            return AdminResult.Refused(localizer["Users_Error_UnknownRole"]);
-        }
-
-        var (agentId, agentError) = await ResolveAgentAsync(scope, input.Role, input.AgentCode, cancellationToken).ConfigureAwait(false);
-        if (agentError is not null)
-        {
-            return AdminResult.Refused(agentError);
-        }
-
         var user = new PortalUser
         {
-            UserName = input.Email.Trim(),
-            Email = input.Email.Trim(),
+            UserName = email,
+            Email = email,
             EmailConfirmed = true,
-            DisplayName = input.DisplayName.Trim(),
+            DisplayName = displayName!,
             AgentId = agentId,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = clock.Now,
         };
-        var created = await users.CreateAsync(user, input.Password).ConfigureAwait(false);
+        var created = await users.CreateAsync(user, input!.Password!).ConfigureAwait(false);
         if (!created.Succeeded)
         {
-            return AdminResult.Refused([.. created.Errors.Select(e => e.Description)]);
+            return Refused(created);
         }
 
-        await users.AddToRoleAsync(user, input.Role).ConfigureAwait(false);
-        await audit.RecordAsync(new AuditRecord(admin.Email, "UserCreated", "User", user.Id, After: $"{user.Email} {input.Role} {input.AgentCode}".Trim()), cancellationToken).ConfigureAwait(false);
-        return AdminResult.Ok();
+        await users.AddToRoleAsync(user, role!).ConfigureAwait(false);
+        await audit.RecordAsync(new AuditRecord(admin.Email, AuditAction.UserCreated, AuditEntity.User, user.Id, After: new { user.Email, role, agentCode }), cancellationToken).ConfigureAwait(false);
+        return UseCaseResult.Ok(new AccountChanged(user.Id, email!));
     }
 
     /// <summary>Sets a new random password and returns it once, for the Admin to hand over.</summary>
-    public Task<AdminResult> ResetPasswordAsync(CurrentUser admin, string userId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(admin, userId, "PasswordReset", allowSelf: true, async (users, user) =>
+    public Task<UseCaseResult<AccountChanged>> ResetPasswordAsync(CurrentUser admin, string userId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(admin, userId, AuditAction.PasswordReset, allowSelf: true, async (users, user) =>
         {
             var password = TemporaryPassword();
             var token = await users.GeneratePasswordResetTokenAsync(user).ConfigureAwait(false);
             var result = await users.ResetPasswordAsync(user, token, password).ConfigureAwait(false);
-            return result.Succeeded ? AdminResult.Ok(password) : AdminResult.Refused([.. result.Errors.Select(e => e.Description)]);
+            return result.Succeeded ? UseCaseResult.Ok(new AccountChanged(user.Id, user.Email!, password)) : Refused(result);
         }, cancellationToken);
 
-    public Task<AdminResult> SetLockedAsync(CurrentUser admin, string userId, bool locked, CancellationToken cancellationToken = default) =>
-        ChangeAsync(admin, userId, locked ? "UserLocked" : "UserUnlocked", allowSelf: false, async (users, user) =>
+    public Task<UseCaseResult<AccountChanged>> SetLockedAsync(CurrentUser admin, string userId, bool locked, CancellationToken cancellationToken = default) =>
+        ChangeAsync(admin, userId, locked ? AuditAction.UserLocked : AuditAction.UserUnlocked, allowSelf: false, async (users, user) =>
         {
             await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null).ConfigureAwait(false);
             await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false);
-            return AdminResult.Ok();
+            return UseCaseResult.Ok(new AccountChanged(user.Id, user.Email!));
         }, cancellationToken);
 
-    public Task<AdminResult> SetDisabledAsync(CurrentUser admin, string userId, bool disabled, CancellationToken cancellationToken = default) =>
-        ChangeAsync(admin, userId, disabled ? "UserDisabled" : "UserEnabled", allowSelf: false, async (users, user) =>
+    public Task<UseCaseResult<AccountChanged>> SetDisabledAsync(CurrentUser admin, string userId, bool disabled, CancellationToken cancellationToken = default) =>
+        ChangeAsync(admin, userId, disabled ? AuditAction.UserDisabled : AuditAction.UserEnabled, allowSelf: false, async (users, user) =>
         {
             user.IsDisabled = disabled;
             var result = await users.UpdateAsync(user).ConfigureAwait(false);
-            return result.Succeeded ? AdminResult.Ok() : AdminResult.Refused([.. result.Errors.Select(e => e.Description)]);
+            return result.Succeeded ? UseCaseResult.Ok(new AccountChanged(user.Id, user.Email!)) : Refused(result);
         }, cancellationToken);
 
-    public Task<AdminResult> ChangeRoleAsync(CurrentUser admin, string userId, string role, string? agentCode, CancellationToken cancellationToken = default) =>
-        ChangeAsync(admin, userId, "UserRoleChanged", allowSelf: false, async (users, user) =>
+    public Task<UseCaseResult<AccountChanged>> ChangeRoleAsync(CurrentUser admin, string userId, string? role, string? agentCode, CancellationToken cancellationToken = default) =>
+        ChangeAsync(admin, userId, AuditAction.UserRoleChanged, allowSelf: false, async (users, user) =>
         {
-            if (!PortalRoles.All.Contains(role))
-            {
-                return AdminResult.Refused(localizer["Users_Error_UnknownRole"]);
-            }
-
+            var check = new InputCheck();
+            var newRole = Role(check, role);
+            var code = check.OptionalText(UserFields.AgentCode, agentCode, Domain.Agents.Agent.CodeMaxLength)?.ToUpperInvariant();
             await using var scope = scopes.CreateAsyncScope();
-            var (agentId, agentError) = await ResolveAgentAsync(scope, role, agentCode, cancellationToken).ConfigureAwait(false);
-            if (agentError is not null)
+            var agentId = newRole is null ? null : await AgentAsync(scope, check, newRole, code, cancellationToken).ConfigureAwait(false);
+            if (!check.IsValid)
             {
-                return AdminResult.Refused(agentError);
+                return Refusal.Invalid(check.Errors);
             }
 
             await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user).ConfigureAwait(false)).ConfigureAwait(false);
-            await users.AddToRoleAsync(user, role).ConfigureAwait(false);
+            await users.AddToRoleAsync(user, newRole!).ConfigureAwait(false);
             user.AgentId = agentId;
             await users.UpdateAsync(user).ConfigureAwait(false);
-            return AdminResult.Ok();
+            return UseCaseResult.Ok(new AccountChanged(user.Id, user.Email!));
         }, cancellationToken);
 
-    private async Task<AdminResult> ChangeAsync(CurrentUser admin, string userId, string action, bool allowSelf, Func<UserManager<PortalUser>, PortalUser, Task<AdminResult>> change, CancellationToken cancellationToken)
+    private async Task<UseCaseResult<AccountChanged>> ChangeAsync(
+        CurrentUser admin, string userId, AuditAction action, bool allowSelf, Func<UserManager<PortalUser>, PortalUser, Task<UseCaseResult<AccountChanged>>> change, CancellationToken cancellationToken)
     {
-        Authorize(admin);
+        AccessDeniedException.UnlessMay(admin, PortalPolicies.AdministerUsers);
         if (!allowSelf && userId == admin.Id)
         {
             // An Admin cannot lock itself out of administration.
-            return AdminResult.Refused(localizer["Users_Error_Self"]);
+            return Refusal.Because(UseCaseCode.NotOnOwnAccount);
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = await users.FindByIdAsync(userId).ConfigureAwait(false);
-        if (user is null)
+        if (await users.FindByIdAsync(userId).ConfigureAwait(false) is not { } user)
         {
-            return AdminResult.Refused(localizer["NotFound_Text"]);
+            return Refusal.NotFound;
         }
 
         var result = await change(users, user).ConfigureAwait(false);
         if (result.Succeeded)
         {
             await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
-            await audit.RecordAsync(new AuditRecord(admin.Email, action, "User", user.Id, After: user.Email), cancellationToken).ConfigureAwait(false);
+            await audit.RecordAsync(new AuditRecord(admin.Email, action, AuditEntity.User, user.Id, After: new { user.Email }), cancellationToken).ConfigureAwait(false);
         }
 
         return result;
     }
 
-    private async Task<(int? AgentId, string? Error)> ResolveAgentAsync(AsyncServiceScope scope, string role, string? agentCode, CancellationToken cancellationToken)
+    private static string? Role(InputCheck check, string? role)
     {
-        var code = agentCode?.Trim().ToUpperInvariant();
-        if (role != PortalRoles.Reseller)
+        var text = check.Text(UserFields.Role, role, 50);
+        if (text is not null && !PortalRoles.All.Contains(text, StringComparer.Ordinal))
         {
-            return string.IsNullOrEmpty(code) ? (null, null) : (null, localizer["Users_Error_AgentOnlyForReseller"]);
+            check.Add(UserFields.Role, UseCaseCode.UnknownRole);
+            return null;
         }
 
-        if (string.IsNullOrEmpty(code))
+        return text;
+    }
+
+    // A Reseller belongs to exactly one agent; vendor staff to none.
+    private static async Task<int?> AgentAsync(AsyncServiceScope scope, InputCheck check, string role, string? agentCode, CancellationToken cancellationToken)
+    {
+        if (role != PortalRoles.Reseller)
         {
-            return (null, localizer["Users_Error_AgentRequired"]);
+            if (agentCode is not null)
+            {
+                check.Add(UserFields.AgentCode, UseCaseCode.AgentOnlyForReseller);
+            }
+
+            return null;
+        }
+
+        if (agentCode is null)
+        {
+            check.Add(UserFields.AgentCode, ReasonCode.Required);
+            return null;
         }
 
         var data = scope.ServiceProvider.GetRequiredService<PortalData>();
         await using var db = await data.ForRulesAsync(cancellationToken).ConfigureAwait(false);
-        var agentId = await db.Agents.Where(a => a.Code == code).Select(a => (int?)a.Id).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return agentId is null ? (null, localizer["Users_Error_AgentUnknown", code]) : (agentId, null);
+        var agentId = await db.Agents.Where(a => a.Code == agentCode).Select(a => (int?)a.Id).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (agentId is null)
+        {
+            check.Add(UserFields.AgentCode, UseCaseCode.UnknownAgent);
+        }
+
+        return agentId;
     }
 
-    private static void Authorize(CurrentUser admin)
-    {
-        ArgumentNullException.ThrowIfNull(admin);
-        AccessDeniedException.Unless(admin.IsInRole(PortalRoles.Admin));
-    }
+    // Identity's refusals, as codes on the fields they concern.
+    private static Refusal Refused(IdentityResult result) =>
+        Refusal.Invalid(result.Errors.Select(e => e.Code switch
+        {
+            nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) => new Reason(UseCaseCode.EmailTaken, UserFields.Email),
+            nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => new Reason(ReasonCode.InvalidValue, UserFields.Email),
+            _ when e.Code.StartsWith("Password", StringComparison.Ordinal) => new Reason(UseCaseCode.PasswordTooWeak, UserFields.Password),
+            _ => new Reason(ReasonCode.InvalidValue, null, e.Code),
+        }).Distinct());
 
     /// <summary>16 characters from an unambiguous alphabet, always meeting the password policy.</summary>
     private static string TemporaryPassword()

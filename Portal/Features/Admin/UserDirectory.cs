@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
-using Portal.Data.Identity;
 
 namespace Portal.Features.Admin;
 
@@ -12,7 +11,7 @@ public sealed class UserDirectory(PortalData data)
     public async Task<IReadOnlyList<UserRow>> ListAsync(CurrentUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        AccessDeniedException.Unless(user.IsInRole(PortalRoles.Admin));
+        AccessDeniedException.UnlessMay(user, PortalPolicies.AdministerUsers);
 
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
         var roles = await (from ur in db.UserRoles

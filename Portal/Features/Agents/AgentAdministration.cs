@@ -1,10 +1,8 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
-using Portal.Data;
-using Portal.Data.Identity;
 using Portal.Domain.Agents;
 using Portal.Domain.Agents.Hierarchy;
+using Portal.Domain.Audit;
 using Portal.Domain.Common;
 using Portal.Domain.Policy;
 using Portal.Features.Audit;
@@ -16,34 +14,31 @@ namespace Portal.Features.Agents;
 /// <see cref="HierarchyRules"/>) and its contract (suspend, reinstate, renew, terminate — through the contract machine,
 /// DESIGN.md §5.1).
 /// </summary>
-public sealed class AgentAdministration(ChannelWrites writes, ReferenceData reference, AuditTrail audit, ChannelPolicy policy, TimeProvider clock)
+public sealed class AgentAdministration(ChannelWrites writes, ReferenceData reference, AuditTrail audit, ChannelPolicy policy, BusinessClock clock)
 {
-    internal const string EntityType = "Agent";
-
     // Sub-agents whose contract ended for good no longer hold their parent to the hierarchy's shape; applications do.
     private static readonly ContractStatus[] EndedForGood = [ContractStatus.Rejected, ContractStatus.Revoked, ContractStatus.Terminated];
 
     /// <summary>Regrades an agent: a new tier and/or territory, judged against its parent and its sub-agents.</summary>
-    public async Task<UseCaseResult<AgentUpdated>> ChangeAsync(CurrentUser manager, int agentId, AgentChangeInput input, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<AgentUpdated>> ChangeAsync(CurrentUser manager, int agentId, AgentChangeInput? input, CancellationToken cancellationToken = default)
     {
-        AuthorizeManager(manager);
-        ArgumentNullException.ThrowIfNull(input);
-
-        var errors = new InputErrors();
-        if (input.Tier is null && input.Territory is null)
+        AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
+        var regions = await reference.RegionsAsync().ConfigureAwait(false);
+        var check = new InputCheck();
+        if (input?.Tier is null && input?.Territory is null)
         {
-            errors.Add(AgentFields.Tier, ReasonCode.Required);
-            errors.Add(AgentFields.Territory, ReasonCode.Required);
+            check.Add(AgentFields.Tier, ReasonCode.Required);
+            check.Add(AgentFields.Territory, ReasonCode.Required);
         }
 
-        var tier = input.Tier is null ? null : errors.Defined(AgentFields.Tier, input.Tier);
-        var territory = input.Territory is null ? null : errors.Territory(AgentFields.Territory, input.Territory, await reference.RegionsAsync().ConfigureAwait(false));
-        if (errors.Any)
+        var tier = input?.Tier is null ? null : check.Defined(AgentFields.Tier, input.Tier);
+        var territory = input?.Territory is null ? null : check.Territory(AgentFields.Territory, input.Territory, code => regions.ContainsKey(code.Value));
+        if (!check.IsValid)
         {
-            return errors.ToRefusal();
+            return Refusal.Invalid(check.Errors);
         }
 
-        return await writes.RunAsync<UseCaseResult<AgentUpdated>>("ChangeAgentGrade", async (db, ct) =>
+        return await writes.RunAsync<AgentUpdated>("ChangeAgentGrade", async (db, ct) =>
         {
             var agent = await db.Agents.Include(a => a.Territory).SingleOrDefaultAsync(a => a.Id == agentId, ct).ConfigureAwait(false);
             if (agent is null)
@@ -79,73 +74,60 @@ public sealed class AgentAdministration(ChannelWrites writes, ReferenceData refe
                 agent.AssignTerritory(territory);
             }
 
-            await AuditAsync(db, manager.Email, "AgentRegraded", agent, before, Grade(agent), ct).ConfigureAwait(false);
+            await audit.AppendAsync(db, AuditRecord.Of(manager.Email, AuditAction.AgentRegraded, AuditEntity.Agent, agent.Id, before, Grade(agent)), ct).ConfigureAwait(false);
             return Updated(agent);
         }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Active → Suspended until <see cref="SuspensionInput.Until"/> (default: <c>Penalty:SuspensionDays</c> from now), with a written reason.</summary>
-    public Task<UseCaseResult<AgentUpdated>> SuspendAsync(CurrentUser manager, int agentId, SuspensionInput input, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<AgentUpdated>> SuspendAsync(CurrentUser manager, int agentId, SuspensionInput? input, CancellationToken cancellationToken = default)
     {
-        AuthorizeManager(manager);
-        ArgumentNullException.ThrowIfNull(input);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var errors = new InputErrors();
-        var until = input.Until is { } requested ? AsUtc(requested) : now.AddDays(policy.Penalty.SuspensionDays);
-        if (until <= now)
+        AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
+        var today = clock.Today;
+        var check = new InputCheck();
+
+        // Suspended to the end of a business day: the one asked for (from tomorrow on), or SuspensionDays from today.
+        var lastDay = input?.Until is null
+            ? today.AddDays(policy.Penalty.SuspensionDays)
+            : check.Date(AgentFields.SuspendedUntil, input.Until, today.AddDays(1), today.AddYears(InputLimits.MaxYearsAhead));
+        var note = check.Text(AgentFields.Note, input?.Note, AgentFields.NoteMaxLength, multiline: true);
+        if (!check.IsValid)
         {
-            errors.Add(AgentFields.SuspendedUntil, ReasonCode.InvalidDate);
+            return Refusal.Invalid(check.Errors);
         }
 
-        var note = errors.Required(AgentFields.Note, input.Note, AgentFields.NoteMaxLength);
-        return errors.Any
-            ? Task.FromResult<UseCaseResult<AgentUpdated>>(errors.ToRefusal())
-            : ContractAsync(manager, agentId, AgentAction.Suspend, "AgentSuspended", note, (agent, at) => agent.Suspend(until, at), cancellationToken);
+        var until = clock.EndOfDay(lastDay!.Value);
+        return await ContractAsync(manager, agentId, AgentAction.Suspend, AuditAction.AgentSuspended, note, (agent, at) => agent.Suspend(until, at), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Suspended → Active once the suspension has ended (guard <see cref="AgentGuardKeys.SuspensionEnded"/>).</summary>
     public Task<UseCaseResult<AgentUpdated>> ReinstateAsync(CurrentUser manager, int agentId, CancellationToken cancellationToken = default)
     {
-        AuthorizeManager(manager);
-        return ContractAsync(manager, agentId, AgentAction.Reinstate, "AgentReinstated", null, (agent, at) => agent.Reinstate(at), cancellationToken);
+        AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
+        return ContractAsync(manager, agentId, AgentAction.Reinstate, AuditAction.AgentReinstated, null, (agent, at) => agent.Reinstate(at), cancellationToken);
     }
 
     /// <summary>Expired → Active with a new contract period.</summary>
-    public Task<UseCaseResult<AgentUpdated>> RenewAsync(CurrentUser manager, int agentId, ContractTermsInput terms, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<AgentUpdated>> RenewAsync(CurrentUser manager, int agentId, ContractTermsInput? terms, CancellationToken cancellationToken = default)
     {
-        AuthorizeManager(manager);
-        ArgumentNullException.ThrowIfNull(terms);
-        var errors = new InputErrors();
-        var period = terms.Validate(errors, BusinessDay.Of(clock.GetUtcNow().UtcDateTime));
+        AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
+        var check = new InputCheck();
+        var period = (terms ?? new ContractTermsInput(null, null)).Validate(check, clock.Today);
         return period is null
-            ? Task.FromResult<UseCaseResult<AgentUpdated>>(errors.ToRefusal())
-            : ContractAsync(manager, agentId, AgentAction.Renew, "AgentContractRenewed", null, (agent, _) => agent.Renew(period.Value.Start, period.Value.End), cancellationToken);
+            ? Refusal.Invalid(check.Errors)
+            : await ContractAsync(manager, agentId, AgentAction.Renew, AuditAction.AgentContractRenewed, null, (agent, _) => agent.Renew(period.Value.Start, period.Value.End), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Active → Terminated: the agent leaves the program (terminal), with the reason (<paramref name="note"/>, required).</summary>
-    public Task<UseCaseResult<AgentUpdated>> TerminateAsync(CurrentUser manager, int agentId, string? note, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<AgentUpdated>> TerminateAsync(CurrentUser manager, int agentId, string? note, CancellationToken cancellationToken = default)
     {
-        AuthorizeManager(manager);
-        var errors = new InputErrors();
-        var text = errors.Required(AgentFields.Note, note, AgentFields.NoteMaxLength);
+        AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
+        var check = new InputCheck();
+        var text = check.Text(AgentFields.Note, note, AgentFields.NoteMaxLength, multiline: true);
         return text is null
-            ? Task.FromResult<UseCaseResult<AgentUpdated>>(errors.ToRefusal())
-            : ContractAsync(manager, agentId, AgentAction.Terminate, "AgentTerminated", text, (agent, _) => agent.Terminate(), cancellationToken);
+            ? Refusal.Invalid(check.Errors)
+            : await ContractAsync(manager, agentId, AgentAction.Terminate, AuditAction.AgentTerminated, text, (agent, _) => agent.Terminate(), cancellationToken).ConfigureAwait(false);
     }
-
-    private static void AuthorizeManager(CurrentUser manager)
-    {
-        ArgumentNullException.ThrowIfNull(manager);
-        AccessDeniedException.Unless(manager.IsInRole(PortalRoles.ChannelManager));
-    }
-
-    // A time from a form or a client without a zone is read as UTC, as every time in the portal is.
-    private static DateTime AsUtc(DateTime value) => value.Kind switch
-    {
-        DateTimeKind.Utc => value,
-        DateTimeKind.Local => value.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
-    };
 
     private static object Grade(Agent agent) => new
     {
@@ -163,14 +145,10 @@ public sealed class AgentAdministration(ChannelWrites writes, ReferenceData refe
 
     private static UseCaseResult<AgentUpdated> Updated(Agent agent) => UseCaseResult.Ok(new AgentUpdated(agent.Id, agent.Code, agent.Tier, agent.Status));
 
-    private async Task AuditAsync(PortalDbContext db, string actor, string action, Agent agent, object before, object after, CancellationToken ct) =>
-        await audit.AppendAsync(db, new AuditRecord(
-            actor, action, EntityType, agent.Id.ToString(CultureInfo.InvariantCulture), AuditJson.Of(before), AuditJson.Of(after)), ct).ConfigureAwait(false);
-
     // The machine is asked first (ADR 9): a refused action reports why — not possible in this state, or which guard is unmet.
     private Task<UseCaseResult<AgentUpdated>> ContractAsync(
-        CurrentUser manager, int agentId, AgentAction action, string auditAction, string? note, Action<Agent, DateTime> apply, CancellationToken cancellationToken) =>
-        writes.RunAsync<UseCaseResult<AgentUpdated>>(auditAction, async (db, ct) =>
+        CurrentUser manager, int agentId, AgentAction action, AuditAction auditAction, string? note, Action<Agent, DateTime> apply, CancellationToken cancellationToken) =>
+        writes.RunAsync<AgentUpdated>(auditAction.ToString(), async (db, ct) =>
         {
             var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == agentId, ct).ConfigureAwait(false);
             if (agent is null)
@@ -178,24 +156,15 @@ public sealed class AgentAdministration(ChannelWrites writes, ReferenceData refe
                 return Refusal.NotFound;
             }
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            var availability = agent.Availability(action, now, BusinessDay.Of(now));
-            if (!availability.IsAllowed)
+            var now = clock.Now;
+            if (Refusal.Unless(agent.Availability(action, now, clock.DateOf(now))) is { } refusal)
             {
-                return Refusal.Transition(availability);
+                return refusal;
             }
 
             var before = Contract(agent);
-            try
-            {
-                apply(agent, now);
-            }
-            catch (DomainException ex)
-            {
-                return Refusal.From(ex);
-            }
-
-            await AuditAsync(db, manager.Email, auditAction, agent, before, new { contract = Contract(agent), note }, ct).ConfigureAwait(false);
+            apply(agent, now);
+            await audit.AppendAsync(db, AuditRecord.Of(manager.Email, auditAction, AuditEntity.Agent, agent.Id, before, new { contract = Contract(agent), note }), ct).ConfigureAwait(false);
             return Updated(agent);
         }, cancellationToken);
 }

@@ -12,7 +12,7 @@ namespace Portal.Features.Agents;
 /// reseller its own agent and its descendants. The hierarchy is read one level at a time, for a tree that loads
 /// children when a node is opened.
 /// </summary>
-public sealed class AgentDetails(PortalData data, ReferenceData reference, TimeProvider clock)
+public sealed class AgentDetails(PortalData data, ReferenceData reference, BusinessClock clock)
 {
     // What a ChannelManager does to a contract from the agent's page. Expiry is the expiry job's, revocation the
     // disqualification's (Compliance).
@@ -38,9 +38,9 @@ public sealed class AgentDetails(PortalData data, ReferenceData reference, TimeP
             : (await NodesAsync(db, db.Agents.Where(a => a.Id == agent.ParentId), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
         var children = await NodesAsync(db, db.Agents.Where(a => a.ParentId == agentId), cancellationToken).ConfigureAwait(false);
         var regions = await reference.RegionsAsync().ConfigureAwait(false);
-        var now = clock.GetUtcNow().UtcDateTime;
-        IReadOnlyList<ActionAvailability<AgentAction>> actions = user.IsInRole(PortalRoles.ChannelManager)
-            ? [.. agent.Actions(now, BusinessDay.Of(now)).Where(a => a.AppliesInState && ManagerActions.Contains(a.Action))]
+        var now = clock.Now;
+        IReadOnlyList<ActionAvailability<AgentAction>> actions = user.May(PortalPolicies.ManageChannel)
+            ? [.. agent.Actions(now, clock.DateOf(now)).Where(a => a.AppliesInState && ManagerActions.Contains(a.Action))]
             : [];
 
         return new AgentDetail(
@@ -86,7 +86,7 @@ public sealed class AgentDetails(PortalData data, ReferenceData reference, TimeP
     private static void Authorize(CurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        AccessDeniedException.Unless(user.IsInRole(PortalRoles.ChannelManager) || user.IsInRole(PortalRoles.Compliance) || user.IsInRole(PortalRoles.Reseller));
+        AccessDeniedException.UnlessMay(user, PortalPolicies.ReadHierarchy);
     }
 
     private async Task<IReadOnlyList<AgentNode>> NodesAsync(PortalDbContext db, IQueryable<Agent> agents, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Components.Common;
-using Portal.Data.Identity;
 using Portal.Domain.Agents;
 
 namespace Portal.Features.Agents;
@@ -24,7 +23,7 @@ public sealed class AgentDirectory(PortalData data)
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(page);
-        AccessDeniedException.Unless(user.IsInRole(PortalRoles.ChannelManager) || user.IsInRole(PortalRoles.Compliance));
+        AccessDeniedException.UnlessMay(user, PortalPolicies.ReadAgents);
 
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
         var query = db.Agents.AsNoTracking();

@@ -11,10 +11,10 @@ public sealed class AgentChangeInput
     public IReadOnlyList<string>? Territory { get; set; }
 }
 
-/// <summary>A suspension: until when (UTC; default <c>Penalty:SuspensionDays</c> from now) and why.</summary>
+/// <summary>A suspension: its last business day (default <c>Penalty:SuspensionDays</c> from today) and why.</summary>
 public sealed class SuspensionInput
 {
-    public DateTime? Until { get; set; }
+    public DateOnly? Until { get; set; }
 
     public string? Note { get; set; }
 }

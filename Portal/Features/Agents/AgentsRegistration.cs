@@ -5,9 +5,9 @@ public static class AgentsRegistration
     /// <summary>Agents: the directory, an agent's page and the hierarchy, and the ChannelManager's administration.</summary>
     public static IServiceCollection AddAgents(this IServiceCollection services)
     {
-        services.AddScoped<AgentDirectory>();
-        services.AddScoped<AgentDetails>();
-        services.AddScoped<AgentAdministration>();
+        services.AddSingleton<AgentDirectory>();
+        services.AddSingleton<AgentDetails>();
+        services.AddSingleton<AgentAdministration>();
         return services;
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Components.Common;
-using Portal.Data.Identity;
 using Portal.Domain.Audit;
 
 namespace Portal.Features.Audit;
@@ -61,6 +60,6 @@ public sealed class AuditLogService(PortalData data)
     private static void Authorize(CurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        AccessDeniedException.Unless(user.IsInRole(PortalRoles.Compliance) || user.IsInRole(PortalRoles.Admin));
+        AccessDeniedException.UnlessMay(user, PortalPolicies.ReadAudit);
     }
 }

@@ -5,45 +5,35 @@ using Portal.Domain.Audit;
 namespace Portal.Features.Audit;
 
 /// <summary>
-/// Appends to the hash-chained audit log. Inside a use case's transaction call <see cref="AppendAsync"/> so the
-/// entry commits (or not) with the change it records; for events with no other change (sign-ins, refusals) call
-/// <see cref="RecordAsync"/>, which writes on its own.
+/// The one way the portal writes the hash-chained audit log. Inside a use case's transaction call
+/// <see cref="AppendAsync"/>, so the entry commits (or not) with the change it records — several entries may be
+/// appended in one transaction; the records they name must already have their ids. For an event with no other change
+/// (a sign-in, a refusal, an account change made through Identity) call <see cref="RecordAsync"/>, which writes on its own.
 /// </summary>
 public sealed class AuditTrail(ChannelWrites writes, TimeProvider clock)
 {
-    /// <summary>Adds the next link of the chain to <paramref name="db"/>; the caller saves and commits.</summary>
-    public async Task<AuditEntry> AppendAsync(PortalDbContext db, AuditRecord record, CancellationToken cancellationToken = default)
+    /// <summary>Adds the next link of the chain to <paramref name="db"/>; the use case's transaction commits it.</summary>
+    public Task<AuditEntry> AppendAsync(PortalDbContext db, AuditRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(record);
-
-        return await AuditWriter.AppendAsync(db, clock.GetUtcNow().UtcDateTime, record.Actor, record.Action, record.EntityType, record.EntityId, record.Before, record.After, record.ReasonCodes, cancellationToken).ConfigureAwait(false);
+        return AuditWriter.AppendAsync(db, clock.GetUtcNow().UtcDateTime, record, cancellationToken);
     }
 
     /// <summary>Writes one entry in its own transaction (a write like any other: queued, retried if another writer took the same link).</summary>
     public Task RecordAsync(AuditRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return writes.RunAsync("Audit" + record.Action, (db, ct) => AppendAsync(db, record, ct), cancellationToken);
+        return writes.RunUnitAsync("Audit" + record.Action, (db, ct) => AppendAsync(db, record, ct), cancellationToken);
     }
 
     public Task RecordSignInAsync(string email, SignInResult result, string channel, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var action = result.Succeeded ? "SignIn"
-            : result.IsLockedOut ? "SignInLockedOut"
-            : result.IsNotAllowed ? "SignInRefusedDisabled"
-            : "SignInFailed";
-        return RecordAsync(new AuditRecord(email, action, "User", email, After: channel), cancellationToken);
+        var action = result.Succeeded ? AuditAction.SignIn
+            : result.IsLockedOut ? AuditAction.SignInLockedOut
+            : result.IsNotAllowed ? AuditAction.SignInRefusedDisabled
+            : AuditAction.SignInFailed;
+        return RecordAsync(new AuditRecord(email, action, AuditEntity.User, email, After: new { channel }), cancellationToken);
     }
 }
-
-/// <summary>What an audit entry says: who did what to which record, with before/after snapshots and reason codes.</summary>
-public sealed record AuditRecord(
-    string Actor,
-    string Action,
-    string EntityType,
-    string EntityId,
-    string? Before = null,
-    string? After = null,
-    IReadOnlyList<string>? ReasonCodes = null);

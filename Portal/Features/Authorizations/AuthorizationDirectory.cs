@@ -13,13 +13,13 @@ namespace Portal.Features.Authorizations;
 /// Reading cross-region authorizations through the reader's eyes (ADR 8): a reseller sees those of its own agent and
 /// its descendants, vendor staff all of them; a ChannelManager also has the queue of requests to decide.
 /// </summary>
-public sealed class AuthorizationDirectory(PortalData data, ReferenceData reference, TimeProvider clock)
+public sealed class AuthorizationDirectory(PortalData data, ReferenceData reference, BusinessClock clock)
 {
     /// <summary>Authorizations the reader may see, newest request first.</summary>
     public async Task<PagedResult<AuthorizationRow>> ListAsync(CurrentUser user, AuthorizationFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        AccessDeniedException.Unless(user.IsInRole(PortalRoles.Reseller) || user.IsInRole(PortalRoles.ChannelManager) || user.IsInRole(PortalRoles.Compliance));
+        AccessDeniedException.UnlessMay(user, PortalPolicies.ReadAuthorizations);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(page);
 
@@ -47,7 +47,7 @@ public sealed class AuthorizationDirectory(PortalData data, ReferenceData refere
     public async Task<PagedResult<AuthorizationRow>> QueueAsync(CurrentUser manager, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(manager);
-        AccessDeniedException.Unless(manager.IsInRole(PortalRoles.ChannelManager));
+        AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
         ArgumentNullException.ThrowIfNull(page);
 
         await using var db = await data.ForAsync(manager, cancellationToken).ConfigureAwait(false);
@@ -61,7 +61,7 @@ public sealed class AuthorizationDirectory(PortalData data, ReferenceData refere
     public async Task<AuthorizationDetail?> GetAsync(CurrentUser user, int authorizationId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        AccessDeniedException.Unless(user.IsInRole(PortalRoles.Reseller) || user.IsInRole(PortalRoles.ChannelManager) || user.IsInRole(PortalRoles.Compliance));
+        AccessDeniedException.UnlessMay(user, PortalPolicies.ReadAuthorizations);
 
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
         var authorization = await db.CrossRegionAuthorizations.AsNoTracking().SingleOrDefaultAsync(a => a.Id == authorizationId, cancellationToken).ConfigureAwait(false);
@@ -71,8 +71,8 @@ public sealed class AuthorizationDirectory(PortalData data, ReferenceData refere
         }
 
         var row = (await RowsAsync(db, db.CrossRegionAuthorizations.AsNoTracking().Where(a => a.Id == authorizationId), cancellationToken).ConfigureAwait(false)).Single();
-        IReadOnlyList<ActionAvailability<AuthorizationAction>> actions = user.IsInRole(PortalRoles.ChannelManager)
-            ? [.. authorization.Actions(BusinessDay.Of(clock.GetUtcNow().UtcDateTime)).Where(a => a.AppliesInState && a.Action != AuthorizationAction.Expire)]
+        IReadOnlyList<ActionAvailability<AuthorizationAction>> actions = user.May(PortalPolicies.ManageChannel)
+            ? [.. authorization.Actions(clock.Today).Where(a => a.AppliesInState && a.Action != AuthorizationAction.Expire)]
             : [];
         return new AuthorizationDetail(row, user.IsInRole(PortalRoles.Reseller) ? null : authorization.DecidedBy, actions);
     }

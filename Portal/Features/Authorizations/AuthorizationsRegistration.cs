@@ -5,8 +5,8 @@ public static class AuthorizationsRegistration
     /// <summary>Cross-region authorizations: the reseller's requests, the manager's decisions, the lists.</summary>
     public static IServiceCollection AddAuthorizations(this IServiceCollection services)
     {
-        services.AddScoped<CrossRegionAuthorizations>();
-        services.AddScoped<AuthorizationDirectory>();
+        services.AddSingleton<CrossRegionAuthorizations>();
+        services.AddSingleton<AuthorizationDirectory>();
         return services;
     }
 }

@@ -1,11 +1,8 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
-using Portal.Data;
-using Portal.Data.Identity;
+using Portal.Domain.Audit;
 using Portal.Domain.Authorizations;
 using Portal.Domain.Common;
-using Portal.Domain.Customers;
 using Portal.Features.Audit;
 
 namespace Portal.Features.Authorizations;
@@ -14,44 +11,30 @@ namespace Portal.Features.Authorizations;
 /// Regional protection's exception (DESIGN.md §2.4, §5.3): a reseller asks for a time-bound authorization to operate
 /// outside its territory; a ChannelManager approves or rejects it, and may revoke an approved one.
 /// </summary>
-public sealed class CrossRegionAuthorizations(ChannelWrites writes, PortalData data, ReferenceData reference, AuditTrail audit, TimeProvider clock)
+public sealed class CrossRegionAuthorizations(ChannelWrites writes, PortalData data, ReferenceData reference, AuditTrail audit, BusinessClock clock)
 {
-    internal const string EntityType = "CrossRegionAuthorization";
-
     /// <summary>A reseller's request for its own agent; Requested until a ChannelManager decides.</summary>
-    public async Task<UseCaseResult<AuthorizationChange>> RequestAsync(CurrentUser reseller, AuthorizationRequestInput input, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<AuthorizationChange>> RequestAsync(CurrentUser reseller, AuthorizationRequestInput? input, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(reseller);
-        AccessDeniedException.Unless(reseller.IsInRole(PortalRoles.Reseller) && reseller.AgentId is not null);
-        ArgumentNullException.ThrowIfNull(input);
-        var agentId = reseller.AgentId!.Value;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = BusinessDay.Of(now);
+        var agentId = Deals.DealRegistrationService.ResellerAgent(reseller);
+        var today = clock.Today;
+        var regions = await reference.RegionsAsync().ConfigureAwait(false);
 
-        var errors = new InputErrors();
-        var region = errors.Region(AuthorizationFields.RegionCode, input.RegionCode, await reference.RegionsAsync().ConfigureAwait(false));
-        var validFrom = errors.Required(AuthorizationFields.ValidFrom, input.ValidFrom);
-        var validUntil = errors.Required(AuthorizationFields.ValidUntil, input.ValidUntil);
-
-        // An authorization permits operating from now on; one starting in the past would legitimize what already happened.
-        if (validFrom < today)
+        // An authorization permits operating from today on (one starting in the past would legitimize what already
+        // happened), for a window of a few years at most.
+        var check = new InputCheck();
+        var region = check.Region(AuthorizationFields.RegionCode, input?.RegionCode, code => regions.ContainsKey(code.Value));
+        var latest = today.AddYears(InputLimits.MaxYearsAhead);
+        var validFrom = check.Date(AuthorizationFields.ValidFrom, input?.ValidFrom, today, latest);
+        var validUntil = check.Date(AuthorizationFields.ValidUntil, input?.ValidUntil, validFrom ?? today, latest);
+        var reason = check.Text(AuthorizationFields.Reason, input?.Reason, CrossRegionAuthorization.ReasonMaxLength, multiline: true);
+        var customerId = await CustomerAsync(reseller, input?.CustomerUscc, check, cancellationToken).ConfigureAwait(false);
+        if (!check.IsValid)
         {
-            errors.Add(AuthorizationFields.ValidFrom, ReasonCode.InvalidDate);
+            return Refusal.Invalid(check.Errors);
         }
 
-        if (validUntil < validFrom)
-        {
-            errors.Add(AuthorizationFields.ValidUntil, ReasonCode.InvalidDate);
-        }
-
-        var reason = errors.Required(AuthorizationFields.Reason, input.Reason, CrossRegionAuthorization.ReasonMaxLength);
-        var customerId = await CustomerAsync(reseller, input.CustomerUscc, errors, cancellationToken).ConfigureAwait(false);
-        if (errors.Any)
-        {
-            return errors.ToRefusal();
-        }
-
-        return await writes.RunAsync<UseCaseResult<AuthorizationChange>>("RequestAuthorization", async (db, ct) =>
+        return await writes.RunAsync<AuthorizationChange>("RequestAuthorization", async (db, ct) =>
         {
             var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == agentId, ct).ConfigureAwait(false);
             if (agent is null)
@@ -65,10 +48,10 @@ public sealed class CrossRegionAuthorizations(ChannelWrites writes, PortalData d
                 return Refusal.Because(ReasonCode.AgentNotActive);
             }
 
-            var authorization = new CrossRegionAuthorization(agentId, region!.Value, customerId, validFrom!.Value, validUntil!.Value, reason!, now);
+            var authorization = new CrossRegionAuthorization(agentId, region!.Value, customerId, validFrom!.Value, validUntil!.Value, reason!, clock.Now);
             db.CrossRegionAuthorizations.Add(authorization);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            await AuditAsync(db, reseller.Email, "AuthorizationRequested", authorization, null, new
+            await audit.AppendAsync(db, AuditRecord.Of(reseller.Email, AuditAction.AuthorizationRequested, AuditEntity.CrossRegionAuthorization, authorization.Id, after: new
             {
                 agent = agent.Code,
                 region = authorization.RegionCode,
@@ -76,65 +59,45 @@ public sealed class CrossRegionAuthorizations(ChannelWrites writes, PortalData d
                 validFrom = authorization.ValidFrom,
                 validUntil = authorization.ValidUntil,
                 reason = authorization.Reason,
-            }, ct).ConfigureAwait(false);
+            }), ct).ConfigureAwait(false);
             return UseCaseResult.Ok(new AuthorizationChange(authorization.Id, authorization.Status));
         }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Requested → Approved, with an optional note.</summary>
-    public Task<UseCaseResult<AuthorizationChange>> ApproveAsync(CurrentUser manager, int authorizationId, string? note, CancellationToken cancellationToken = default)
-    {
-        AuthorizeManager(manager);
-        var errors = new InputErrors();
-        var text = errors.Optional(AuthorizationFields.Note, note, CrossRegionAuthorization.ReasonMaxLength);
-        return errors.Any
-            ? Task.FromResult<UseCaseResult<AuthorizationChange>>(errors.ToRefusal())
-            : DecideAsync(manager, authorizationId, AuthorizationAction.Approve, "AuthorizationApproved", text, (a, now) => a.Approve(manager.Email, now, text), cancellationToken);
-    }
+    public Task<UseCaseResult<AuthorizationChange>> ApproveAsync(CurrentUser manager, int authorizationId, string? note, CancellationToken cancellationToken = default) =>
+        DecideAsync(manager, authorizationId, AuthorizationAction.Approve, AuditAction.AuthorizationApproved, note, noteRequired: false, (a, text, now) => a.Approve(manager.Email, now, text), cancellationToken);
 
     /// <summary>Requested → Rejected; a rejection says why (<paramref name="note"/>, required).</summary>
-    public Task<UseCaseResult<AuthorizationChange>> RejectAsync(CurrentUser manager, int authorizationId, string? note, CancellationToken cancellationToken = default)
-    {
-        AuthorizeManager(manager);
-        var errors = new InputErrors();
-        var text = errors.Required(AuthorizationFields.Note, note, CrossRegionAuthorization.ReasonMaxLength);
-        return errors.Any
-            ? Task.FromResult<UseCaseResult<AuthorizationChange>>(errors.ToRefusal())
-            : DecideAsync(manager, authorizationId, AuthorizationAction.Reject, "AuthorizationRejected", text, (a, now) => a.Reject(manager.Email, now, text!), cancellationToken);
-    }
+    public Task<UseCaseResult<AuthorizationChange>> RejectAsync(CurrentUser manager, int authorizationId, string? note, CancellationToken cancellationToken = default) =>
+        DecideAsync(manager, authorizationId, AuthorizationAction.Reject, AuditAction.AuthorizationRejected, note, noteRequired: true, (a, text, now) => a.Reject(manager.Email, now, text!), cancellationToken);
 
     /// <summary>
     /// Approved → Revoked before its window ends. The entity keeps its approval; who revoked it and why
     /// (<paramref name="note"/>, required) is the audit trail's.
     /// </summary>
-    public Task<UseCaseResult<AuthorizationChange>> RevokeAsync(CurrentUser manager, int authorizationId, string? note, CancellationToken cancellationToken = default)
+    public Task<UseCaseResult<AuthorizationChange>> RevokeAsync(CurrentUser manager, int authorizationId, string? note, CancellationToken cancellationToken = default) =>
+        DecideAsync(manager, authorizationId, AuthorizationAction.Revoke, AuditAction.AuthorizationRevoked, note, noteRequired: true, (a, _, _) => a.Revoke(), cancellationToken);
+
+    private async Task<UseCaseResult<AuthorizationChange>> DecideAsync(
+        CurrentUser manager,
+        int authorizationId,
+        AuthorizationAction action,
+        AuditAction auditAction,
+        string? note,
+        bool noteRequired,
+        Action<CrossRegionAuthorization, string?, DateTime> apply,
+        CancellationToken cancellationToken)
     {
-        AuthorizeManager(manager);
-        var errors = new InputErrors();
-        var text = errors.Required(AuthorizationFields.Note, note, CrossRegionAuthorization.ReasonMaxLength);
-        return errors.Any
-            ? Task.FromResult<UseCaseResult<AuthorizationChange>>(errors.ToRefusal())
-            : DecideAsync(manager, authorizationId, AuthorizationAction.Revoke, "AuthorizationRevoked", text, (a, _) => a.Revoke(), cancellationToken);
-    }
+        AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
+        var check = new InputCheck();
+        var text = check.Note(AuthorizationFields.Note, note, CrossRegionAuthorization.ReasonMaxLength, noteRequired);
+        if (!check.IsValid)
+        {
+            return Refusal.Invalid(check.Errors);
+        }
 
-    private static void AuthorizeManager(CurrentUser manager)
-    {
-        ArgumentNullException.ThrowIfNull(manager);
-        AccessDeniedException.Unless(manager.IsInRole(PortalRoles.ChannelManager));
-    }
-
-    private async Task AuditAsync(PortalDbContext db, string actor, string action, CrossRegionAuthorization authorization, object? before, object after, CancellationToken ct) =>
-        await audit.AppendAsync(db, new AuditRecord(
-            actor,
-            action,
-            EntityType,
-            authorization.Id.ToString(CultureInfo.InvariantCulture),
-            before is null ? null : AuditJson.Of(before),
-            AuditJson.Of(after)), ct).ConfigureAwait(false);
-
-    private Task<UseCaseResult<AuthorizationChange>> DecideAsync(
-        CurrentUser manager, int authorizationId, AuthorizationAction action, string auditAction, string? note, Action<CrossRegionAuthorization, DateTime> apply, CancellationToken cancellationToken) =>
-        writes.RunAsync<UseCaseResult<AuthorizationChange>>(auditAction, async (db, ct) =>
+        return await writes.RunAsync<AuthorizationChange>(auditAction.ToString(), async (db, ct) =>
         {
             var authorization = await db.CrossRegionAuthorizations.SingleOrDefaultAsync(a => a.Id == authorizationId, ct).ConfigureAwait(false);
             if (authorization is null)
@@ -142,38 +105,24 @@ public sealed class CrossRegionAuthorizations(ChannelWrites writes, PortalData d
                 return Refusal.NotFound;
             }
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            var availability = authorization.Availability(action, BusinessDay.Of(now));
-            if (!availability.IsAllowed)
+            var now = clock.Now;
+            if (Refusal.Unless(authorization.Availability(action, clock.DateOf(now))) is { } refusal)
             {
-                return Refusal.Transition(availability);
+                return refusal;
             }
 
             var before = authorization.Status;
-            try
-            {
-                apply(authorization, now);
-            }
-            catch (DomainException ex)
-            {
-                return Refusal.From(ex);
-            }
-
-            await AuditAsync(db, manager.Email, auditAction, authorization, new { status = before }, new { status = authorization.Status, note }, ct).ConfigureAwait(false);
+            apply(authorization, text, now);
+            await audit.AppendAsync(db, AuditRecord.Of(manager.Email, auditAction, AuditEntity.CrossRegionAuthorization, authorization.Id, new { status = before }, new { status = authorization.Status, note = text }), ct).ConfigureAwait(false);
             return UseCaseResult.Ok(new AuthorizationChange(authorization.Id, authorization.Status));
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+    }
 
     // An authorization may name only a customer the reseller can see (ADR 8): any other does not exist for it.
-    private async Task<int?> CustomerAsync(CurrentUser reseller, string? customerUscc, InputErrors errors, CancellationToken cancellationToken)
+    private async Task<int?> CustomerAsync(CurrentUser reseller, string? customerUscc, InputCheck check, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(customerUscc))
+        if (check.OptionalUscc(AuthorizationFields.CustomerUscc, customerUscc) is not { } uscc)
         {
-            return null;
-        }
-
-        if (!Uscc.TryParse(customerUscc, out var uscc, out _))
-        {
-            errors.Add(AuthorizationFields.CustomerUscc, ReasonCode.InvalidUscc);
             return null;
         }
 
@@ -181,7 +130,7 @@ public sealed class CrossRegionAuthorizations(ChannelWrites writes, PortalData d
         var id = await db.Customers.Where(c => c.Uscc == uscc.Value).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (id is null)
         {
-            errors.Add(AuthorizationFields.CustomerUscc, UseCaseCode.UnknownCustomer);
+            check.Add(AuthorizationFields.CustomerUscc, UseCaseCode.UnknownCustomer);
         }
 
         return id;

@@ -19,7 +19,7 @@ public sealed partial class MyAuthorizations
 
     private readonly bool _chinese = PortalCultures.IsChinese(CultureInfo.CurrentUICulture);
     private AuthorizationRequestForm _form = null!;
-    private ReasonMessages _messages = ReasonMessages.None;
+    private FormMessages _messages = FormMessages.None;
     private AuthorizationChange? _requested;
     private MudDataGrid<AuthorizationRow>? _grid;
     private bool _busy;
@@ -34,13 +34,13 @@ public sealed partial class MyAuthorizations
     private IStringLocalizer<SharedResource> L { get; set; } = default!;
 
     [Inject]
-    private TimeProvider Clock { get; set; } = default!;
+    private BusinessClock Clock { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    // The window starts on the business day the service judges it by (the UTC date), not the server's local date.
-    private AuthorizationRequestForm NewForm() => AuthorizationRequestForm.Starting(BusinessDay.Of(Clock.GetUtcNow().UtcDateTime));
+    // The window starts on the business day the service judges it by, not the server's local date.
+    private AuthorizationRequestForm NewForm() => AuthorizationRequestForm.Starting(Clock.Today);
 
     protected override void OnInitialized() => _form = NewForm();
 
@@ -58,7 +58,7 @@ public sealed partial class MyAuthorizations
         try
         {
             var result = await Authorizations.RequestAsync(await UserAsync(), _form.ToInput());
-            _messages = ReasonMessages.Of(result, L, FormFields.Contains);
+            _messages = FormMessages.Of(result, L, FormFields.Contains);
             _requested = result.Succeeded ? result.Value : null;
             if (result.Succeeded)
             {
@@ -75,5 +75,5 @@ public sealed partial class MyAuthorizations
         }
     }
 
-    private static string Day(DateOnly day) => day.ToString("d", CultureInfo.CurrentCulture);
+    private static string Day(DateOnly day) => BusinessClock.ShowDay(day);
 }

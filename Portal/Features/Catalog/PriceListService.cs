@@ -8,15 +8,15 @@ namespace Portal.Features.Catalog;
 /// <summary>A product's uniform price in force now and, for a reseller, what its tier pays.</summary>
 public sealed record PriceListRow(string Sku, string NameZh, string NameEn, string UnitZh, string UnitEn, decimal UniformPrice, DateTime EffectiveFrom, decimal? DiscountRate, decimal? PurchasePrice);
 
-public sealed class PriceListService(PortalData data, TimeProvider clock)
+public sealed class PriceListService(PortalData data, BusinessClock clock)
 {
     public async Task<IReadOnlyList<PriceListRow>> GetAsync(CurrentUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        AccessDeniedException.Unless(user.IsInRole(PortalRoles.ChannelManager) || user.IsInRole(PortalRoles.Reseller) || user.IsInRole(PortalRoles.Compliance));
+        AccessDeniedException.UnlessMay(user, PortalPolicies.ReadPrices);
 
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.Now;
         var products = await db.Products.AsNoTracking().Include(p => p.Prices).Where(p => p.IsActive).OrderBy(p => p.Sku).ToListAsync(cancellationToken).ConfigureAwait(false);
 
         Domain.Catalog.TierDiscount? discount = null;

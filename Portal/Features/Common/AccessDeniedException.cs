@@ -21,6 +21,15 @@ public sealed class AccessDeniedException : Exception
     {
     }
 
+    /// <summary>Refuses unless <paramref name="user"/> holds <paramref name="policy"/> (a <c>PortalPolicies</c> name).</summary>
+    public static void UnlessMay(Auth.CurrentUser? user, string policy)
+    {
+        if (user is null || !user.May(policy))
+        {
+            throw new AccessDeniedException();
+        }
+    }
+
     public static void Unless(bool allowed)
     {
         if (!allowed)

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Data;
+using Portal.Domain.Common;
 
 namespace Portal.Features;
 
@@ -18,9 +19,33 @@ public sealed partial class ChannelWrites(PortalData data, ILogger<ChannelWrites
 {
     private const int MaxAttempts = 4;
 
-    public async Task<T> RunAsync<T>(string useCase, Func<PortalDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs one use case in one transaction. It commits only when the use case succeeded: a refusal changes nothing,
+    /// whatever the use case had already changed or saved before it was refused. A state machine that refuses what the
+    /// use case checked (another user changed the record meanwhile) is answered as a refusal, never an exception.
+    /// </summary>
+    public async Task<UseCaseResult<T>> RunAsync<T>(string useCase, Func<PortalDbContext, CancellationToken, Task<UseCaseResult<T>>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
+        try
+        {
+            return await ExecuteAsync(useCase, work, static result => result.Succeeded, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DomainException ex)
+        {
+            return Refusal.From(ex);
+        }
+    }
+
+    /// <summary>Runs one unit of system work (a batch of the expiry job, an audit entry) in one transaction, and commits it.</summary>
+    public Task<T> RunUnitAsync<T>(string unit, Func<PortalDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return ExecuteAsync(unit, work, static _ => true, cancellationToken);
+    }
+
+    private async Task<T> ExecuteAsync<T>(string useCase, Func<PortalDbContext, CancellationToken, Task<T>> work, Func<T, bool> commit, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await data.ForRulesAsync(cancellationToken).ConfigureAwait(false);
@@ -33,16 +58,23 @@ public sealed partial class ChannelWrites(PortalData data, ILogger<ChannelWrites
                 // SQL Server's connection-resiliency strategy retries a transient failure by running the whole unit
                 // again; it refuses a transaction begun outside it. On SQLite the strategy simply runs it once.
                 return await db.Database.CreateExecutionStrategy().ExecuteAsync(
-                    (db, work),
+                    (db, work, commit),
                     static async (_, state, ct) =>
                     {
-                        var (db, work) = state;
+                        var (db, work, commit) = state;
                         db.ChangeTracker.Clear();
                         using var gate = await SqliteWriteGate.EnterAsync(db, ct).ConfigureAwait(false);
                         await using var transaction = await BeginWriteAsync(db, ct).ConfigureAwait(false);
                         try
                         {
                             var result = await work(db, ct).ConfigureAwait(false);
+                            if (!commit(result))
+                            {
+                                await RollbackQuietlyAsync(transaction).ConfigureAwait(false);
+                                db.ChangeTracker.Clear();
+                                return result;
+                            }
+
                             await db.SaveChangesAsync(ct).ConfigureAwait(false);
                             await transaction.CommitAsync(ct).ConfigureAwait(false);
                             return result;

@@ -4,8 +4,8 @@ using Portal.Domain.Policy;
 namespace Portal.Features;
 
 /// <summary>
-/// Binds the channel policy (<c>Protection</c>, <c>Penalty</c>, <c>PricePolicy</c> sections) once at start-up and
-/// refuses to start on a value outside its documented range.
+/// Binds the channel policy (<c>Protection</c>, <c>Penalty</c>, <c>PricePolicy</c>, <c>Business</c> sections) once at
+/// start-up and refuses to start on a value outside its documented range or a time zone the machine does not know.
 /// </summary>
 public static class PolicySetup
 {
@@ -17,10 +17,14 @@ public static class PolicySetup
             configuration.GetSection(ProtectionOptions.SectionName).Bind(policy.Protection);
             configuration.GetSection(PenaltyOptions.SectionName).Bind(policy.Penalty);
             configuration.GetSection(PricePolicyOptions.SectionName).Bind(policy.PricePolicy);
-            foreach (var part in new object[] { policy.Protection, policy.Penalty, policy.PricePolicy })
+            configuration.GetSection(BusinessOptions.SectionName).Bind(policy.Business);
+            foreach (var part in new object[] { policy.Protection, policy.Penalty, policy.PricePolicy, policy.Business })
             {
                 Validator.ValidateObject(part, new ValidationContext(part), validateAllProperties: true);
             }
+
+            // An unknown zone fails here, at start-up, rather than at the first date a page shows.
+            _ = policy.Calendar;
 
             return policy;
         });

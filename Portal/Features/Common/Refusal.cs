@@ -12,20 +12,35 @@ public sealed record Refusal(UseCaseOutcome Outcome, IReadOnlyList<Reason> Reaso
     private static readonly HashSet<string> InputCodes = new(StringComparer.Ordinal)
     {
         ReasonCode.Required, ReasonCode.TooLong, ReasonCode.InvalidUscc, ReasonCode.InvalidRegion, ReasonCode.InvalidDate,
-        ReasonCode.InvalidValue, ReasonCode.InvalidPrice, ReasonCode.InvalidQuantity, ReasonCode.UnknownProduct,
-        UseCaseCode.UnknownCustomer, UseCaseCode.UnknownAgent,
+        ReasonCode.InvalidValue, ReasonCode.InvalidCharacter, ReasonCode.InvalidPrice, ReasonCode.InvalidQuantity,
+        ReasonCode.UnknownProduct, ReasonCode.ReasonRequired, UseCaseCode.UnknownCustomer, UseCaseCode.UnknownAgent,
     };
 
     public static Refusal NotFound { get; } = new(UseCaseOutcome.NotFound, [new Reason(UseCaseCode.NotFound)]);
 
+    public static Refusal Throttled { get; } = new(UseCaseOutcome.Throttled, [new Reason(UseCaseCode.TooManyRequests)]);
+
     /// <summary>Field errors of the input; nothing is stored.</summary>
     public static Refusal Invalid(IEnumerable<Reason> errors) => new(UseCaseOutcome.Invalid, [.. errors]);
+
+    /// <summary>One field error.</summary>
+    public static Refusal Invalid(string field, string code) => Invalid([new Reason(code, field)]);
+
+    /// <summary>A validator's field errors.</summary>
+    public static Refusal Invalid<T>(Validated<T> validated)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(validated);
+        return validated.IsValid
+            ? throw new ArgumentException("Valid input is no refusal.", nameof(validated))
+            : Invalid(validated.Errors);
+    }
 
     public static Refusal Because(string code, string? field = null, string? detail = null) =>
         new(UseCaseOutcome.Refused, [new Reason(code, field, detail)]);
 
     /// <summary>
-    /// A rule's refusal. When every reason is about malformed input (a USCC failing its check, a missing territory)
+    /// A rule's refusal. When every reason is about malformed input (a USCC failing its check, a missing written reason)
     /// the outcome is <see cref="UseCaseOutcome.Invalid"/>, as DESIGN.md §7 answers such input; otherwise
     /// <see cref="UseCaseOutcome.Refused"/>, with every reason.
     /// </summary>
@@ -42,16 +57,17 @@ public sealed record Refusal(UseCaseOutcome Outcome, IReadOnlyList<Reason> Reaso
     }
 
     /// <summary>
-    /// A state machine holds the action back: not possible in the record's state (<see cref="TransitionCode.NotAllowedInState"/>),
-    /// or a guard is unmet (one <see cref="TransitionCode.GuardNotMet"/> reason per guard key).
+    /// The state machine's answer before an action is taken: null when it allows it; otherwise not possible in the
+    /// record's state (<see cref="TransitionCode.NotAllowedInState"/>, detail: the action), or held back by guards (one
+    /// <see cref="TransitionCode.GuardNotMet"/> reason per guard key).
     /// </summary>
-    public static Refusal Transition<TAction>(ActionAvailability<TAction> availability)
+    public static Refusal? Unless<TAction>(ActionAvailability<TAction> availability)
         where TAction : struct, Enum
     {
         ArgumentNullException.ThrowIfNull(availability);
         if (availability.IsAllowed)
         {
-            throw new ArgumentException("An allowed action is no refusal.", nameof(availability));
+            return null;
         }
 
         return availability.AppliesInState

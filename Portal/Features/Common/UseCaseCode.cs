@@ -2,7 +2,8 @@ namespace Portal.Features;
 
 /// <summary>
 /// Refusal codes of the application services that are not channel rules (those are <c>ReasonCode</c>): a record that
-/// does not exist, a name already taken. Stable like the rule codes; the portal shows <c>Reason_&lt;CODE&gt;</c>.
+/// does not exist, a name already taken, a penalty the contract cannot take. Stable like the rule codes — part of the
+/// API contract, never renamed, only added; the portal shows <c>Reason_&lt;CODE&gt;</c> in both languages.
 /// </summary>
 public static class UseCaseCode
 {
@@ -21,5 +22,39 @@ public static class UseCaseCode
     /// <summary>An agent code that names no agent.</summary>
     public const string UnknownAgent = "UNKNOWN_AGENT";
 
-    public static IReadOnlyList<string> All { get; } = [NotFound, AgentCodeTaken, UsccTaken, UnknownCustomer, UnknownAgent];
+    /// <summary>
+    /// The subject agent's contract cannot take the penalty in its state: a suspended agent cannot be suspended again, a
+    /// revoked one cannot be revoked (detail: the contract status).
+    /// </summary>
+    public const string PenaltyNotApplicable = "PENALTY_NOT_APPLICABLE";
+
+    /// <summary>
+    /// An appeal cannot lift a disqualification: the contract is Revoked (terminal) and the cascade has moved the agent's
+    /// customers and sub-agents; the appeal can only be upheld.
+    /// </summary>
+    public const string DisqualificationIrreversible = "DISQUALIFICATION_IRREVERSIBLE";
+
+    /// <summary>The caller asked too often; it may try again in a minute.</summary>
+    public const string TooManyRequests = "TOO_MANY_REQUESTS";
+
+    /// <summary>An account change an Admin may not make to its own account (lock, disable, demote itself).</summary>
+    public const string NotOnOwnAccount = "NOT_ON_OWN_ACCOUNT";
+
+    /// <summary>A role that is not one of the portal's.</summary>
+    public const string UnknownRole = "UNKNOWN_ROLE";
+
+    /// <summary>A Reseller account names its agent; vendor staff have none.</summary>
+    public const string AgentOnlyForReseller = "AGENT_ONLY_FOR_RESELLER";
+
+    /// <summary>Another account already uses this e-mail address.</summary>
+    public const string EmailTaken = "EMAIL_TAKEN";
+
+    /// <summary>A password that does not meet the policy (length, upper, lower, digit, symbol).</summary>
+    public const string PasswordTooWeak = "PASSWORD_TOO_WEAK";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        NotFound, AgentCodeTaken, UsccTaken, UnknownCustomer, UnknownAgent, PenaltyNotApplicable, DisqualificationIrreversible,
+        TooManyRequests, NotOnOwnAccount, UnknownRole, AgentOnlyForReseller, EmailTaken, PasswordTooWeak,
+    ];
 }

@@ -3,7 +3,7 @@ using Portal.Domain.Common;
 
 namespace Portal.Features;
 
-/// <summary>How a use case ended; a page or an endpoint maps it to what it shows (an API: 200/201, 400, 409, 404).</summary>
+/// <summary>How a use case ended; the adapters map it to what a page shows and to an HTTP status (200/201, 400, 409, 404, 429).</summary>
 public enum UseCaseOutcome
 {
     /// <summary>Done and committed.</summary>
@@ -12,18 +12,22 @@ public enum UseCaseOutcome
     /// <summary>Input that can never be right (DESIGN.md §7): every field error is listed and nothing was stored.</summary>
     Invalid,
 
-    /// <summary>Well-formed, but the channel policy or the record's state machine refuses it; the reasons say why.</summary>
+    /// <summary>Well-formed, but the channel policy or the record's state machine refuses it; the reasons say why; nothing changed.</summary>
     Refused,
 
     /// <summary>The record does not exist for the caller (missing, or outside what the caller may see).</summary>
     NotFound,
+
+    /// <summary>The caller asked too often (a rate limit such as the availability check's); nothing was done.</summary>
+    Throttled,
 }
 
 /// <summary>
-/// What an application service answers: the value on success, otherwise the reasons as <see cref="Reason"/>s (a code
-/// from <see cref="ReasonCode"/>, <see cref="UseCaseCode"/> or <see cref="TransitionCode"/>, and the input field it
-/// concerns). A state machine's refusal carries one <see cref="TransitionCode.GuardNotMet"/> reason per unmet guard,
-/// its key in <see cref="Reason.Detail"/> (shown as <c>Guard_&lt;Key&gt;</c>), also listed in <see cref="UnmetGuards"/>.
+/// What every application service answers: the value on success, otherwise the reasons — each a <see cref="Reason"/>
+/// with a stable code (<see cref="ReasonCode"/>, <see cref="UseCaseCode"/> or <see cref="TransitionCode"/>), the input
+/// field it concerns (as the API body names it) and, for a state machine's refusal, the guard key or action in
+/// <see cref="Reason.Detail"/>. Services answer with codes only; the adapters (<c>ToHttp</c> for the API,
+/// <c>FormMessages</c> for pages) put them into the reader's language.
 /// </summary>
 public sealed class UseCaseResult<T>
 {
@@ -58,10 +62,9 @@ public sealed class UseCaseResult<T>
 
     public bool Has(string code) => Reasons.Any(r => r.Code == code);
 
-    /// <summary>The reasons grouped by field, in the shape of ProblemDetails' <c>errors</c> (field → codes; "" for the request as a whole).</summary>
-    public IDictionary<string, string[]> ReasonsByField() =>
-        Reasons.GroupBy(r => r.Field ?? string.Empty, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(r => r.Code).Distinct().ToArray(), StringComparer.Ordinal);
+    /// <summary>The same failure as a result of another value type (a failed step of a larger use case).</summary>
+    public Refusal AsRefusal() =>
+        Succeeded ? throw new InvalidOperationException("A use case that succeeded is no refusal.") : new Refusal(Outcome, Reasons);
 
     public override string ToString() => Succeeded ? $"Succeeded: {Value}" : $"{Outcome}: {string.Join(", ", Reasons)}";
 }

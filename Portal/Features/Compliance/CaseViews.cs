@@ -50,3 +50,13 @@ public sealed record CaseDetail(
     IReadOnlyList<EvidenceView> Evidence,
     IReadOnlyList<NoteView> Notes,
     IReadOnlyList<ActionAvailability<CaseAction>> Actions);
+
+/// <summary>A case after a successful change: its id and its state now.</summary>
+public sealed record CaseChange(int CaseId, CaseState State)
+{
+    public static CaseChange Of(ViolationCase violation)
+    {
+        ArgumentNullException.ThrowIfNull(violation);
+        return new CaseChange(violation.Id, violation.State);
+    }
+}

@@ -5,13 +5,15 @@ namespace Portal.Features;
 
 public static class ComplianceRegistration
 {
-    /// <summary>The compliance services: cases and investigation, penalties and appeals, and the case queries.</summary>
+    /// <summary>The compliance services: cases and investigation, automatic detection, penalties and appeals, and the case queries.</summary>
     public static IServiceCollection AddCompliance(this IServiceCollection services)
     {
-        services.AddScoped<ViolationCaseService>();
-        services.AddScoped<PenaltyService>();
-        services.AddScoped<ViolationCaseQueries>();
-        services.AddSingleton<ReportThrottle>();
+        services.AddSingleton<CaseTransition>();
+        services.AddSingleton<ViolationCaseService>();
+        services.AddSingleton<ViolationDetection>();
+        services.AddSingleton<PenaltyService>();
+        services.AddSingleton<ViolationCaseQueries>();
+        services.AddSingleton<ReportLimit>();
         return services;
     }
 }

@@ -2,11 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Agents;
 using Portal.Domain.Agents.Disqualification;
+using Portal.Domain.Audit;
 using Portal.Domain.Authorizations;
 using Portal.Domain.Common;
 using Portal.Domain.Customers;
 using Portal.Domain.Deals;
 using Portal.Features.Audit;
+using Portal.Features.Customers;
 
 namespace Portal.Features.Compliance;
 
@@ -14,10 +16,10 @@ namespace Portal.Features.Compliance;
 /// Carries out the disqualification cascade (DESIGN.md §4) that <see cref="DisqualificationCascade.Plan"/> decides,
 /// inside the penalty's transaction: the contract Revoked, open deals cancelled, protections handed to an Active
 /// parent or released, sub-agents moved up with their subtrees' closure rows, approved cross-region authorizations
-/// revoked. Each affected record gets its own audit entry (the case's entry lists the whole plan and the notices), so
+/// revoked. Protections change through the <see cref="ProtectionLedger"/>. Each affected record gets its own audit entry (the case's entry lists the whole plan and the notices), so
 /// the trail of a deal, a protection or an agent shows why it changed without reading the case.
 /// </summary>
-internal sealed class DisqualificationRun(PortalDbContext db, AuditTrail audit, string actor, int caseId, DateTime now)
+internal sealed class DisqualificationRun(PortalDbContext db, ProtectionLedger protections, AuditTrail audit, string actor, int caseId, DateTime now)
 {
     private static readonly DealStatus[] OpenStatuses = [DealStatus.Submitted, DealStatus.PendingReview, DealStatus.Approved, DealStatus.ExtensionRequested];
 
@@ -36,7 +38,7 @@ internal sealed class DisqualificationRun(PortalDbContext db, AuditTrail audit, 
             : null;
         _children = await db.Agents.Include(a => a.Territory).Where(a => a.ParentId == agent.Id).ToListAsync(ct).ConfigureAwait(false);
         _deals = await db.Deals.Where(d => d.AgentId == agent.Id && OpenStatuses.Contains(d.Status)).ToListAsync(ct).ConfigureAwait(false);
-        _protections = await db.CustomerProtections.Where(p => p.AgentId == agent.Id && p.EndedAt == null).ToListAsync(ct).ConfigureAwait(false);
+        _protections = await db.CustomerProtections.AsNoTracking().Where(p => p.AgentId == agent.Id && p.EndedAt == null).ToListAsync(ct).ConfigureAwait(false);
         _authorizations = await db.CrossRegionAuthorizations.Where(a => a.AgentId == agent.Id && a.Status == AuthorizationStatus.Approved).ToListAsync(ct).ConfigureAwait(false);
 
         var agents = new List<AgentSnapshot> { AgentSnapshot.From(agent) };
@@ -62,7 +64,7 @@ internal sealed class DisqualificationRun(PortalDbContext db, AuditTrail audit, 
 
         var before = new { agent.Status, agent.SuspendedUntil };
         agent.Revoke();
-        await AuditAsync("AgentRevoked", CaseAudit.AgentEntity, agent.Id, before, new { agent.Status, CaseId = caseId }, ct).ConfigureAwait(false);
+        await AuditAsync(AuditAction.AgentRevoked, AuditEntity.Agent, agent.Id, before, new { agent.Status, CaseId = caseId }, ct).ConfigureAwait(false);
 
         var note = $"代理商资格已取消（违规案件 {caseId}）/ Agent disqualified (violation case {caseId})";
         foreach (var deal in plan.DealsToCancel.Select(id => _deals.Single(d => d.Id == id)))
@@ -70,7 +72,7 @@ internal sealed class DisqualificationRun(PortalDbContext db, AuditTrail audit, 
             await CancelAsync(deal, note, ct).ConfigureAwait(false);
         }
 
-        await HandOverAsync(plan.Protections, ct).ConfigureAwait(false);
+        await protections.HandOverAsync(db, plan.Protections, now, actor, caseId, ct).ConfigureAwait(false);
 
         foreach (var move in plan.SubAgents)
         {
@@ -81,7 +83,7 @@ internal sealed class DisqualificationRun(PortalDbContext db, AuditTrail audit, 
         {
             var status = authorization.Status;
             authorization.Revoke();
-            await AuditAsync("AuthorizationRevoked", CaseAudit.AuthorizationEntity, authorization.Id, new { Status = status }, new { authorization.Status, CaseId = caseId }, ct).ConfigureAwait(false);
+            await AuditAsync(AuditAction.AuthorizationRevoked, AuditEntity.CrossRegionAuthorization, authorization.Id, new { Status = status }, new { authorization.Status, CaseId = caseId }, ct).ConfigureAwait(false);
         }
     }
 
@@ -90,63 +92,25 @@ internal sealed class DisqualificationRun(PortalDbContext db, AuditTrail audit, 
     private async Task CancelAsync(DealRegistration deal, string note, CancellationToken ct)
     {
         var status = deal.Status;
-        string action;
+        AuditAction action;
         switch (deal.Status)
         {
             case DealStatus.Approved:
                 deal.Cancel();
-                action = "DealCancelled";
+                action = AuditAction.DealCancelled;
                 break;
             case DealStatus.ExtensionRequested:
                 deal.RefuseExtension(note);
                 deal.Cancel();
-                action = "DealCancelled";
+                action = AuditAction.DealCancelled;
                 break;
             default:
                 deal.Reject([new DealReason(ReasonCode.AgentNotActive, null)], now, note);
-                action = "DealRejected";
+                action = AuditAction.DealRejected;
                 break;
         }
 
-        await AuditAsync(action, CaseAudit.DealEntity, deal.Id, new { Status = status }, new { deal.Status, CaseId = caseId }, ct, [ReasonCode.AgentNotActive]).ConfigureAwait(false);
-    }
-
-    // Customer protection: one open protection per customer (ADR 4), so every old one ends and is saved before the
-    // parent's inherited ones are inserted — all in the same transaction.
-    private async Task HandOverAsync(IReadOnlyList<ProtectionHandover> handovers, CancellationToken ct)
-    {
-        var ended = handovers.Select(h => (Handover: h, Protection: _protections.Single(p => p.Id == h.ProtectionId))).ToList();
-        foreach (var (handover, protection) in ended)
-        {
-            protection.End(now, handover.End);
-        }
-
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-
-        var inherited = new Dictionary<int, CustomerProtection>();
-        foreach (var handover in handovers)
-        {
-            if (handover is { InheritedBy: { } heir, InheritedUntil: { } until })
-            {
-                var protection = new CustomerProtection(handover.CustomerId, heir, ProtectionBasis.Inherited, now, until, dealId: null);
-                db.CustomerProtections.Add(protection);
-                inherited.Add(handover.ProtectionId, protection);
-            }
-        }
-
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-
-        foreach (var (handover, protection) in ended)
-        {
-            var heir = inherited.GetValueOrDefault(handover.ProtectionId);
-            await AuditAsync(
-                "Protection" + handover.End,
-                CaseAudit.ProtectionEntity,
-                protection.Id,
-                new { protection.CustomerId, protection.AgentId, protection.Until },
-                new { protection.EndedAt, protection.EndReason, InheritedBy = heir?.AgentId, InheritedProtectionId = heir?.Id, InheritedUntil = heir?.Until, CaseId = caseId },
-                ct).ConfigureAwait(false);
-        }
+        await AuditAsync(action, AuditEntity.Deal, deal.Id, new { Status = status }, new { deal.Status, CaseId = caseId }, ct, [ReasonCode.AgentNotActive]).ConfigureAwait(false);
     }
 
     // The hierarchy closes over the gap: the sub-agent and its whole subtree move under the disqualified agent's
@@ -163,12 +127,9 @@ internal sealed class DisqualificationRun(PortalDbContext db, AuditTrail audit, 
         child.MoveUnder(newParent);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         await HierarchyClosure.MoveSubtreeAsync(db, child.Id, newParent?.Id, ct).ConfigureAwait(false);
-        await AuditAsync("AgentReparented", CaseAudit.AgentEntity, child.Id, new { ParentCode = agent.Code }, new { ParentCode = newParent?.Code, VendorSigned = newParent is null, CaseId = caseId }, ct).ConfigureAwait(false);
+        await AuditAsync(AuditAction.AgentReparented, AuditEntity.Agent, child.Id, new { ParentCode = agent.Code }, new { ParentCode = newParent?.Code, VendorSigned = newParent is null, CaseId = caseId }, ct).ConfigureAwait(false);
     }
 
-    private Task AuditAsync(string action, string entityType, int entityId, object before, object after, CancellationToken ct, IReadOnlyList<string>? reasonCodes = null) =>
-        audit.AppendSavedAsync(
-            db,
-            new AuditRecord(actor, action, entityType, CaseAudit.Id(entityId), CaseAudit.Snapshot(before), CaseAudit.Snapshot(after), reasonCodes),
-            ct);
+    private Task<AuditEntry> AuditAsync(AuditAction action, AuditEntity entity, int entityId, object before, object after, CancellationToken ct, IReadOnlyList<string>? reasonCodes = null) =>
+        audit.AppendAsync(db, AuditRecord.Of(actor, action, entity, entityId, before, after, reasonCodes), ct);
 }

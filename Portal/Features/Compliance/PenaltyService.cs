@@ -4,11 +4,13 @@ using Portal.Auth;
 using Portal.Data;
 using Portal.Domain.Agents;
 using Portal.Domain.Agents.Disqualification;
+using Portal.Domain.Audit;
 using Portal.Domain.Common;
 using Portal.Domain.Compliance;
 using Portal.Domain.Compliance.Penalties;
 using Portal.Domain.Policy;
 using Portal.Features.Audit;
+using Portal.Features.Customers;
 
 namespace Portal.Features.Compliance;
 
@@ -17,31 +19,30 @@ namespace Portal.Features.Compliance;
 /// (<see cref="PenaltyLadder"/>), the agent's contract and the disqualification cascade carry the penalty out, and an
 /// appeal upholds or lifts it. Each method is one use case in one transaction, audited; refusals are results.
 /// </summary>
-public sealed class PenaltyService(ChannelWrites writes, PortalData data, AuditTrail audit, ChannelPolicy policy, TimeProvider clock)
+public sealed class PenaltyService(
+    ChannelWrites writes, PortalData data, CaseTransition transition, ProtectionLedger protections, AuditTrail audit, ChannelPolicy policy, BusinessClock clock)
 {
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
-
     private PenaltyOptions Options => policy.Penalty;
 
     /// <summary>Where a confirmed case stands on the ladder, for the page to offer the minimum before deciding.</summary>
-    public async Task<CaseResult<LadderPosition>> LadderAsync(CurrentUser user, int caseId, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<LadderPosition>> LadderAsync(CurrentUser user, int caseId, CancellationToken cancellationToken = default)
     {
-        AccessDeniedException.Unless(CaseRoles.Investigates(user));
+        AccessDeniedException.UnlessMay(user, PortalPolicies.WorkCases);
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
         var violation = await db.ViolationCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken).ConfigureAwait(false);
         if (violation is null)
         {
-            return CaseResult.NotFound<LadderPosition>();
+            return Refusal.NotFound;
         }
 
         if (violation is not { ConfirmedAt: not null, SubjectAgentId: { } agentId })
         {
-            return CaseResult.Refused<LadderPosition>(TransitionCode.NotAllowedInState, null, violation.State.ToString());
+            return Refusal.Because(TransitionCode.NotAllowedInState, null, violation.State.ToString());
         }
 
         var history = await HistoryAsync(db, agentId, cancellationToken).ConfigureAwait(false);
-        var decision = PenaltyLadder.Decide(PenaltyCaseOf(violation), history, PenaltyChoice.Minimum, Options, Now);
-        return CaseResult.Ok(PositionOf(violation, decision));
+        var decision = PenaltyLadder.Decide(PenaltyCaseOf(violation), history, PenaltyChoice.Minimum, Options, clock.Now, clock.Calendar);
+        return UseCaseResult.Ok(PositionOf(violation, decision));
     }
 
     /// <summary>
@@ -50,61 +51,59 @@ public sealed class PenaltyService(ChannelWrites writes, PortalData data, AuditT
     /// Fine needs its amount. A Suspension suspends the agent for <c>Penalty:SuspensionDays</c>; a Disqualification
     /// revokes it and runs the cascade, all in this transaction. The appeal window is <c>Penalty:AppealDays</c>.
     /// </summary>
-    public async Task<CaseResult<PenaltyOutcome>> PenalizeAsync(CurrentUser user, int caseId, PenaltyInput input, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<PenaltyOutcome>> PenalizeAsync(CurrentUser user, int caseId, PenaltyInput? input, CancellationToken cancellationToken = default)
     {
-        AccessDeniedException.Unless(CaseRoles.Investigates(user));
-        ArgumentNullException.ThrowIfNull(input);
-        var check = new CaseInputValidation();
-        var chosen = check.OptionalChoice<PenaltyKind>(CaseFields.Penalty, input.Penalty);
-        var writtenReason = check.OptionalText(CaseFields.Reason, input.Reason, ViolationCase.DescriptionMaxLength);
-        var fine = check.OptionalAmount(CaseFields.FineAmount, input.FineAmount);
+        AccessDeniedException.UnlessMay(user, PortalPolicies.WorkCases);
+        var check = new InputCheck();
+        var chosen = check.OptionalChoice<PenaltyKind>(CaseFields.Penalty, input?.Penalty);
+        var writtenReason = check.OptionalText(CaseFields.Reason, input?.Reason, ViolationCase.DescriptionMaxLength, multiline: true);
+        var fine = check.OptionalAmount(CaseFields.FineAmount, input?.FineAmount, InputLimits.MaxFine);
         if (!check.IsValid)
         {
-            return CaseResult.Invalid<PenaltyOutcome>(check.Errors);
+            return Refusal.Invalid(check.Errors);
         }
 
-        return await writes.RunCaseAsync(
+        return await writes.RunAsync<PenaltyOutcome>(
             "PenalizeViolation",
             async (db, ct) =>
             {
                 // Judged at the instant the write lock is held (see ChannelWrites).
-                var now = Now;
+                var now = clock.Now;
                 var violation = await db.ViolationCases.SingleOrDefaultAsync(c => c.Id == caseId, ct).ConfigureAwait(false);
                 if (violation is null)
                 {
-                    return CaseResult.NotFound<PenaltyOutcome>();
+                    return Refusal.NotFound;
                 }
 
-                var availability = violation.Availability(CaseAction.Penalize, now);
-                if (!availability.IsAllowed)
+                if (Refusal.Unless(violation.Availability(CaseAction.Penalize, now)) is { } refusal)
                 {
-                    return CaseResult.Refused<PenaltyOutcome, CaseAction>(availability, violation.State);
+                    return refusal;
                 }
 
                 if (violation.SubjectAgentId is not { } agentId)
                 {
-                    return CaseResult.Refused<PenaltyOutcome>(TransitionCode.GuardNotMet, null, CaseGuardKeys.SubjectAgentIdentified);
+                    return Refusal.Because(TransitionCode.GuardNotMet, null, CaseGuardKeys.SubjectAgentIdentified);
                 }
 
                 var agent = await db.Agents.Include(a => a.Territory).SingleAsync(a => a.Id == agentId, ct).ConfigureAwait(false);
                 var history = await HistoryAsync(db, agentId, ct).ConfigureAwait(false);
-                var decision = PenaltyLadder.Decide(PenaltyCaseOf(violation), history, new PenaltyChoice(chosen, writtenReason), Options, now);
+                var decision = PenaltyLadder.Decide(PenaltyCaseOf(violation), history, new PenaltyChoice(chosen, writtenReason), Options, now, clock.Calendar);
                 if (decision is not { IsAllowed: true, Imposed: { } penalty })
                 {
                     // A milder choice is told the minimum it has to reach.
-                    return CaseResult.Refused<PenaltyOutcome>(decision.Decision.Reasons.Select(r =>
-                        r.Code == ReasonCode.PenaltyBelowLadder ? r with { Detail = decision.Minimum.ToString() } : r));
+                    return Refusal.Because(new Decision(decision.Decision.Reasons.Select(r =>
+                        r.Code == ReasonCode.PenaltyBelowLadder ? r with { Detail = decision.Minimum.ToString() } : r)));
                 }
 
                 // Only a Fine has an amount, and it must have one.
                 if (penalty == PenaltyKind.Fine && fine is null)
                 {
-                    return CaseResult.Invalid<PenaltyOutcome>(CaseFields.FineAmount, ReasonCode.Required);
+                    return Refusal.Invalid(CaseFields.FineAmount, ReasonCode.Required);
                 }
 
                 if (penalty != PenaltyKind.Fine && fine is not null)
                 {
-                    return CaseResult.Invalid<PenaltyOutcome>(CaseFields.FineAmount, ReasonCode.InvalidValue);
+                    return Refusal.Invalid(CaseFields.FineAmount, ReasonCode.InvalidValue);
                 }
 
                 // The agent's contract must be able to take the penalty (a suspended agent cannot be suspended again,
@@ -115,29 +114,29 @@ public sealed class PenaltyService(ChannelWrites writes, PortalData data, AuditT
                     PenaltyKind.Disqualification => AgentAction.Revoke,
                     _ => (AgentAction?)null,
                 };
-                if (contractAction is { } action && !agent.Availability(action, now, DateOnly.FromDateTime(now)).IsAllowed)
+                if (contractAction is { } action && !agent.Availability(action, now, clock.Today).IsAllowed)
                 {
-                    return CaseResult.Refused<PenaltyOutcome>(CaseReasonCodes.PenaltyNotApplicable, CaseFields.Penalty, agent.Status.ToString());
+                    return Refusal.Because(UseCaseCode.PenaltyNotApplicable, CaseFields.Penalty, agent.Status.ToString());
                 }
 
                 DisqualificationRun? cascade = null;
                 DisqualificationPlan? plan = null;
                 if (penalty == PenaltyKind.Disqualification)
                 {
-                    cascade = new DisqualificationRun(db, audit, user.Email, violation.Id, now);
+                    cascade = new DisqualificationRun(db, protections, audit, user.Email, violation.Id, now);
                     plan = await cascade.PlanAsync(agent, ct).ConfigureAwait(false);
                 }
 
-                var before = CaseAudit.Snapshot(violation);
-                violation.Penalize(penalty, fine, writtenReason ?? LadderReason(decision, violation.Severe), now, Options.AppealDays);
+                var before = CaseSnapshot.Of(violation);
+                violation.Penalize(penalty, fine, writtenReason ?? LadderReason(decision, violation.Severe), now, decision.AppealDeadline!.Value);
                 var position = PositionOf(violation, decision);
-                await audit.AppendSavedAsync(db, new AuditRecord(user.Email, "CasePenalized", CaseAudit.CaseEntity, CaseAudit.Id(violation.Id), before, PenalizedSnapshot(violation, position, decision, plan)), ct).ConfigureAwait(false);
+                await audit.AppendAsync(db, AuditRecord.Of(user.Email, AuditAction.CasePenalized, AuditEntity.ViolationCase, violation.Id, before, PenalizedSnapshot(violation, position, decision, plan)), ct).ConfigureAwait(false);
 
                 if (penalty == PenaltyKind.Suspension)
                 {
-                    var contractBefore = CaseAudit.Snapshot(new { agent.Status });
+                    var contractBefore = new { agent.Status };
                     agent.Suspend(decision.SuspendedUntil!.Value, now);
-                    await audit.AppendSavedAsync(db, new AuditRecord(user.Email, "AgentSuspended", CaseAudit.AgentEntity, CaseAudit.Id(agent.Id), contractBefore, CaseAudit.Snapshot(new { agent.Status, agent.SuspendedUntil, CaseId = violation.Id })), ct).ConfigureAwait(false);
+                    await audit.AppendAsync(db, AuditRecord.Of(user.Email, AuditAction.AgentSuspended, AuditEntity.Agent, agent.Id, contractBefore, new { agent.Status, agent.SuspendedUntil, CaseId = violation.Id }), ct).ConfigureAwait(false);
                 }
 
                 if (cascade is not null && plan is not null)
@@ -145,7 +144,7 @@ public sealed class PenaltyService(ChannelWrites writes, PortalData data, AuditT
                     await cascade.ExecuteAsync(agent, plan, ct).ConfigureAwait(false);
                 }
 
-                return CaseResult.Ok(new PenaltyOutcome(
+                return UseCaseResult.Ok(new PenaltyOutcome(
                     violation.Id, violation.State, penalty, position, decision.IsHarsherThanLadder, violation.FineAmount,
                     decision.SuspendedUntil, violation.AppealDeadline!.Value, plan));
             },
@@ -157,64 +156,57 @@ public sealed class PenaltyService(ChannelWrites writes, PortalData data, AuditT
     /// characters) on the timeline. The penalized agent's own staff appeal; Compliance records an appeal that arrived
     /// otherwise.
     /// </summary>
-    public async Task<CaseResult<CaseChange>> AppealAsync(CurrentUser user, int caseId, string? grounds, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<CaseChange>> AppealAsync(CurrentUser user, int caseId, string? grounds, CancellationToken cancellationToken = default)
     {
-        AccessDeniedException.Unless(CaseRoles.Appeals(user));
-        var check = new CaseInputValidation();
-        var text = check.Text(CaseFields.Grounds, grounds, CaseNote.TextMaxLength);
+        AccessDeniedException.UnlessMay(user, PortalPolicies.Appeal);
+        var check = new InputCheck();
+        var text = check.Text(CaseFields.Grounds, grounds, CaseNote.TextMaxLength, multiline: true);
         if (!check.IsValid)
         {
-            return CaseResult.Invalid<CaseChange>(check.Errors);
+            return Refusal.Invalid(check.Errors);
         }
 
-        return await writes.RunCaseAsync(
+        return await writes.RunAsync<CaseChange>(
             "AppealPenalty",
             async (db, ct) =>
             {
                 // Judged at the instant the write lock is held (see ChannelWrites).
-                var now = Now;
+                var now = clock.Now;
                 var violation = await db.ViolationCases.SingleOrDefaultAsync(c => c.Id == caseId, ct).ConfigureAwait(false);
                 if (violation is null)
                 {
-                    return CaseResult.NotFound<CaseChange>();
+                    return Refusal.NotFound;
                 }
 
-                if (!CaseRoles.Investigates(user) && violation.SubjectAgentId != user.AgentId)
+                if (!user.May(PortalPolicies.WorkCases) && violation.SubjectAgentId != user.AgentId)
                 {
                     // A reseller appeals its own agent's penalty. A case about a sub-agent is visible to it, but not its
                     // to appeal; any other case does not exist for it (ADR 8).
                     var visible = violation.SubjectAgentId is { } subject && user.AgentId is { } own
                         && await db.AgentLinks.AnyAsync(l => l.AncestorId == own && l.DescendantId == subject, ct).ConfigureAwait(false);
                     AccessDeniedException.Unless(!visible);
-                    return CaseResult.NotFound<CaseChange>();
+                    return Refusal.NotFound;
                 }
 
-                var availability = violation.Availability(CaseAction.Appeal, now);
-                if (!availability.IsAllowed)
+                if (Refusal.Unless(violation.Availability(CaseAction.Appeal, now)) is { } refusal)
                 {
-                    return CaseResult.Refused<CaseChange, CaseAction>(availability, violation.State);
+                    return refusal;
                 }
 
-                var before = CaseAudit.Snapshot(violation);
+                var before = CaseSnapshot.Of(violation);
                 violation.Appeal(now);
-                violation.AddNote(new CaseNote(text, now, user.Email));
-                await audit.AppendSavedAsync(db, new AuditRecord(user.Email, "CaseAppealed", CaseAudit.CaseEntity, CaseAudit.Id(caseId), before, CaseAudit.Snapshot(violation, text)), ct).ConfigureAwait(false);
-                return CaseResult.Ok(CaseChange.Of(violation));
+                violation.AddNote(new CaseNote(text!, now, user.Email));
+                await audit.AppendAsync(db, AuditRecord.Of(user.Email, AuditAction.CaseAppealed, AuditEntity.ViolationCase, caseId, before, CaseSnapshot.Of(violation, text)), ct).ConfigureAwait(false);
+                return UseCaseResult.Ok(CaseChange.Of(violation));
             },
             cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Appealed → Closed: the appeal fails and the penalty stands. The decision's note (1–4000 characters) is required.</summary>
-    public Task<CaseResult<CaseChange>> UpholdPenaltyAsync(CurrentUser user, int caseId, string? note, CancellationToken cancellationToken = default)
+    public Task<UseCaseResult<CaseChange>> UpholdPenaltyAsync(CurrentUser user, int caseId, string? note, CancellationToken cancellationToken = default)
     {
-        AccessDeniedException.Unless(CaseRoles.Investigates(user));
-        if (string.IsNullOrWhiteSpace(note))
-        {
-            return Task.FromResult(CaseResult.Invalid<CaseChange>(CaseFields.Note, ReasonCode.Required));
-        }
-
-        var now = Now;
-        return writes.TransitionAsync(audit, user, caseId, CaseAction.UpholdPenalty, "CasePenaltyUpheld", note, now, c => c.UpholdPenalty(now), cancellationToken);
+        AccessDeniedException.UnlessMay(user, PortalPolicies.WorkCases);
+        return transition.TakeAsync(user, caseId, CaseAction.UpholdPenalty, AuditAction.CasePenaltyUpheld, note, true, (c, now) => c.UpholdPenalty(now), cancellationToken);
     }
 
     /// <summary>
@@ -223,61 +215,59 @@ public sealed class PenaltyService(ChannelWrites writes, PortalData data, AuditT
     /// disqualification cannot be lifted (DISQUALIFICATION_IRREVERSIBLE): the contract is Revoked, which is terminal,
     /// and the cascade has already given away the agent's customers and sub-agents. The decision's note is required.
     /// </summary>
-    public async Task<CaseResult<CaseChange>> LiftPenaltyAsync(CurrentUser user, int caseId, string? note, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<CaseChange>> LiftPenaltyAsync(CurrentUser user, int caseId, string? note, CancellationToken cancellationToken = default)
     {
-        AccessDeniedException.Unless(CaseRoles.Investigates(user));
-        var check = new CaseInputValidation();
-        var text = check.Text(CaseFields.Note, note, CaseNote.TextMaxLength);
+        AccessDeniedException.UnlessMay(user, PortalPolicies.WorkCases);
+        var check = new InputCheck();
+        var text = check.Text(CaseFields.Note, note, CaseNote.TextMaxLength, multiline: true);
         if (!check.IsValid)
         {
-            return CaseResult.Invalid<CaseChange>(check.Errors);
+            return Refusal.Invalid(check.Errors);
         }
 
-        return await writes.RunCaseAsync(
+        return await writes.RunAsync<CaseChange>(
             "LiftPenalty",
             async (db, ct) =>
             {
                 // Judged at the instant the write lock is held (see ChannelWrites).
-                var now = Now;
+                var now = clock.Now;
                 var violation = await db.ViolationCases.SingleOrDefaultAsync(c => c.Id == caseId, ct).ConfigureAwait(false);
                 if (violation is null)
                 {
-                    return CaseResult.NotFound<CaseChange>();
+                    return Refusal.NotFound;
                 }
 
-                var availability = violation.Availability(CaseAction.LiftPenalty, now);
-                if (!availability.IsAllowed)
+                if (Refusal.Unless(violation.Availability(CaseAction.LiftPenalty, now)) is { } refusal)
                 {
-                    return CaseResult.Refused<CaseChange, CaseAction>(availability, violation.State);
+                    return refusal;
                 }
 
                 if (violation.Penalty == PenaltyKind.Disqualification)
                 {
-                    return CaseResult.Refused<CaseChange>(CaseReasonCodes.DisqualificationIrreversible);
+                    return Refusal.Because(UseCaseCode.DisqualificationIrreversible);
                 }
 
-                var before = CaseAudit.Snapshot(violation);
+                var before = CaseSnapshot.Of(violation);
                 var lifted = violation.Penalty;
                 violation.LiftPenalty(now);
-                violation.AddNote(new CaseNote(text, now, user.Email));
-                await audit.AppendSavedAsync(db, new AuditRecord(user.Email, "CasePenaltyLifted", CaseAudit.CaseEntity, CaseAudit.Id(caseId), before, CaseAudit.Snapshot(new { Case = CaseAudit.StateOf(violation, text), LiftedPenalty = lifted })), ct).ConfigureAwait(false);
+                violation.AddNote(new CaseNote(text!, now, user.Email));
+                await audit.AppendAsync(db, AuditRecord.Of(user.Email, AuditAction.CasePenaltyLifted, AuditEntity.ViolationCase, caseId, before, new { Case = CaseSnapshot.Of(violation, text), LiftedPenalty = lifted }), ct).ConfigureAwait(false);
 
                 if (lifted == PenaltyKind.Suspension && violation.SubjectAgentId is { } agentId)
                 {
                     await EndSuspensionAsync(db, user, violation, agentId, now, ct).ConfigureAwait(false);
                 }
 
-                return CaseResult.Ok(CaseChange.Of(violation));
+                return UseCaseResult.Ok(CaseChange.Of(violation));
             },
             cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Penalized → Closed once the appeal deadline has passed without an appeal (guard AppealWindowClosed).</summary>
-    public Task<CaseResult<CaseChange>> CloseAsync(CurrentUser user, int caseId, CancellationToken cancellationToken = default)
+    public Task<UseCaseResult<CaseChange>> CloseAsync(CurrentUser user, int caseId, CancellationToken cancellationToken = default)
     {
-        AccessDeniedException.Unless(CaseRoles.Investigates(user));
-        var now = Now;
-        return writes.TransitionAsync(audit, user, caseId, CaseAction.Close, "CaseClosed", null, now, c => c.Close(now), cancellationToken);
+        AccessDeniedException.UnlessMay(user, PortalPolicies.WorkCases);
+        return transition.TakeAsync(user, caseId, CaseAction.Close, AuditAction.CaseClosed, null, false, (c, now) => c.Close(now), cancellationToken);
     }
 
     /// <summary>
@@ -299,10 +289,10 @@ public sealed class PenaltyService(ChannelWrites writes, PortalData data, AuditT
     private static LadderPosition PositionOf(ViolationCase violation, PenaltyDecision decision) =>
         new(violation.Id, violation.Severe, decision.Minimum, decision.Ordinal, decision.CountedCaseIds);
 
-    private static string PenalizedSnapshot(ViolationCase violation, LadderPosition position, PenaltyDecision decision, DisqualificationPlan? plan) =>
-        CaseAudit.Snapshot(new
+    private static object PenalizedSnapshot(ViolationCase violation, LadderPosition position, PenaltyDecision decision, DisqualificationPlan? plan) =>
+        new
         {
-            Case = CaseAudit.StateOf(violation),
+            Case = CaseSnapshot.Of(violation),
             Ladder = new { position.Minimum, position.Ordinal, position.CountedCaseIds, Harsher = decision.IsHarsherThanLadder },
             violation.PenaltyReason,
             Cascade = plan is null ? null : new
@@ -313,7 +303,7 @@ public sealed class PenaltyService(ChannelWrites writes, PortalData data, AuditT
                 plan.AuthorizationsToRevoke,
                 Notices = plan.Notices.Select(n => new { n.AgentCode, n.Kind }),
             },
-        });
+        };
 
     // The text recorded as the penalty's reason when Compliance takes the ladder's minimum without writing one.
     private string LadderReason(PenaltyDecision decision, bool severe) =>
@@ -334,8 +324,8 @@ public sealed class PenaltyService(ChannelWrites writes, PortalData data, AuditT
             return;
         }
 
-        var before = CaseAudit.Snapshot(new { agent.Status, agent.SuspendedUntil });
+        var before = new { agent.Status, agent.SuspendedUntil };
         agent.LiftSuspension(now);
-        await audit.AppendSavedAsync(db, new AuditRecord(user.Email, "AgentReinstated", CaseAudit.AgentEntity, CaseAudit.Id(agent.Id), before, CaseAudit.Snapshot(new { agent.Status, CaseId = violation.Id })), ct).ConfigureAwait(false);
+        await audit.AppendAsync(db, AuditRecord.Of(user.Email, AuditAction.AgentReinstated, AuditEntity.Agent, agent.Id, before, new { agent.Status, CaseId = violation.Id }), ct).ConfigureAwait(false);
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Components.Common;
-using Portal.Data.Identity;
 using Portal.Domain.Compliance;
 
 namespace Portal.Features.Compliance;
@@ -10,12 +9,12 @@ namespace Portal.Features.Compliance;
 /// The read side of market monitoring, through the caller's own context (ADR 8): Compliance and ChannelManagers see
 /// every case, a reseller the cases about its own agent and its descendants; a case it may not see does not exist.
 /// </summary>
-public sealed class ViolationCaseQueries(PortalData data, TimeProvider clock)
+public sealed class ViolationCaseQueries(PortalData data, BusinessClock clock)
 {
     /// <summary>One page of cases, filtered and sorted in the database (newest first unless asked otherwise).</summary>
     public async Task<PagedResult<CaseRow>> ListAsync(CurrentUser user, CaseFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
-        AccessDeniedException.Unless(CaseRoles.ReadsCases(user));
+        AccessDeniedException.UnlessMay(user, PortalPolicies.ReadCases);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(page);
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
@@ -73,7 +72,7 @@ public sealed class ViolationCaseQueries(PortalData data, TimeProvider clock)
     /// <summary>One case with its file, timeline, penalty and the caller's actions; null when it does not exist for the caller (404).</summary>
     public async Task<CaseDetail?> GetAsync(CurrentUser user, int caseId, CancellationToken cancellationToken = default)
     {
-        AccessDeniedException.Unless(CaseRoles.ReadsCases(user));
+        AccessDeniedException.UnlessMay(user, PortalPolicies.ReadCases);
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
         var violation = await db.ViolationCases.AsNoTracking()
             .Include(c => c.Evidence)
@@ -88,7 +87,7 @@ public sealed class ViolationCaseQueries(PortalData data, TimeProvider clock)
         var subject = violation.SubjectAgentId is { } agentId
             ? await db.Agents.AsNoTracking().Where(a => a.Id == agentId).Select(a => new { a.Code, a.LegalName }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
             : null;
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.Now;
         var penalty = violation.PenalizedAt is { } penalizedAt
             ? new PenaltyView(violation.Penalty, violation.FineAmount, violation.PenaltyReason, penalizedAt, violation.AppealDeadline, violation.PenaltyLifted)
             : null;
@@ -103,7 +102,7 @@ public sealed class ViolationCaseQueries(PortalData data, TimeProvider clock)
             subject?.LegalName,
             violation.SubjectText,
             violation.Description,
-            CaseRoles.Investigates(user) ? violation.ReporterContact : null,
+            user.May(PortalPolicies.WorkCases) ? violation.ReporterContact : null,
             violation.Severe,
             violation.DealId,
             violation.SalesReportId,
@@ -118,6 +117,6 @@ public sealed class ViolationCaseQueries(PortalData data, TimeProvider clock)
 
     // Compliance takes every step; the penalized agent's own staff may appeal; everyone else reads.
     private static bool MayTake(CurrentUser user, ViolationCase violation, CaseAction action) =>
-        CaseRoles.Investigates(user)
-        || (action == CaseAction.Appeal && user.IsInRole(PortalRoles.Reseller) && user.AgentId is not null && user.AgentId == violation.SubjectAgentId);
+        user.May(PortalPolicies.WorkCases)
+        || (action == CaseAction.Appeal && user.May(PortalPolicies.Resell) && user.AgentId is not null && user.AgentId == violation.SubjectAgentId);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Data;
+using Portal.Domain.Audit;
 using Portal.Domain.Common;
 using Portal.Domain.Compliance;
 using Portal.Features.Audit;
@@ -12,222 +13,193 @@ namespace Portal.Features.Compliance;
 /// investigation with evidence and notes, confirmation or dismissal (§5.4). Penalties and appeals are
 /// <see cref="PenaltyService"/>'s. Each method is one use case in one transaction, audited; refusals are results.
 /// </summary>
-public sealed class ViolationCaseService(ChannelWrites writes, AuditTrail audit, TimeProvider clock)
+public sealed class ViolationCaseService(ChannelWrites writes, CaseTransition transition, AuditTrail audit, BusinessClock clock)
 {
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
-
     /// <summary>
     /// A public violation report, from anyone (<paramref name="reporter"/> is null when not signed in): a case in
     /// Reported with source Report. A subject that is an agent's code names that agent; anything else is kept as the
     /// reporter wrote it for Compliance to identify. Invalid input stores nothing.
     /// </summary>
-    public async Task<CaseResult<CaseChange>> FileReportAsync(CurrentUser? reporter, ViolationReportInput input, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<CaseChange>> FileReportAsync(CurrentUser? reporter, ViolationReportInput? input, CancellationToken cancellationToken = default)
     {
-        // Anyone may report (DESIGN.md §1): there is no role to check.
-        ArgumentNullException.ThrowIfNull(input);
-        var check = new CaseInputValidation();
-        var subject = check.Text(CaseFields.Subject, input.Subject, ViolationCase.SubjectTextMaxLength);
-        var type = check.Choice<ViolationType>(CaseFields.Type, input.Type);
-        var description = check.Text(CaseFields.Description, input.Description, ViolationCase.DescriptionMaxLength);
-        var contact = check.OptionalText(CaseFields.ReporterContact, input.ReporterContact, ViolationCase.ReporterContactMaxLength);
-        if (!check.IsValid || type is null)
+        // Anyone may report (DESIGN.md §1): there is no policy to check.
+        var check = new InputCheck();
+        var subject = check.Text(CaseFields.Subject, input?.Subject, ViolationCase.SubjectTextMaxLength);
+        var type = check.Choice<ViolationType>(CaseFields.Type, input?.Type);
+        var description = check.Text(CaseFields.Description, input?.Description, ViolationCase.DescriptionMaxLength, multiline: true);
+        var contact = check.OptionalText(CaseFields.ReporterContact, input?.ReporterContact, ViolationCase.ReporterContactMaxLength);
+        if (!check.IsValid)
         {
-            return CaseResult.Invalid<CaseChange>(check.Errors);
+            return Refusal.Invalid(check.Errors);
         }
 
-        return await writes.RunCaseAsync(
-            "FileViolationReport",
-            async (db, ct) =>
-            {
-                // Judged at the instant the write lock is held (see ChannelWrites).
-                var now = Now;
-                var agentId = await AgentIdAsync(db, subject, ct).ConfigureAwait(false);
-                var violation = ViolationCase.FromReport(agentId, subject, type.Value, description, contact, now);
-                db.ViolationCases.Add(violation);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await audit.AppendSavedAsync(db, new AuditRecord(reporter?.Email ?? CaseAudit.Anonymous, "ViolationReported", CaseAudit.CaseEntity, CaseAudit.Id(violation.Id), After: CaseAudit.Snapshot(violation)), ct).ConfigureAwait(false);
-                return CaseResult.Ok(CaseChange.Of(violation));
-            },
-            cancellationToken).ConfigureAwait(false);
+        return await writes.RunAsync<CaseChange>("FileViolationReport", async (db, ct) =>
+        {
+            var agentId = await AgentIdAsync(db, subject!, ct).ConfigureAwait(false);
+            var violation = ViolationCase.FromReport(agentId, subject!, type!.Value, description!, contact, clock.Now);
+            db.ViolationCases.Add(violation);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await audit.AppendAsync(db, AuditRecord.Of(reporter?.Email ?? Anonymous, AuditAction.ViolationReported, AuditEntity.ViolationCase, violation.Id, after: CaseSnapshot.Of(violation)), ct).ConfigureAwait(false);
+            return UseCaseResult.Ok(CaseChange.Of(violation));
+        }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The actor of a public report filed without signing in.</summary>
+    public const string Anonymous = "anonymous";
+
     /// <summary>A case Compliance or a ChannelManager opens against a known agent (source Manual, state Reported).</summary>
-    public async Task<CaseResult<CaseChange>> OpenCaseAsync(CurrentUser user, ManualCaseInput input, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<CaseChange>> OpenCaseAsync(CurrentUser user, ManualCaseInput? input, CancellationToken cancellationToken = default)
     {
-        AccessDeniedException.Unless(CaseRoles.OpensCases(user));
-        ArgumentNullException.ThrowIfNull(input);
-        var check = new CaseInputValidation();
-        var code = check.Text(CaseFields.SubjectAgentCode, input.SubjectAgentCode, ViolationCase.SubjectTextMaxLength);
-        var type = check.Choice<ViolationType>(CaseFields.Type, input.Type);
-        var description = check.Text(CaseFields.Description, input.Description, ViolationCase.DescriptionMaxLength);
-        if (!check.IsValid || type is null)
+        AccessDeniedException.UnlessMay(user, PortalPolicies.OpenCases);
+        var check = new InputCheck();
+        var code = check.Text(CaseFields.SubjectAgentCode, input?.SubjectAgentCode, ViolationCase.SubjectTextMaxLength);
+        var type = check.Choice<ViolationType>(CaseFields.Type, input?.Type);
+        var description = check.Text(CaseFields.Description, input?.Description, ViolationCase.DescriptionMaxLength, multiline: true);
+        if (!check.IsValid)
         {
-            return CaseResult.Invalid<CaseChange>(check.Errors);
+            return Refusal.Invalid(check.Errors);
         }
 
-        return await writes.RunCaseAsync(
-            "OpenViolationCase",
-            async (db, ct) =>
+        return await writes.RunAsync<CaseChange>("OpenViolationCase", async (db, ct) =>
+        {
+            if (await AgentIdAsync(db, code!, ct).ConfigureAwait(false) is not { } agentId)
             {
-                // Judged at the instant the write lock is held (see ChannelWrites).
-                var now = Now;
-                if (await AgentIdAsync(db, code, ct).ConfigureAwait(false) is not { } agentId)
-                {
-                    return CaseResult.Invalid<CaseChange>(CaseFields.SubjectAgentCode, CaseReasonCodes.UnknownAgent);
-                }
+                return Refusal.Invalid(CaseFields.SubjectAgentCode, UseCaseCode.UnknownAgent);
+            }
 
-                var violation = new ViolationCase(agentId, null, type.Value, CaseSource.Manual, description, now);
-                db.ViolationCases.Add(violation);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                await audit.AppendSavedAsync(db, new AuditRecord(user.Email, "ViolationCaseOpened", CaseAudit.CaseEntity, CaseAudit.Id(violation.Id), After: CaseAudit.Snapshot(violation)), ct).ConfigureAwait(false);
-                return CaseResult.Ok(CaseChange.Of(violation));
-            },
-            cancellationToken).ConfigureAwait(false);
+            var violation = new ViolationCase(agentId, null, type!.Value, CaseSource.Manual, description!, clock.Now);
+            db.ViolationCases.Add(violation);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await audit.AppendAsync(db, AuditRecord.Of(user.Email, AuditAction.ViolationCaseOpened, AuditEntity.ViolationCase, violation.Id, after: CaseSnapshot.Of(violation)), ct).ConfigureAwait(false);
+            return UseCaseResult.Ok(CaseChange.Of(violation));
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reported → UnderInvestigation.</summary>
-    public Task<CaseResult<CaseChange>> StartInvestigationAsync(CurrentUser user, int caseId, CancellationToken cancellationToken = default)
+    public Task<UseCaseResult<CaseChange>> StartInvestigationAsync(CurrentUser user, int caseId, CancellationToken cancellationToken = default)
     {
-        AccessDeniedException.Unless(CaseRoles.Investigates(user));
-        return writes.TransitionAsync(audit, user, caseId, CaseAction.StartInvestigation, "CaseInvestigationStarted", null, Now, c => c.StartInvestigation(), cancellationToken);
+        AccessDeniedException.UnlessMay(user, PortalPolicies.WorkCases);
+        return transition.TakeAsync(user, caseId, CaseAction.StartInvestigation, AuditAction.CaseInvestigationStarted, null, false, (c, _) => c.StartInvestigation(), cancellationToken);
     }
 
     /// <summary>Names the agent a case is about (by its code), until the case is decided.</summary>
-    public async Task<CaseResult<CaseChange>> IdentifySubjectAsync(CurrentUser user, int caseId, string? agentCode, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<CaseChange>> IdentifySubjectAsync(CurrentUser user, int caseId, string? agentCode, CancellationToken cancellationToken = default)
     {
-        AccessDeniedException.Unless(CaseRoles.Investigates(user));
-        var check = new CaseInputValidation();
+        AccessDeniedException.UnlessMay(user, PortalPolicies.WorkCases);
+        var check = new InputCheck();
         var code = check.Text(CaseFields.SubjectAgentCode, agentCode, ViolationCase.SubjectTextMaxLength);
         if (!check.IsValid)
         {
-            return CaseResult.Invalid<CaseChange>(check.Errors);
+            return Refusal.Invalid(check.Errors);
         }
 
-        return await writes.RunCaseAsync(
-            "IdentifyCaseSubject",
-            async (db, ct) =>
+        return await writes.RunAsync<CaseChange>("IdentifyCaseSubject", async (db, ct) =>
+        {
+            var violation = await db.ViolationCases.SingleOrDefaultAsync(c => c.Id == caseId, ct).ConfigureAwait(false);
+            if (violation is null)
             {
-                var violation = await db.ViolationCases.SingleOrDefaultAsync(c => c.Id == caseId, ct).ConfigureAwait(false);
-                if (violation is null)
-                {
-                    return CaseResult.NotFound<CaseChange>();
-                }
+                return Refusal.NotFound;
+            }
 
-                if (!violation.CanIdentifySubject)
-                {
-                    return CaseResult.Refused<CaseChange>(TransitionCode.NotAllowedInState, null, violation.State.ToString());
-                }
+            if (!violation.CanIdentifySubject)
+            {
+                return Refusal.Because(TransitionCode.NotAllowedInState, null, violation.State.ToString());
+            }
 
-                if (await AgentIdAsync(db, code, ct).ConfigureAwait(false) is not { } agentId)
-                {
-                    return CaseResult.Invalid<CaseChange>(CaseFields.SubjectAgentCode, CaseReasonCodes.UnknownAgent);
-                }
+            if (await AgentIdAsync(db, code!, ct).ConfigureAwait(false) is not { } agentId)
+            {
+                return Refusal.Invalid(CaseFields.SubjectAgentCode, UseCaseCode.UnknownAgent);
+            }
 
-                var before = CaseAudit.Snapshot(violation);
-                violation.IdentifySubject(agentId);
-                await audit.AppendSavedAsync(db, new AuditRecord(user.Email, "CaseSubjectIdentified", CaseAudit.CaseEntity, CaseAudit.Id(caseId), before, CaseAudit.Snapshot(violation)), ct).ConfigureAwait(false);
-                return CaseResult.Ok(CaseChange.Of(violation));
-            },
-            cancellationToken).ConfigureAwait(false);
+            var before = CaseSnapshot.Of(violation);
+            violation.IdentifySubject(agentId);
+            await audit.AppendAsync(db, AuditRecord.Of(user.Email, AuditAction.CaseSubjectIdentified, AuditEntity.ViolationCase, caseId, before, CaseSnapshot.Of(violation)), ct).ConfigureAwait(false);
+            return UseCaseResult.Ok(CaseChange.Of(violation));
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Adds a piece of evidence to the case's file, in any state (the file is append-only and audited).</summary>
-    public async Task<CaseResult<CaseChange>> AddEvidenceAsync(CurrentUser user, int caseId, EvidenceInput input, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<CaseChange>> AddEvidenceAsync(CurrentUser user, int caseId, EvidenceInput? input, CancellationToken cancellationToken = default)
     {
-        AccessDeniedException.Unless(CaseRoles.Investigates(user));
-        ArgumentNullException.ThrowIfNull(input);
-        var check = new CaseInputValidation();
-        var description = check.Text(CaseFields.Description, input.Description, CaseEvidence.DescriptionMaxLength);
-        var fileName = check.OptionalText(CaseFields.FileName, input.FileName, CaseEvidence.FileNameMaxLength);
-        var sha256 = check.OptionalSha256(CaseFields.Sha256, input.Sha256);
+        AccessDeniedException.UnlessMay(user, PortalPolicies.WorkCases);
+        var check = new InputCheck();
+        var description = check.Text(CaseFields.Description, input?.Description, CaseEvidence.DescriptionMaxLength, multiline: true);
+        var fileName = check.OptionalText(CaseFields.FileName, input?.FileName, CaseEvidence.FileNameMaxLength);
+        var sha256 = check.OptionalSha256(CaseFields.Sha256, input?.Sha256);
 
         // A file is identified by its name and its hash together: one without the other proves nothing.
-        if (fileName is null && sha256 is not null)
+        if (fileName is null && sha256 is not null && !check.Has(CaseFields.FileName))
         {
             check.Add(CaseFields.FileName, ReasonCode.Required);
         }
-        else if (fileName is not null && sha256 is null)
+        else if (fileName is not null && sha256 is null && !check.Has(CaseFields.Sha256))
         {
             check.Add(CaseFields.Sha256, ReasonCode.Required);
         }
 
         if (!check.IsValid)
         {
-            return CaseResult.Invalid<CaseChange>(check.Errors);
+            return Refusal.Invalid(check.Errors);
         }
 
-        return await writes.RunCaseAsync(
-            "AddCaseEvidence",
-            async (db, ct) =>
+        return await writes.RunAsync<CaseChange>("AddCaseEvidence", async (db, ct) =>
+        {
+            var violation = await db.ViolationCases.SingleOrDefaultAsync(c => c.Id == caseId, ct).ConfigureAwait(false);
+            if (violation is null)
             {
-                // Judged at the instant the write lock is held (see ChannelWrites).
-                var now = Now;
-                var violation = await db.ViolationCases.SingleOrDefaultAsync(c => c.Id == caseId, ct).ConfigureAwait(false);
-                if (violation is null)
-                {
-                    return CaseResult.NotFound<CaseChange>();
-                }
+                return Refusal.NotFound;
+            }
 
-                var evidence = new CaseEvidence(description, fileName, sha256, now, user.Email);
-                violation.AddEvidence(evidence);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                var after = CaseAudit.Snapshot(new { EvidenceId = evidence.Id, evidence.Description, evidence.FileName, evidence.Sha256 });
-                await audit.AppendSavedAsync(db, new AuditRecord(user.Email, "CaseEvidenceAdded", CaseAudit.CaseEntity, CaseAudit.Id(caseId), After: after), ct).ConfigureAwait(false);
-                return CaseResult.Ok(CaseChange.Of(violation));
-            },
-            cancellationToken).ConfigureAwait(false);
+            var evidence = new CaseEvidence(description!, fileName, sha256, clock.Now, user.Email);
+            violation.AddEvidence(evidence);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await audit.AppendAsync(db, AuditRecord.Of(user.Email, AuditAction.CaseEvidenceAdded, AuditEntity.ViolationCase, caseId, after: new { EvidenceId = evidence.Id, evidence.Description, evidence.FileName, evidence.Sha256 }), ct).ConfigureAwait(false);
+            return UseCaseResult.Ok(CaseChange.Of(violation));
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Adds a note (1–4000 characters) to the case's timeline, in any state.</summary>
-    public async Task<CaseResult<CaseChange>> AddNoteAsync(CurrentUser user, int caseId, string? text, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<CaseChange>> AddNoteAsync(CurrentUser user, int caseId, string? text, CancellationToken cancellationToken = default)
     {
-        AccessDeniedException.Unless(CaseRoles.Investigates(user));
-        var check = new CaseInputValidation();
-        var note = check.Text(CaseFields.Note, text, CaseNote.TextMaxLength);
+        AccessDeniedException.UnlessMay(user, PortalPolicies.WorkCases);
+        var check = new InputCheck();
+        var note = check.Text(CaseFields.Note, text, CaseNote.TextMaxLength, multiline: true);
         if (!check.IsValid)
         {
-            return CaseResult.Invalid<CaseChange>(check.Errors);
+            return Refusal.Invalid(check.Errors);
         }
 
-        return await writes.RunCaseAsync(
-            "AddCaseNote",
-            async (db, ct) =>
+        return await writes.RunAsync<CaseChange>("AddCaseNote", async (db, ct) =>
+        {
+            var violation = await db.ViolationCases.SingleOrDefaultAsync(c => c.Id == caseId, ct).ConfigureAwait(false);
+            if (violation is null)
             {
-                // Judged at the instant the write lock is held (see ChannelWrites).
-                var now = Now;
-                var violation = await db.ViolationCases.SingleOrDefaultAsync(c => c.Id == caseId, ct).ConfigureAwait(false);
-                if (violation is null)
-                {
-                    return CaseResult.NotFound<CaseChange>();
-                }
+                return Refusal.NotFound;
+            }
 
-                var added = new CaseNote(note, now, user.Email);
-                violation.AddNote(added);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                var after = CaseAudit.Snapshot(new { NoteId = added.Id, added.Text });
-                await audit.AppendSavedAsync(db, new AuditRecord(user.Email, "CaseNoteAdded", CaseAudit.CaseEntity, CaseAudit.Id(caseId), After: after), ct).ConfigureAwait(false);
-                return CaseResult.Ok(CaseChange.Of(violation));
-            },
-            cancellationToken).ConfigureAwait(false);
+            var added = new CaseNote(note!, clock.Now, user.Email);
+            violation.AddNote(added);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await audit.AppendAsync(db, AuditRecord.Of(user.Email, AuditAction.CaseNoteAdded, AuditEntity.ViolationCase, caseId, after: new { NoteId = added.Id, added.Text }), ct).ConfigureAwait(false);
+            return UseCaseResult.Ok(CaseChange.Of(violation));
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// UnderInvestigation → Confirmed, once the subject agent is identified (guard SubjectAgentIdentified). A
     /// <paramref name="severe"/> case goes straight to disqualification on the ladder.
     /// </summary>
-    public Task<CaseResult<CaseChange>> ConfirmAsync(CurrentUser user, int caseId, bool severe = false, string? note = null, CancellationToken cancellationToken = default)
+    public Task<UseCaseResult<CaseChange>> ConfirmAsync(CurrentUser user, int caseId, bool severe = false, string? note = null, CancellationToken cancellationToken = default)
     {
-        AccessDeniedException.Unless(CaseRoles.Investigates(user));
-        var now = Now;
-        return writes.TransitionAsync(audit, user, caseId, CaseAction.Confirm, "CaseConfirmed", note, now, c => c.Confirm(now, severe), cancellationToken);
+        AccessDeniedException.UnlessMay(user, PortalPolicies.WorkCases);
+        return transition.TakeAsync(user, caseId, CaseAction.Confirm, AuditAction.CaseConfirmed, note, false, (c, now) => c.Confirm(now, severe), cancellationToken);
     }
 
     /// <summary>UnderInvestigation → Dismissed: no violation. The note says why.</summary>
-    public Task<CaseResult<CaseChange>> DismissAsync(CurrentUser user, int caseId, string? note = null, CancellationToken cancellationToken = default)
+    public Task<UseCaseResult<CaseChange>> DismissAsync(CurrentUser user, int caseId, string? note = null, CancellationToken cancellationToken = default)
     {
-        AccessDeniedException.Unless(CaseRoles.Investigates(user));
-        var now = Now;
-        return writes.TransitionAsync(audit, user, caseId, CaseAction.Dismiss, "CaseDismissed", note, now, c => c.Dismiss(now), cancellationToken);
+        AccessDeniedException.UnlessMay(user, PortalPolicies.WorkCases);
+        return transition.TakeAsync(user, caseId, CaseAction.Dismiss, AuditAction.CaseDismissed, note, false, (c, now) => c.Dismiss(now), cancellationToken);
     }
 
     /// <summary>The agent whose code the text is (codes are stored in upper case), if any.</summary>

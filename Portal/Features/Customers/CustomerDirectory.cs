@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Components.Common;
-using Portal.Data.Identity;
 using Portal.Features.Agents;
 
 namespace Portal.Features.Customers;
@@ -10,16 +9,16 @@ namespace Portal.Features.Customers;
 /// A reseller's customers (ADR 8: those its subtree registered or holds), with who in its subtree holds each and until
 /// when; vendor staff see every customer and every holder. Paged, filtered and sorted in the database.
 /// </summary>
-public sealed class CustomerDirectory(PortalData data, ReferenceData reference, TimeProvider clock)
+public sealed class CustomerDirectory(PortalData data, ReferenceData reference, BusinessClock clock)
 {
     public async Task<PagedResult<CustomerRow>> ListAsync(CurrentUser user, CustomerFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        AccessDeniedException.Unless(user.IsInRole(PortalRoles.Reseller) || user.IsInRole(PortalRoles.ChannelManager) || user.IsInRole(PortalRoles.Compliance));
+        AccessDeniedException.UnlessMay(user, PortalPolicies.ReadCustomers);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(page);
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.Now;
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
 
         // Protections in force now; the context's filter keeps a reseller's to its own subtree.
@@ -34,7 +33,8 @@ public sealed class CustomerDirectory(PortalData data, ReferenceData reference, 
 
         if (filter.ExpiringWithinDays is { } days)
         {
-            var limit = now.AddDays(Math.Max(0, days));
+            // Ending by the end of the business day that many days from today.
+            var limit = clock.EndOfDay(clock.Today.AddDays(Math.Clamp(days, 0, 3650)));
             query = query.Where(c => inForce.Any(p => p.CustomerId == c.Id && p.Until <= limit));
         }
         else if (filter.ProtectedOnly)
@@ -69,7 +69,7 @@ public sealed class CustomerDirectory(PortalData data, ReferenceData reference, 
                     var holder = holderOf.GetValueOrDefault(c.Id);
                     return new CustomerRow(
                         c.Id, c.Uscc, c.LegalName, RegionLabels.Of(c.RegionCode, regions), c.Segment,
-                        holder?.Code, holder?.LegalName, holder?.Basis, holder?.Since, holder?.Until);
+                        holder?.Code, holder?.LegalName, holder?.Basis, holder?.Since, holder is null ? null : clock.LastDay(holder.Until));
                 }),
             ],
             total);

@@ -6,7 +6,7 @@ namespace Portal.Features.Customers;
 /// <summary>
 /// A customer as the directory lists it, with the protection in force now if the reader may see its holder: for a
 /// reseller only when the holder is its own agent or a descendant (otherwise the protection fields are null — who holds
-/// a customer outside its subtree is never shown).
+/// a customer outside its subtree is never shown). <see cref="ProtectedUntil"/> is the protection's last business day.
 /// </summary>
 public sealed record CustomerRow(
     int Id,
@@ -18,7 +18,7 @@ public sealed record CustomerRow(
     string? HolderName,
     ProtectionBasis? Basis,
     DateTime? ProtectedSince,
-    DateTime? ProtectedUntil);
+    DateOnly? ProtectedUntil);
 
 /// <param name="Search">Part of the legal name, or the whole USCC.</param>
 /// <param name="ProtectedOnly">Only customers the reader's subtree holds now.</param>

@@ -5,8 +5,8 @@ public static class CustomersRegistration
     /// <summary>Customers: the reseller's directory and the vendor-direct check.</summary>
     public static IServiceCollection AddCustomers(this IServiceCollection services)
     {
-        services.AddScoped<CustomerDirectory>();
-        services.AddScoped<VendorDirectSales>();
+        services.AddSingleton<CustomerDirectory>();
+        services.AddSingleton<VendorDirectSales>();
         return services;
     }
 }

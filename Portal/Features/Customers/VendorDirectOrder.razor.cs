@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using Portal.Auth;
-using Portal.Features.Review;
+using Portal.Components.Common;
 using Portal.Localization;
 
 namespace Portal.Features.Customers;
@@ -14,9 +14,9 @@ namespace Portal.Features.Customers;
 public sealed partial class VendorDirectOrder
 {
     private VendorDirectSaleInput _input = new();
-    private Dictionary<string, string> _errors = new(StringComparer.Ordinal);
+    private FormMessages _messages = FormMessages.None;
     private VendorDirectSaleRecorded? _recorded;
-    private IReadOnlyList<string>? _refusal;
+    private IReadOnlyList<Domain.Common.Reason>? _refusal;
     private bool _busy;
 
     [Inject]
@@ -28,7 +28,7 @@ public sealed partial class VendorDirectOrder
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    private string? FieldError(string field) => _errors.GetValueOrDefault(field);
+    private string? FieldError(string field) => _messages.For(field);
 
     private async Task RecordAsync()
     {
@@ -37,9 +37,9 @@ public sealed partial class VendorDirectOrder
         {
             var manager = CurrentUser.From((await AuthenticationState).User)!;
             var result = await Sales.RecordDirectSaleAsync(manager, _input);
-            _errors = DecisionText.FieldErrors(L, result);
+            _messages = result.Outcome == UseCaseOutcome.Invalid ? FormMessages.Of(result, L, FormMessages.EveryField) : FormMessages.None;
             _recorded = result.Succeeded ? result.Value : null;
-            _refusal = result.Outcome == UseCaseOutcome.Refused ? result.Codes : null;
+            _refusal = result.Outcome == UseCaseOutcome.Refused ? result.Reasons : null;
             if (result.Succeeded)
             {
                 _input = new VendorDirectSaleInput();

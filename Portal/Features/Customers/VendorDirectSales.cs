@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
-using Portal.Data.Identity;
+using Portal.Domain.Audit;
 using Portal.Domain.Common;
 using Portal.Domain.Customers;
 using Portal.Domain.Customers.VendorDirect;
@@ -12,56 +12,48 @@ namespace Portal.Features.Customers;
 /// Customer protection's promise to agents (DESIGN.md §2.5): the vendor will not deal or settle directly with a customer
 /// an agent holds. Every direct sale the vendor records passes this check first.
 /// </summary>
-public sealed class VendorDirectSales(ChannelWrites writes, AuditTrail audit, TimeProvider clock)
+public sealed class VendorDirectSales(ChannelWrites writes, AuditTrail audit, BusinessClock clock)
 {
-    internal const string EntityType = "Customer";
-
     /// <summary>
     /// Records a direct sale to the customer with this USCC, or refuses it with <c>VENDOR_DIRECT_BLOCKED</c> while a
-    /// protection is in force (the refusal is audited too: an attempted bypass of an agent is the compliance team's
-    /// business). A company that is not on file has no protection and may be sold to.
+    /// protection is in force. The refused attempt is audited on its own (an attempted bypass of an agent is the
+    /// compliance team's business) while the refusal itself changes nothing. A company that is not on file has no
+    /// protection and may be sold to.
     /// </summary>
-    public async Task<UseCaseResult<VendorDirectSaleRecorded>> RecordDirectSaleAsync(CurrentUser manager, VendorDirectSaleInput input, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<VendorDirectSaleRecorded>> RecordDirectSaleAsync(CurrentUser manager, VendorDirectSaleInput? input, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(manager);
-        AccessDeniedException.Unless(manager.IsInRole(PortalRoles.ChannelManager));
-        ArgumentNullException.ThrowIfNull(input);
-
-        var errors = new InputErrors();
-        Uscc uscc = default;
-        if (string.IsNullOrWhiteSpace(input.CustomerUscc))
+        AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
+        var check = new InputCheck();
+        var uscc = check.Uscc(CustomerFields.CustomerUscc, input?.CustomerUscc);
+        var note = check.OptionalText(CustomerFields.Note, input?.Note, CustomerFields.NoteMaxLength, multiline: true);
+        if (!check.IsValid)
         {
-            errors.Add(CustomerFields.CustomerUscc, ReasonCode.Required);
-        }
-        else if (!Uscc.TryParse(input.CustomerUscc, out uscc, out _))
-        {
-            errors.Add(CustomerFields.CustomerUscc, ReasonCode.InvalidUscc);
+            return Refusal.Invalid(check.Errors);
         }
 
-        var note = errors.Optional(CustomerFields.Note, input.Note, CustomerFields.NoteMaxLength);
-        if (errors.Any)
+        var code = uscc!.Value.Value;
+        var result = await writes.RunAsync<VendorDirectSaleRecorded>("RecordVendorDirectSale", async (db, ct) =>
         {
-            return errors.ToRefusal();
-        }
-
-        return await writes.RunAsync<UseCaseResult<VendorDirectSaleRecorded>>("RecordVendorDirectSale", async (db, ct) =>
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var customerId = await db.Customers.Where(c => c.Uscc == uscc.Value).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct).ConfigureAwait(false);
+            var customerId = await db.Customers.Where(c => c.Uscc == code).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct).ConfigureAwait(false);
             var protections = customerId is null
                 ? []
                 : await db.CustomerProtections.AsNoTracking().Where(p => p.CustomerId == customerId).ToListAsync(ct).ConfigureAwait(false);
 
-            var decision = VendorDirectRule.Decide(protections.Select(ProtectionSnapshot.From), now);
-            var after = AuditJson.Of(new { uscc = uscc.Value, customerId, note });
+            var decision = VendorDirectRule.Decide(protections.Select(ProtectionSnapshot.From), clock.Now);
             if (decision.IsRefused)
             {
-                await audit.AppendAsync(db, new AuditRecord(manager.Email, "VendorDirectSaleBlocked", EntityType, uscc.Value, After: after, ReasonCodes: decision.Codes), ct).ConfigureAwait(false);
                 return Refusal.Because(decision);
             }
 
-            var entry = await audit.AppendAsync(db, new AuditRecord(manager.Email, "VendorDirectSale", EntityType, uscc.Value, After: after), ct).ConfigureAwait(false);
-            return UseCaseResult.Ok(new VendorDirectSaleRecorded(uscc.Value, customerId, entry.Sequence));
+            var entry = await audit.AppendAsync(db, new AuditRecord(manager.Email, AuditAction.VendorDirectSale, AuditEntity.Customer, code, After: new { uscc = code, customerId, note }), ct).ConfigureAwait(false);
+            return UseCaseResult.Ok(new VendorDirectSaleRecorded(code, customerId, entry.Sequence));
         }, cancellationToken).ConfigureAwait(false);
+
+        if (result.Outcome == UseCaseOutcome.Refused)
+        {
+            await audit.RecordAsync(new AuditRecord(manager.Email, AuditAction.VendorDirectSaleBlocked, AuditEntity.Customer, code, After: new { uscc = code, note }, ReasonCodes: result.Codes), cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
     }
 }

@@ -13,7 +13,7 @@ namespace Portal.Features.Dashboard;
 public sealed record Headline(string Key, long Value, string Icon);
 
 /// <summary>The landing page's headline counts, chosen by role and read from the database.</summary>
-public sealed class DashboardService(PortalData data, TimeProvider clock)
+public sealed class DashboardService(PortalData data, BusinessClock clock)
 {
     private static readonly DealStatus[] OpenDealStatuses = [DealStatus.Approved, DealStatus.PendingReview, DealStatus.ExtensionRequested];
     private static readonly CaseState[] ClosedCaseStates = [CaseState.Closed, CaseState.Dismissed];
@@ -22,7 +22,7 @@ public sealed class DashboardService(PortalData data, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.Now;
         return user.PrimaryRole switch
         {
             PortalRoles.ChannelManager => await ManagerAsync(db, now, cancellationToken).ConfigureAwait(false),

@@ -22,6 +22,9 @@ public sealed partial class DealDetailPage
     private DealQueries Deals { get; set; } = default!;
 
     [Inject]
+    private BusinessClock Clock { get; set; } = default!;
+
+    [Inject]
     private IStringLocalizer<SharedResource> L { get; set; } = default!;
 
     [CascadingParameter]
@@ -39,16 +42,6 @@ public sealed partial class DealDetailPage
     }
 
     private void Show((string Message, bool IsError) message) => (_message, _messageIsError) = message;
-
-    private string ReasonText(string code) => Localization.ReasonText.Of(L, code);
-
-    private string ActionText(string action)
-    {
-        var text = L[$"AuditAction_{action}"];
-        return text.ResourceNotFound ? action : text.Value;
-    }
-
-    private static string Date(DateTime value) => value.ToLocalTime().ToString("d", CultureInfo.CurrentCulture);
 
     private static string Money(decimal amount) => "¥" + amount.ToString("N2", CultureInfo.InvariantCulture);
 }

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Components.Common;
-using Portal.Data.Identity;
+using Portal.Domain.Audit;
 using Portal.Domain.Common;
 using Portal.Domain.Deals;
+using Portal.Features.Audit;
 
 namespace Portal.Features.Deals;
 
@@ -11,7 +12,7 @@ namespace Portal.Features.Deals;
 /// Reading deals. Every query goes through the caller's scope (<see cref="PortalData.ForAsync"/>): a reseller's
 /// list holds only its subtree's deals, and another branch's deal id answers "not found".
 /// </summary>
-public sealed class DealQueries(PortalData data, TimeProvider clock)
+public sealed class DealQueries(PortalData data, BusinessClock clock)
 {
     public async Task<PagedResult<DealRow>> ListAsync(CurrentUser user, DealFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
@@ -41,15 +42,16 @@ public sealed class DealQueries(PortalData data, TimeProvider clock)
             query = query.Where(x => x.Customer.LegalName.Contains(term) || x.Customer.Uscc == upper);
         }
 
+        // Registered between two business days, both included.
         if (filter.From is { } from)
         {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var start = clock.Calendar.StartOfDay(from);
             query = query.Where(x => x.Deal.CreatedAt >= start);
         }
 
         if (filter.To is { } to)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var end = clock.EndOfDay(to);
             query = query.Where(x => x.Deal.CreatedAt < end);
         }
 
@@ -71,10 +73,13 @@ public sealed class DealQueries(PortalData data, TimeProvider clock)
             {
                 x.Deal.Id, x.Customer.LegalName, x.Customer.Uscc, x.Customer.RegionCode, x.AgentCode, x.Deal.Status,
                 Lines = x.Deal.Lines.Select(l => new { l.UnitPrice, l.Quantity }).ToList(),
-                x.Deal.CreatedAt, x.Deal.ExpectedCloseDate, x.Deal.ProtectedUntil,
+                x.Deal.CreatedAt, x.Deal.ExpectedCloseDate,
+                ProtectedUntil = Protecting.Contains(x.Deal.Status)
+                    ? db.CustomerProtections.Where(p => p.CustomerId == x.Deal.CustomerId && p.AgentId == x.Deal.AgentId && p.EndedAt == null).Max(p => (DateTime?)p.Until)
+                    : null,
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var items = rows.Select(r => new DealRow(r.Id, r.LegalName, r.Uscc, r.RegionCode, r.AgentCode, r.Status, r.Lines.Sum(l => Money.Round(l.UnitPrice * l.Quantity)), r.CreatedAt, r.ExpectedCloseDate, r.ProtectedUntil)).ToList();
+        var items = rows.Select(r => new DealRow(r.Id, r.LegalName, r.Uscc, r.RegionCode, r.AgentCode, r.Status, r.Lines.Sum(l => Money.Round(l.UnitPrice * l.Quantity)), r.CreatedAt, r.ExpectedCloseDate, LastDay(r.ProtectedUntil))).ToList();
         return new PagedResult<DealRow>(items, total);
     }
 
@@ -96,26 +101,23 @@ public sealed class DealQueries(PortalData data, TimeProvider clock)
                               select new DealCustomer(c.Id, c.Uscc, c.LegalName, c.RegionCode, r.NameZh, r.NameEn, c.Segment))
             .SingleAsync(cancellationToken).ConfigureAwait(false);
 
-        var protectedUntil = await db.CustomerProtections.AsNoTracking()
-            .Where(p => p.CustomerId == deal.CustomerId && p.AgentId == deal.AgentId && p.EndedAt == null)
-            .Select(p => (DateTime?)p.Until)
-            .MaxAsync(cancellationToken).ConfigureAwait(false);
+        var protectedUntil = Protecting.Contains(deal.Status)
+            ? await db.CustomerProtections.AsNoTracking()
+                .Where(p => p.CustomerId == deal.CustomerId && p.AgentId == deal.AgentId && p.EndedAt == null)
+                .Select(p => (DateTime?)p.Until)
+                .MaxAsync(cancellationToken).ConfigureAwait(false)
+            : null;
         var sales = await db.SalesReports.AsNoTracking().Where(r => r.DealId == deal.Id).OrderBy(r => r.Id)
             .Select(r => new SaleView(r.Id, r.SoldOn, r.ReportedBy, r.Lines.Select(l => new SoldLineView(l.Sku, l.Quantity, l.UnitPrice, l.UniformPrice)).ToList()))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         // The timeline is the audit log's; the deal was checked visible above, so its entries may be shown.
         await using var all = await data.ForRulesAsync(cancellationToken).ConfigureAwait(false);
-        var dealId = DealRegistrationService.Id(deal.Id);
-        var timeline = await all.AuditEntries.AsNoTracking()
-            .Where(e => e.EntityType == "Deal" && e.EntityId == dealId)
-            .OrderBy(e => e.Sequence)
-            .Select(e => new TimelineEntry(e.At, e.Actor, e.Action, e.After, e.ReasonCodes))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var timeline = await AuditTimeline.OfAsync(all, AuditEntity.Deal, deal.Id, cancellationToken).ConfigureAwait(false);
 
         // Actions are offered to the deal's own agent (reseller actions) or to a ChannelManager (review actions).
-        var now = clock.GetUtcNow().UtcDateTime;
-        var offered = user.IsInRole(PortalRoles.ChannelManager) ? ManagerActions
+        var now = clock.Now;
+        var offered = user.May(PortalPolicies.ManageChannel) ? ManagerActions
             : user.AgentId == deal.AgentId ? ResellerActions
             : [];
         var actions = offered.Select(a => deal.Availability(a, now)).Where(a => a.AppliesInState).ToList();
@@ -124,8 +126,8 @@ public sealed class DealQueries(PortalData data, TimeProvider clock)
             deal.Id, deal.Status, agent.Code, agent.LegalName, customer,
             deal.Lines.Select(l => new DealLineView(l.Sku, l.Quantity, l.UnitPrice, l.UniformPrice, l.PurchasePrice)).ToList(),
             deal.Reasons.Select(r => new Reason(r.Code, r.Field)).ToList(),
-            deal.ExpectedCloseDate, deal.CreatedAt, deal.DecidedAt, deal.ProtectedUntil, deal.ExtensionUsed, deal.ExtensionReason, deal.DecisionNote,
-            timeline, actions, sales, protectedUntil);
+            deal.ExpectedCloseDate, deal.CreatedAt, deal.DecidedAt, LastDay(protectedUntil), deal.ExtensionUsed, deal.ExtensionReason, deal.DecisionNote,
+            timeline, actions, sales);
     }
 
     /// <summary>The caller's own customers (visibility filter) whose name or USCC matches, for the registration form.</summary>
@@ -148,12 +150,13 @@ public sealed class DealQueries(PortalData data, TimeProvider clock)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    // The statuses in which a deal's agent protects its customer: a registration in force, or a sale.
+    private static readonly DealStatus[] Protecting = [DealStatus.Approved, DealStatus.ExtensionRequested, DealStatus.Won];
+
     private static readonly DealAction[] ResellerActions = [DealAction.ReportSale, DealAction.MarkLost, DealAction.RequestExtension];
     private static readonly DealAction[] ManagerActions = [DealAction.Approve, DealAction.Reject, DealAction.GrantExtension, DealAction.RefuseExtension];
 
-    private static void Authorize(CurrentUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        AccessDeniedException.Unless(user.IsInRole(PortalRoles.Reseller) || user.IsInRole(PortalRoles.ChannelManager));
-    }
+    private DateOnly? LastDay(DateTime? until) => until is { } instant ? clock.LastDay(instant) : null;
+
+    private static void Authorize(CurrentUser user) => AccessDeniedException.UnlessMay(user, PortalPolicies.ReadDeals);
 }

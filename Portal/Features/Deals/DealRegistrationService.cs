@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Data;
-using Portal.Data.Identity;
+using Portal.Domain.Audit;
 using Portal.Domain.Common;
-using Portal.Domain.Compliance;
 using Portal.Domain.Customers;
 using Portal.Domain.Deals;
 using Portal.Domain.Deals.Registration;
 using Portal.Domain.Policy;
 using Portal.Features.Audit;
+using Portal.Features.Compliance;
+using Portal.Features.Customers;
 
 namespace Portal.Features.Deals;
 
@@ -21,33 +22,35 @@ public sealed class DealRegistrationService(
     ChannelWrites writes,
     PortalData data,
     ReferenceData reference,
+    ProtectionLedger protections,
+    ViolationDetection detection,
     AuditTrail audit,
+    AvailabilityLimit limit,
     ChannelPolicy policy,
-    TimeProvider clock)
+    BusinessClock clock)
 {
     /// <summary>
     /// Registers a deal for the reseller's agent. Invalid input stores nothing; a well-formed registration is
     /// kept whatever the rules decide (Approved, PendingReview or Rejected with its reasons). When registrations of
     /// one customer race, the first committed wins and the others are refused with CUSTOMER_PROTECTED.
     /// </summary>
-    public async Task<RegistrationResult> RegisterAsync(CurrentUser user, DealRegistrationInput? input, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<DealRegistered>> RegisterAsync(CurrentUser user, DealRegistrationInput? input, CancellationToken cancellationToken = default)
     {
-        var agentId = RequireReseller(user);
+        var agentId = ResellerAgent(user);
         var regions = await reference.RegionsAsync().ConfigureAwait(false);
 
-        return await writes.RunAsync("RegisterDeal", async (db, ct) =>
+        return await writes.RunAsync<DealRegistered>("RegisterDeal", async (db, ct) =>
         {
             // The instant is taken once the write lock is held: a registration that waited judges what committed before it.
-            var at = clock.GetUtcNow().UtcDateTime;
+            var at = clock.Now;
             var prices = await reference.PriceListAsync(db, ct).ConfigureAwait(false);
-            var validated = DealRegistrationValidator.Validate(input, prices, code => regions.ContainsKey(code.Value), at);
+            var validated = DealRegistrationValidator.Validate(input, prices, code => regions.ContainsKey(code.Value), at, clock.Calendar);
             if (!validated.IsValid)
             {
-                // Nothing has been changed: the empty transaction commits and nothing is stored.
-                return RegistrationResult.Invalid(validated.Errors);
+                return Refusal.Invalid(validated);
             }
 
-            var request = validated.Value!;
+            var request = validated.Value;
             var agent = await RegistrationContextLoader.AgentAsync(db, agentId, ct).ConfigureAwait(false);
 
             // A customer already on file is judged on its record, not on what the reseller typed.
@@ -83,54 +86,77 @@ public sealed class DealRegistrationService(
                     break;
             }
 
-            // The deal's id is needed by its protection, its case and its audit entry; those three are saved together.
+            // The deal's id is needed by its protection, its case and its audit entry; those are saved together.
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             if (decision.Outcome == RegistrationOutcome.Approved)
             {
+                var grant = new ProtectionGrant(customer.Id, agentId, ProtectionBasis.Registration, at, decision.ProtectedUntil!.Value, deal.Id);
                 if (newCustomer)
                 {
-                    ProtectionLedger.GrantFirst(db, customer.Id, agentId, ProtectionBasis.Registration, at, decision.ProtectedUntil!.Value, deal.Id);
+                    protections.GrantFirst(db, grant);
                 }
                 else
                 {
-                    await ProtectionLedger.GrantAsync(db, customer.Id, agentId, ProtectionBasis.Registration, at, decision.ProtectedUntil!.Value, deal.Id, ct).ConfigureAwait(false);
+                    await protections.GrantAsync(db, grant, ct).ConfigureAwait(false);
                 }
             }
 
             if (decision.DiscountSellingCase is { } found)
             {
-                OpenCase(db, found, deal.Id, null, at);
+                await detection.OpenAsync(db, found, deal.Id, null, at, ct).ConfigureAwait(false);
             }
 
-            await audit.AppendAsync(db, new AuditRecord(user.Email, "DealRegistered", "Deal", Id(deal.Id), After: $"{deal.Status}; customer {customer.Uscc}; until {deal.ProtectedUntil:O}", ReasonCodes: decision.Codes), ct).ConfigureAwait(false);
-            return RegistrationResult.Registered(deal.Id, deal.Status, decision.Reasons, deal.ProtectedUntil);
+            await audit.AppendAsync(db, AuditRecord.Of(
+                user.Email,
+                AuditAction.DealRegistered,
+                AuditEntity.Deal,
+                deal.Id,
+                after: new { deal.Status, customer = customer.Uscc, deal.ProtectedUntil },
+                reasonCodes: decision.Codes), ct).ConfigureAwait(false);
+            return UseCaseResult.Ok(new DealRegistered(deal.Id, deal.Status, decision.Reasons, Until(deal.ProtectedUntil)));
         }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Whether a customer could be registered now: for a reseller, only "available" or "protected until …" —
-    /// customer protection never reveals who holds a customer. An invalid USCC answers its field error.
+    /// Whether a customer could be registered now: for a reseller, only "available" or "protected until …" — customer
+    /// protection never reveals who holds a customer. Each user has a budget of checks per minute, and every check is
+    /// audited, so that mapping the channel's protected customers is neither cheap nor invisible.
     /// </summary>
-    public async Task<AvailabilityResult> CheckAvailabilityAsync(CurrentUser user, string? uscc, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<Availability>> CheckAvailabilityAsync(CurrentUser user, string? uscc, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        AccessDeniedException.Unless(user.IsInRole(PortalRoles.Reseller) || user.IsInRole(PortalRoles.ChannelManager));
-        if (!Uscc.TryParse(uscc, out var code, out _))
+        AccessDeniedException.UnlessMay(user, PortalPolicies.CheckAvailability);
+        var check = new InputCheck();
+        var code = check.Uscc(InputField.CustomerUscc, uscc);
+        if (code is null)
         {
-            return AvailabilityResult.Invalid(ReasonCode.InvalidUscc);
+            return Refusal.Invalid(check.Errors);
         }
 
-        var at = clock.GetUtcNow().UtcDateTime;
-        await using var db = await data.ForRulesAsync(cancellationToken).ConfigureAwait(false);
-        var protection = await ProtectionInForce.For(db)(db, code.Value, at, cancellationToken).ConfigureAwait(false);
-        if (protection is null)
+        if (!limit.TryAcquire(user.Id))
         {
-            return AvailabilityResult.Free();
+            return Refusal.Throttled;
+        }
+
+        var at = clock.Now;
+        HeldBy? protection;
+        await using (var db = await data.ForRulesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            protection = await ProtectionInForce.For(db)(db, code.Value.Value, at, cancellationToken).ConfigureAwait(false);
         }
 
         // The holder itself learns it is its own customer; nobody else learns anything more.
-        var ownHolder = user.AgentId == protection.AgentId;
-        return AvailabilityResult.HeldUntil(protection.Until, ownHolder);
+        var availability = protection is null
+            ? new Availability(true, null, false)
+            : new Availability(false, clock.LastDay(protection.Until), user.AgentId == protection.AgentId);
+        await audit.RecordAsync(new AuditRecord(user.Email, AuditAction.CustomerAvailabilityChecked, AuditEntity.Customer, code.Value.Value, After: new { availability.Available }), cancellationToken).ConfigureAwait(false);
+        return UseCaseResult.Ok(availability);
+    }
+
+    /// <summary>The agent whose reseller <paramref name="user"/> is; anyone else may not act as a reseller.</summary>
+    internal static int ResellerAgent(CurrentUser? user)
+    {
+        AccessDeniedException.UnlessMay(user, PortalPolicies.Resell);
+        return user!.AgentId ?? throw new AccessDeniedException();
     }
 
     // The availability check is asked on every keystroke of a USCC: compiled once.
@@ -141,24 +167,7 @@ public sealed class DealRegistrationService(
                 .Join(db.Customers.Where(c => c.Uscc == uscc), p => p.CustomerId, c => c.Id, (p, c) => new HeldBy(p.AgentId, p.Until))
                 .FirstOrDefault()));
 
-    internal static void OpenCase(PortalDbContext db, CaseToOpen found, int? dealId, int? salesReportId, DateTime at)
-    {
-        var description = found.Type == ViolationType.DiscountSelling
-            ? "Sold or quoted below the uniform national price: " + string.Join("; ", found.Lines.Select(l => $"{l.Sku} × {l.Quantity} at {l.UnitPrice:0.00} (uniform {l.UniformPrice:0.00})"))
-            : $"Operated outside the territory without authorization: region {found.Region}";
-        var violation = new ViolationCase(found.SubjectAgentId, null, found.Type, CaseSource.AutoDetected, description, at);
-        violation.LinkTo(dealId, salesReportId);
-        db.ViolationCases.Add(violation);
-    }
-
-    internal static int RequireReseller(CurrentUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        AccessDeniedException.Unless(user.IsInRole(PortalRoles.Reseller) && user.AgentId is not null);
-        return user.AgentId!.Value;
-    }
-
-    internal static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private DateOnly? Until(DateTime? protectedUntil) => protectedUntil is { } until ? clock.LastDay(until) : null;
 
     private static DealLine ToDealLine(PricedLine line) =>
         new(line.Sku, line.Quantity, line.UnitPrice, line.UniformPrice ?? 0m, line.PurchasePrice ?? 0m);

@@ -1,36 +1,32 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Data;
-using Portal.Data.Identity;
+using Portal.Domain.Audit;
 using Portal.Domain.Common;
 using Portal.Domain.Customers;
 using Portal.Domain.Deals;
 using Portal.Domain.Deals.Registration;
 using Portal.Domain.Policy;
 using Portal.Features.Audit;
+using Portal.Features.Customers;
 
 namespace Portal.Features.Deals;
 
 /// <summary>
 /// The ChannelManager's side of deal registration: registrations held for review (a possible duplicate) and
 /// extension requests. Approving a reviewed registration judges again what may have changed since it was submitted —
-/// above all customer protection: if another agent registered the customer meanwhile, the first committed wins.
+/// above all customer protection: if another agent registered the customer meanwhile, the first committed wins and the
+/// approval becomes a rejection with its reasons.
 /// </summary>
-public sealed class DealReviewService(ChannelWrites writes, ReferenceData reference, AuditTrail audit, ChannelPolicy policy, TimeProvider clock)
+public sealed class DealReviewService(ChannelWrites writes, ReferenceData reference, ProtectionLedger protections, AuditTrail audit, ChannelPolicy policy, BusinessClock clock)
 {
-    public async Task<DealActionResult> ApproveAsync(CurrentUser manager, int dealId, string? note, CancellationToken cancellationToken = default)
-    {
-        RequireManager(manager);
-        return await writes.RunAsync("ApproveReviewedDeal", async (db, ct) =>
-        {
-            // The instant is taken once the write lock is held: a registration that waited judges what committed before it.
-            var at = clock.GetUtcNow().UtcDateTime;
-            var (deal, failure) = await ReviewableAsync(db, dealId, DealAction.Approve, at, ct).ConfigureAwait(false);
-            if (deal is null)
-            {
-                return failure!;
-            }
+    /// <summary>The most a decision's note may say.</summary>
+    public const int NoteMaxLength = 1000;
 
+    /// <summary>PendingReview → Approved (protection from now), or Rejected when the rules now refuse it.</summary>
+    public Task<UseCaseResult<DealChanged>> ApproveAsync(CurrentUser manager, int dealId, string? note, CancellationToken cancellationToken = default) =>
+        DecideAsync(manager, dealId, DealAction.Approve, note, noteRequired: false, async (db, deal, text, at, ct) =>
+        {
             var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == deal.CustomerId, ct).ConfigureAwait(false);
             var agent = await RegistrationContextLoader.AgentAsync(db, deal.AgentId, ct).ConfigureAwait(false);
             var registering = new RegistrationCustomer(Uscc.Parse(customer.Uscc), customer.LegalName, customer.Region, customer.Segment);
@@ -39,96 +35,82 @@ public sealed class DealReviewService(ChannelWrites writes, ReferenceData refere
             var decision = DealRegistrationRules.ApproveAfterReview(registering, context, policy, at);
             if (!decision.IsApproved)
             {
-                deal.Reject(decision.Reasons.Select(r => new DealReason(r.Code, r.Field)), at, note);
-                await audit.AppendAsync(db, new AuditRecord(manager.Email, "ReviewedDealRejected", "Deal", DealRegistrationService.Id(deal.Id), "PendingReview", "Rejected", decision.Codes), ct).ConfigureAwait(false);
-                return DealActionResult.Refused(decision.Reasons);
+                deal.Reject(decision.Reasons.Select(r => new DealReason(r.Code, r.Field)), at, text);
+                await AuditAsync(db, manager, AuditAction.ReviewedDealRejected, deal, DealStatus.PendingReview, text, decision.Codes, ct).ConfigureAwait(false);
+                return UseCaseResult.Ok(new DealChanged(deal.Id, deal.Status, null, decision.Reasons));
             }
 
-            deal.Approve(at, decision.ProtectedUntil!.Value, note);
-            await ProtectionLedger.GrantAsync(db, customer.Id, deal.AgentId, ProtectionBasis.Registration, at, decision.ProtectedUntil.Value, deal.Id, ct).ConfigureAwait(false);
-            await audit.AppendAsync(db, new AuditRecord(manager.Email, "ReviewedDealApproved", "Deal", DealRegistrationService.Id(deal.Id), "PendingReview", $"Approved until {deal.ProtectedUntil:O}; {note}"), ct).ConfigureAwait(false);
-            return DealActionResult.Done();
-        }, cancellationToken).ConfigureAwait(false);
-    }
+            deal.Approve(at, decision.ProtectedUntil!.Value, text);
+            await protections.GrantAsync(db, new ProtectionGrant(customer.Id, deal.AgentId, ProtectionBasis.Registration, at, decision.ProtectedUntil.Value, deal.Id), ct).ConfigureAwait(false);
+            await AuditAsync(db, manager, AuditAction.ReviewedDealApproved, deal, DealStatus.PendingReview, text, null, ct).ConfigureAwait(false);
+            return UseCaseResult.Ok(new DealChanged(deal.Id, deal.Status, clock.LastDay(deal.ProtectedUntil!.Value), []));
+        }, cancellationToken);
 
-    /// <summary>PendingReview → Rejected, with the manager's written reason.</summary>
-    public async Task<DealActionResult> RejectAsync(CurrentUser manager, int dealId, string? note, CancellationToken cancellationToken = default)
-    {
-        RequireManager(manager);
-        if (string.IsNullOrWhiteSpace(note))
+    /// <summary>PendingReview → Rejected, with the manager's written reason; the registration keeps the reasons it was held for.</summary>
+    public Task<UseCaseResult<DealChanged>> RejectAsync(CurrentUser manager, int dealId, string? note, CancellationToken cancellationToken = default) =>
+        DecideAsync(manager, dealId, DealAction.Reject, note, noteRequired: true, async (db, deal, text, at, ct) =>
         {
-            return DealActionResult.Invalid([new FieldError("note", ReasonCode.ReasonRequired)]);
-        }
+            var reasons = deal.Reasons.Select(r => new Reason(r.Code, r.Field)).ToList();
+            deal.Reject(reasons.Select(r => new DealReason(r.Code, r.Field)).ToList(), at, text);
+            await AuditAsync(db, manager, AuditAction.ReviewedDealRejected, deal, DealStatus.PendingReview, text, [.. reasons.Select(r => r.Code).Distinct()], ct).ConfigureAwait(false);
+            return UseCaseResult.Ok(new DealChanged(deal.Id, deal.Status, null, reasons));
+        }, cancellationToken);
 
-        return await writes.RunAsync("RejectReviewedDeal", async (db, ct) =>
+    /// <summary>ExtensionRequested → Approved: granted (protection moved by ExtensionDays) or refused with a written reason.</summary>
+    public Task<UseCaseResult<DealChanged>> DecideExtensionAsync(CurrentUser manager, int dealId, bool grant, string? note, CancellationToken cancellationToken = default) =>
+        DecideAsync(manager, dealId, grant ? DealAction.GrantExtension : DealAction.RefuseExtension, note, noteRequired: !grant, async (db, deal, text, _, ct) =>
         {
-            // The instant is taken once the write lock is held: a registration that waited judges what committed before it.
-            var at = clock.GetUtcNow().UtcDateTime;
-            var (deal, failure) = await ReviewableAsync(db, dealId, DealAction.Reject, at, ct).ConfigureAwait(false);
-            if (deal is null)
-            {
-                return failure!;
-            }
-
-            // The registration keeps the reasons it was held for review.
-            deal.Reject(deal.Reasons.Select(r => new DealReason(r.Code, r.Field)).ToList(), at, note);
-            await audit.AppendAsync(db, new AuditRecord(manager.Email, "ReviewedDealRejected", "Deal", DealRegistrationService.Id(deal.Id), "PendingReview", $"Rejected: {note}", deal.Reasons.Select(r => r.Code).Distinct().ToList()), ct).ConfigureAwait(false);
-            return DealActionResult.Done();
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>ExtensionRequested → Approved: granted (protection moved by ExtensionDays) or refused with a note.</summary>
-    public async Task<DealActionResult> DecideExtensionAsync(CurrentUser manager, int dealId, bool grant, string? note, CancellationToken cancellationToken = default)
-    {
-        RequireManager(manager);
-        if (!grant && string.IsNullOrWhiteSpace(note))
-        {
-            return DealActionResult.Invalid([new FieldError("note", ReasonCode.ReasonRequired)]);
-        }
-
-        return await writes.RunAsync("DecideExtension", async (db, ct) =>
-        {
-            // The instant is taken once the write lock is held: a registration that waited judges what committed before it.
-            var at = clock.GetUtcNow().UtcDateTime;
-            var (deal, failure) = await ReviewableAsync(db, dealId, grant ? DealAction.GrantExtension : DealAction.RefuseExtension, at, ct).ConfigureAwait(false);
-            if (deal is null)
-            {
-                return failure!;
-            }
-
             if (!grant)
             {
-                deal.RefuseExtension(note!);
-                await audit.AppendAsync(db, new AuditRecord(manager.Email, "ExtensionRefused", "Deal", DealRegistrationService.Id(deal.Id), "ExtensionRequested", $"Approved; {note}"), ct).ConfigureAwait(false);
-                return DealActionResult.Done();
+                deal.RefuseExtension(text!);
+                await AuditAsync(db, manager, AuditAction.ExtensionRefused, deal, DealStatus.ExtensionRequested, text, null, ct).ConfigureAwait(false);
+                return UseCaseResult.Ok(new DealChanged(deal.Id, deal.Status, clock.LastDay(deal.ProtectedUntil!.Value), []));
             }
 
-            var until = deal.ProtectedUntil!.Value.AddDays(policy.Protection.ExtensionDays);
-            deal.GrantExtension(until, note);
-            var protection = await db.CustomerProtections.SingleOrDefaultAsync(p => p.CustomerId == deal.CustomerId && p.AgentId == deal.AgentId && p.EndedAt == null, ct).ConfigureAwait(false);
-            protection?.ExtendTo(until);
-            await audit.AppendAsync(db, new AuditRecord(manager.Email, "ExtensionGranted", "Deal", DealRegistrationService.Id(deal.Id), "ExtensionRequested", $"Approved until {until:O}; {note}"), ct).ConfigureAwait(false);
-            return DealActionResult.Done();
+            var until = RegistrationExtension.ExtendedUntil(deal.ProtectedUntil!.Value, policy);
+            deal.GrantExtension(until, text);
+            await protections.ExtendAsync(db, deal.CustomerId, deal.AgentId, until, ct).ConfigureAwait(false);
+            await AuditAsync(db, manager, AuditAction.ExtensionGranted, deal, DealStatus.ExtensionRequested, text, null, ct).ConfigureAwait(false);
+            return UseCaseResult.Ok(new DealChanged(deal.Id, deal.Status, clock.LastDay(until), []));
+        }, cancellationToken);
+
+    // Every decision: the manager's policy, the note checked, the deal loaded and the machine asked, then the decision.
+    private async Task<UseCaseResult<DealChanged>> DecideAsync(
+        CurrentUser manager,
+        int dealId,
+        DealAction action,
+        string? note,
+        bool noteRequired,
+        Func<PortalDbContext, DealRegistration, string?, DateTime, CancellationToken, Task<UseCaseResult<DealChanged>>> decide,
+        CancellationToken cancellationToken)
+    {
+        AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
+        var check = new InputCheck();
+        var text = check.Note(DealFields.Note, note, NoteMaxLength, noteRequired);
+        if (!check.IsValid)
+        {
+            return Refusal.Invalid(check.Errors);
+        }
+
+        return await writes.RunAsync<DealChanged>(action.ToString(), async (db, ct) =>
+        {
+            var at = clock.Now;
+            var (deal, refusal) = await ReviewableAsync(db, dealId, action, at, ct).ConfigureAwait(false);
+            return deal is null ? refusal! : await decide(db, deal, text, at, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<(DealRegistration? Deal, DealActionResult? Failure)> ReviewableAsync(PortalDbContext db, int dealId, DealAction action, DateTime at, CancellationToken ct)
+    private Task<AuditEntry> AuditAsync(PortalDbContext db, CurrentUser manager, AuditAction action, DealRegistration deal, DealStatus before, string? note, IReadOnlyList<string>? codes, CancellationToken ct) =>
+        audit.AppendAsync(db, AuditRecord.Of(manager.Email, action, AuditEntity.Deal, deal.Id, new { Status = before }, new { deal.Status, deal.ProtectedUntil, Note = note }, codes), ct);
+
+    private static async Task<(DealRegistration? Deal, Refusal? Refusal)> ReviewableAsync(PortalDbContext db, int dealId, DealAction action, DateTime at, CancellationToken ct)
     {
         var deal = await db.Deals.Include(d => d.Reasons).SingleOrDefaultAsync(d => d.Id == dealId, ct).ConfigureAwait(false);
         if (deal is null)
         {
-            return (null, DealActionResult.NotFound);
+            return (null, Refusal.NotFound);
         }
 
-        var availability = deal.Availability(action, at);
-        return availability.IsAllowed
-            ? (deal, null)
-            : (null, DealActionResult.NotAllowedNow(availability.AppliesInState ? availability.UnmetGuards : [DealLifecycleService.NotInThisState]));
-    }
-
-    private static void RequireManager(CurrentUser manager)
-    {
-        ArgumentNullException.ThrowIfNull(manager);
-        AccessDeniedException.Unless(manager.IsInRole(PortalRoles.ChannelManager));
+        return Refusal.Unless(deal.Availability(action, at)) is { } refusal ? (null, refusal) : (deal, null);
     }
 }

@@ -1,18 +1,22 @@
 using Portal.Domain.Common;
 using Portal.Domain.Customers;
 using Portal.Domain.Deals;
+using Portal.Features.Audit;
 
 namespace Portal.Features.Deals;
 
-/// <summary>One row of a deal list.</summary>
-public sealed record DealRow(int Id, string CustomerName, string CustomerUscc, string RegionCode, string AgentCode, DealStatus Status, decimal Total, DateTime CreatedAt, DateOnly ExpectedCloseDate, DateTime? ProtectedUntil);
+/// <summary>
+/// One row of a deal list. <see cref="ProtectedUntil"/> is the last business day the deal's agent protects the customer
+/// (while the deal is in force or won) — the same day the deal's page and the API show.
+/// </summary>
+public sealed record DealRow(int Id, string CustomerName, string CustomerUscc, string RegionCode, string AgentCode, DealStatus Status, decimal Total, DateTime CreatedAt, DateOnly ExpectedCloseDate, DateOnly? ProtectedUntil);
 
 /// <summary>What a deal list is filtered by; every part optional.</summary>
 public sealed record DealFilter(DealStatus? Status = null, string? Customer = null, DateOnly? From = null, DateOnly? To = null, IReadOnlyList<DealStatus>? Statuses = null);
 
 /// <summary>
-/// A deal as its detail page and <c>GET /api/v1/deals/{id}</c> show it. <see cref="CustomerProtectedUntil"/> is the
-/// deal's agent's protection of the customer now — after a sale it runs AfterSaleMonths, beyond the registration's end.
+/// A deal as its detail page and <c>GET /api/v1/deals/{id}</c> show it. <see cref="ProtectedUntil"/> is the last business
+/// day the deal's agent protects the customer now — after a sale it runs AfterSaleMonths, beyond the registration's end.
 /// </summary>
 public sealed record DealDetail(
     int Id,
@@ -25,14 +29,13 @@ public sealed record DealDetail(
     DateOnly ExpectedCloseDate,
     DateTime CreatedAt,
     DateTime? DecidedAt,
-    DateTime? ProtectedUntil,
+    DateOnly? ProtectedUntil,
     bool ExtensionUsed,
     string? ExtensionReason,
     string? DecisionNote,
     IReadOnlyList<TimelineEntry> Timeline,
     IReadOnlyList<ActionAvailability<DealAction>> Actions,
-    IReadOnlyList<SaleView> Sales,
-    DateTime? CustomerProtectedUntil)
+    IReadOnlyList<SaleView> Sales)
 {
     public decimal Total => Lines.Sum(l => l.Amount);
 }
@@ -45,9 +48,6 @@ public sealed record DealLineView(string Sku, int Quantity, decimal UnitPrice, d
 
     public decimal Margin => Money.Round((UnitPrice - PurchasePrice) * Quantity);
 }
-
-/// <summary>One transition of a record, from the audit log.</summary>
-public sealed record TimelineEntry(DateTime At, string Actor, string Action, string? Detail, string? ReasonCodes);
 
 /// <summary>A customer the caller already works with, offered by the registration form's search.</summary>
 public sealed record CustomerMatch(string Uscc, string LegalName, string RegionCode, CustomerSegment Segment);

@@ -8,6 +8,7 @@ public static class DealsRegistration
         services.AddSingleton<DealLifecycleService>();
         services.AddSingleton<DealReviewService>();
         services.AddSingleton<DealQueries>();
+        services.AddSingleton<AvailabilityLimit>();
         return services;
     }
 }

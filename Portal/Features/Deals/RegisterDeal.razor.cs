@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Portal.Auth;
+using Portal.Components.Common;
 using Portal.Domain.Customers;
 using Portal.Domain.Deals;
 using Portal.Features.Catalog;
@@ -13,12 +14,12 @@ namespace Portal.Features.Deals;
 
 public sealed partial class RegisterDeal
 {
-    private readonly RegistrationForm _form = new() { ExpectedCloseDate = DateTime.Today.AddDays(30) };
     private readonly bool _chinese = PortalCultures.IsChinese(CultureInfo.CurrentUICulture);
+    private RegistrationForm _form = new();
     private IReadOnlyList<PriceListRow> _prices = [];
-    private Dictionary<string, string> _fieldErrors = new(StringComparer.Ordinal);
-    private RegistrationResult? _result;
-    private AvailabilityResult? _availability;
+    private FormMessages _messages = FormMessages.None;
+    private DealRegistered? _registered;
+    private Availability? _availability;
     private CurrentUser? _user;
     private bool _busy;
 
@@ -30,6 +31,9 @@ public sealed partial class RegisterDeal
 
     [Inject]
     private PriceListService PriceList { get; set; } = default!;
+
+    [Inject]
+    private BusinessClock Clock { get; set; } = default!;
 
     [Inject]
     private IStringLocalizer<SharedResource> L { get; set; } = default!;
@@ -47,6 +51,8 @@ public sealed partial class RegisterDeal
 
     protected override async Task OnInitializedAsync()
     {
+        // A deal expected to close in a month, in the channel's days.
+        _form = new RegistrationForm { ExpectedCloseDate = Clock.Today.AddDays(30).ToDateTime(TimeOnly.MinValue) };
         _user = CurrentUser.From((await AuthenticationState).User);
         _prices = await PriceList.GetAsync(_user!);
         if (_prices.Count > 0)
@@ -55,7 +61,7 @@ public sealed partial class RegisterDeal
         }
     }
 
-    private string? FieldError(string field) => _fieldErrors.GetValueOrDefault(field);
+    private string? FieldError(string field) => _messages.For(field);
 
     private PriceListRow? QuoteOf(string? sku) => _prices.FirstOrDefault(p => p.Sku == sku);
 
@@ -80,7 +86,7 @@ public sealed partial class RegisterDeal
     private async Task OnUsccChanged(string? value)
     {
         _form.Uscc = value?.Trim().ToUpperInvariant();
-        _availability = Uscc.Validate(_form.Uscc) is null ? await Registrations.CheckAvailabilityAsync(_user!, _form.Uscc) : null;
+        _availability = Uscc.Validate(_form.Uscc) is null ? (await Registrations.CheckAvailabilityAsync(_user!, _form.Uscc)).Value : null;
     }
 
     private async Task<IEnumerable<CustomerMatch>> SearchAsync(string? term, CancellationToken cancellationToken) =>
@@ -104,16 +110,15 @@ public sealed partial class RegisterDeal
         _busy = true;
         try
         {
-            _result = await Registrations.RegisterAsync(_user!, _form.ToInput());
+            var result = await Registrations.RegisterAsync(_user!, _form.ToInput());
+            _registered = result.Value;
 
-            // Every refusal lands next to the field it concerns; reasons about the whole request stay in the summary.
-            _fieldErrors = _result.Errors.Select(e => (e.Field, e.Code))
-                .Concat(_result.Reasons.Where(r => r.Field is not null).Select(r => (Field: r.Field!, r.Code)))
-                .GroupBy(e => e.Field, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => ReasonText(e.Code)).Distinct()), StringComparer.Ordinal);
-            if (_result is { IsValid: true, DealId: not null, Status: DealStatus.Approved })
+            // Every reason lands next to the field it concerns — the input's errors, or the rules' reasons of a stored
+            // registration; the form keeps what was typed.
+            _messages = result.Succeeded ? FormMessages.Of(result.Value.Reasons, L, FormMessages.EveryField) : FormMessages.Of(result, L, FormMessages.EveryField);
+            if (result.Value is { Status: DealStatus.Approved } registered)
             {
-                _availability = await Registrations.CheckAvailabilityAsync(_user!, _form.Uscc);
+                _availability = new Availability(false, registered.ProtectedUntil, HeldByCaller: true);
             }
         }
         finally
@@ -122,9 +127,9 @@ public sealed partial class RegisterDeal
         }
     }
 
-    private string ReasonText(string code) => Localization.ReasonText.Of(L, code);
+    private string ReasonText(Domain.Common.Reason reason) => Localization.ReasonText.Quoted(L, reason);
 
-    private string OutcomeTitle(RegistrationResult result) => result.Status switch
+    private string OutcomeTitle(DealRegistered result) => result.Status switch
     {
         DealStatus.Approved => L["Register_Approved", Date(result.ProtectedUntil)],
         DealStatus.PendingReview => L["Register_PendingReview"],
@@ -138,7 +143,7 @@ public sealed partial class RegisterDeal
         _ => Severity.Error,
     };
 
-    private static string Date(DateTime? value) => value?.ToLocalTime().ToString("d", CultureInfo.CurrentCulture) ?? string.Empty;
+    private static string Date(DateOnly? day) => day is { } d ? BusinessClock.ShowDay(d) : string.Empty;
 
     private static string Money(decimal? amount) => amount is null ? "—" : "¥" + amount.Value.ToString("N2", CultureInfo.InvariantCulture);
 }

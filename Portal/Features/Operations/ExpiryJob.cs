@@ -1,12 +1,13 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Domain.Agents;
+using Portal.Domain.Audit;
 using Portal.Domain.Authorizations;
 using Portal.Domain.Customers;
 using Portal.Domain.Deals;
 using Portal.Features.Audit;
+using Portal.Features.Customers;
 
 namespace Portal.Features.Operations;
 
@@ -17,12 +18,13 @@ namespace Portal.Features.Operations;
 /// entity's own machine (which re-checks it is due), is audited, and commits in a transaction of at most
 /// <see cref="ExpiryJobOptions.ExpiryBatchSize"/> records. A second run at the same instant finds nothing to do.
 /// </summary>
-public sealed partial class ExpiryJob(ChannelWrites writes, PortalData data, AuditTrail audit, IOptions<ExpiryJobOptions> options, ILogger<ExpiryJob> logger)
+public sealed partial class ExpiryJob(
+    ChannelWrites writes, PortalData data, ProtectionLedger protections, AuditTrail audit, BusinessClock clock, IOptions<ExpiryJobOptions> options, ILogger<ExpiryJob> logger)
 {
     /// <summary>The actor of the job's audit entries.</summary>
     public const string Actor = "system:expiry";
 
-    /// <summary>Expires everything that is due at <paramref name="now"/> (UTC); the business date is its UTC date.</summary>
+    /// <summary>Expires everything that is due at <paramref name="now"/> (UTC); dated records by its business date.</summary>
     public async Task<ExpiryRunReport> RunAsync(DateTime now, CancellationToken cancellationToken = default)
     {
         if (now.Kind != DateTimeKind.Utc)
@@ -30,7 +32,7 @@ public sealed partial class ExpiryJob(ChannelWrites writes, PortalData data, Aud
             throw new ArgumentException("The job runs at a UTC instant.", nameof(now));
         }
 
-        var today = BusinessDay.Of(now);
+        var today = clock.DateOf(now);
 
         var (deals, dealProtections) = await SweepAsync(
             "ExpireDeals",
@@ -69,8 +71,6 @@ public sealed partial class ExpiryJob(ChannelWrites writes, PortalData data, Aud
         return report;
     }
 
-    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>
     /// Walks the candidates in id order, one bounded transaction per batch. Each batch re-reads its records inside the
     /// transaction, so a record another writer changed meanwhile is judged as it is now.
@@ -99,7 +99,7 @@ public sealed partial class ExpiryJob(ChannelWrites writes, PortalData data, Aud
             }
 
             // A retried batch starts again on a fresh context, so the counts added are those of the attempt that committed.
-            var (counted, alsoCounted) = await writes.RunAsync(useCase, (db, ct) => process(db, batch, ct), cancellationToken).ConfigureAwait(false);
+            var (counted, alsoCounted) = await writes.RunUnitAsync(useCase, (db, ct) => process(db, batch, ct), cancellationToken).ConfigureAwait(false);
             (changed, alsoChanged) = (changed + counted, alsoChanged + alsoCounted);
             after = batch[^1];
             if (batch.Count < batchSize)
@@ -119,13 +119,9 @@ public sealed partial class ExpiryJob(ChannelWrites writes, PortalData data, Aud
         foreach (var deal in deals.Where(d => d.CanExpire(now)))
         {
             deal.Expire(now);
-            await AppendAsync(db, "DealExpired", "DealRegistration", Id(deal.Id), new { status = DealStatus.Approved }, new { status = deal.Status, protectedUntil = deal.ProtectedUntil, at = now }, ct).ConfigureAwait(false);
+            await AppendAsync(db, AuditAction.DealExpired, AuditEntity.Deal, deal.Id, new { status = DealStatus.Approved }, new { status = deal.Status, protectedUntil = deal.ProtectedUntil, at = now }, ct).ConfigureAwait(false);
             expired++;
-            foreach (var protection in open.Where(p => p.DealId == deal.Id && p.Until <= now))
-            {
-                await EndAsync(db, protection, now, ct).ConfigureAwait(false);
-                ended++;
-            }
+            ended += await protections.ExpireAsync(db, open.Where(p => p.DealId == deal.Id), now, Actor, ct).ConfigureAwait(false);
         }
 
         return (expired, ended);
@@ -133,15 +129,8 @@ public sealed partial class ExpiryJob(ChannelWrites writes, PortalData data, Aud
 
     private async Task<(int, int)> EndProtectionsAsync(PortalDbContext db, IReadOnlyList<int> ids, DateTime now, CancellationToken ct)
     {
-        var protections = await db.CustomerProtections.Where(p => ids.Contains(p.Id)).ToListAsync(ct).ConfigureAwait(false);
-        var ended = 0;
-        foreach (var protection in protections.Where(p => p.IsOpen && p.Until <= now))
-        {
-            await EndAsync(db, protection, now, ct).ConfigureAwait(false);
-            ended++;
-        }
-
-        return (ended, 0);
+        var due = await db.CustomerProtections.Where(p => ids.Contains(p.Id)).ToListAsync(ct).ConfigureAwait(false);
+        return (await protections.ExpireAsync(db, due, now, Actor, ct).ConfigureAwait(false), 0);
     }
 
     private async Task<(int, int)> ExpireAuthorizationsAsync(PortalDbContext db, IReadOnlyList<int> ids, DateTime now, DateOnly today, CancellationToken ct)
@@ -151,7 +140,7 @@ public sealed partial class ExpiryJob(ChannelWrites writes, PortalData data, Aud
         foreach (var authorization in authorizations.Where(a => a.CanExpire(today)))
         {
             authorization.Expire(today);
-            await AppendAsync(db, "AuthorizationExpired", "CrossRegionAuthorization", Id(authorization.Id), new { status = AuthorizationStatus.Approved }, new { status = authorization.Status, validUntil = authorization.ValidUntil, at = now }, ct).ConfigureAwait(false);
+            await AppendAsync(db, AuditAction.AuthorizationExpired, AuditEntity.CrossRegionAuthorization, authorization.Id, new { status = AuthorizationStatus.Approved }, new { status = authorization.Status, validUntil = authorization.ValidUntil, at = now }, ct).ConfigureAwait(false);
             expired++;
         }
 
@@ -166,7 +155,7 @@ public sealed partial class ExpiryJob(ChannelWrites writes, PortalData data, Aud
         {
             var suspendedUntil = agent.SuspendedUntil;
             agent.Reinstate(now);
-            await AppendAsync(db, "AgentReinstated", "Agent", Id(agent.Id), new { status = ContractStatus.Suspended, suspendedUntil }, new { status = agent.Status, at = now }, ct).ConfigureAwait(false);
+            await AppendAsync(db, AuditAction.AgentReinstated, AuditEntity.Agent, agent.Id, new { status = ContractStatus.Suspended, suspendedUntil }, new { status = agent.Status, at = now }, ct).ConfigureAwait(false);
             reinstated++;
         }
 
@@ -180,32 +169,15 @@ public sealed partial class ExpiryJob(ChannelWrites writes, PortalData data, Aud
         foreach (var agent in agents.Where(a => a.CanExpire(today)))
         {
             agent.Expire(today);
-            await AppendAsync(db, "AgentContractExpired", "Agent", Id(agent.Id), new { status = ContractStatus.Active }, new { status = agent.Status, contractEnd = agent.ContractEnd, at = now }, ct).ConfigureAwait(false);
+            await AppendAsync(db, AuditAction.AgentContractExpired, AuditEntity.Agent, agent.Id, new { status = ContractStatus.Active }, new { status = agent.Status, contractEnd = agent.ContractEnd, at = now }, ct).ConfigureAwait(false);
             expired++;
         }
 
         return (expired, 0);
     }
 
-    private async Task EndAsync(PortalDbContext db, CustomerProtection protection, DateTime now, CancellationToken ct)
-    {
-        protection.End(now, ProtectionEnd.Expired);
-        await AppendAsync(
-            db,
-            "ProtectionEnded",
-            "CustomerProtection",
-            Id(protection.Id),
-            new { customerId = protection.CustomerId, agentId = protection.AgentId, basis = protection.Basis, until = protection.Until },
-            new { endedAt = protection.EndedAt, endReason = protection.EndReason, at = now },
-            ct).ConfigureAwait(false);
-    }
-
-    // Saved at once: the next entry of the chain is read from the database, inside this transaction.
-    private async Task AppendAsync(PortalDbContext db, string action, string entityType, string entityId, object before, object after, CancellationToken ct)
-    {
-        await audit.AppendAsync(db, new AuditRecord(Actor, action, entityType, entityId, AuditJson.Of(before), AuditJson.Of(after)), ct).ConfigureAwait(false);
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-    }
+    private async Task AppendAsync(PortalDbContext db, AuditAction action, AuditEntity entity, int entityId, object before, object after, CancellationToken ct) =>
+        await audit.AppendAsync(db, AuditRecord.Of(Actor, action, entity, entityId, before, after), ct).ConfigureAwait(false);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Expiry at {Now:O}: {Deals} deals, {Protections} protections, {Authorizations} authorizations expired; {Reinstated} agents reinstated; {Contracts} contracts expired")]
     private static partial void LogRun(ILogger logger, DateTime now, int deals, int protections, int authorizations, int reinstated, int contracts);

@@ -1,9 +1,8 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Components.Common;
-using Portal.Data.Identity;
 using Portal.Domain.Agents;
+using Portal.Domain.Audit;
 using Portal.Domain.Common;
 using Portal.Features.Agents;
 using Portal.Features.Audit;
@@ -14,14 +13,14 @@ namespace Portal.Features.Recruitment;
 /// The vendor's side of recruitment (DESIGN.md §5.1: Applied → UnderReview → Active | Rejected): the queue of
 /// applications, and the ChannelManager's review, signature or rejection.
 /// </summary>
-public sealed class AgentApplications(ChannelWrites writes, PortalData data, ReferenceData reference, AuditTrail audit, TimeProvider clock)
+public sealed class AgentApplications(ChannelWrites writes, PortalData data, ReferenceData reference, AuditTrail audit, BusinessClock clock)
 {
     private static readonly ContractStatus[] Pending = [ContractStatus.Applied, ContractStatus.UnderReview];
 
     /// <summary>Applications waiting for a decision, oldest first.</summary>
     public async Task<PagedResult<ApplicationRow>> QueueAsync(CurrentUser manager, PageRequest page, CancellationToken cancellationToken = default)
     {
-        AuthorizeManager(manager);
+        AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
         ArgumentNullException.ThrowIfNull(page);
 
         await using var db = await data.ForAsync(manager, cancellationToken).ConfigureAwait(false);
@@ -48,13 +47,12 @@ public sealed class AgentApplications(ChannelWrites writes, PortalData data, Ref
     /// <summary>Applied → UnderReview: the vendor takes the application up.</summary>
     public Task<UseCaseResult<AgentEnrolled>> StartReviewAsync(CurrentUser manager, int agentId, CancellationToken cancellationToken = default)
     {
-        AuthorizeManager(manager);
-        return DecideAsync(manager, agentId, "AgentApplicationReviewStarted", null, agent =>
+        AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
+        return DecideAsync(manager, agentId, AuditAction.AgentApplicationReviewStarted, null, agent =>
         {
-            var review = agent.Availability(AgentAction.StartReview, default, default);
-            if (!review.IsAllowed)
+            if (Refusal.Unless(agent.Availability(AgentAction.StartReview, default, default)) is { } refusal)
             {
-                return Refusal.Transition(review);
+                return refusal;
             }
 
             agent.StartReview();
@@ -66,38 +64,31 @@ public sealed class AgentApplications(ChannelWrites writes, PortalData data, Ref
     /// Applied/UnderReview → Active: the vendor signs the application for the contract period (reviewing it first when
     /// nobody has yet).
     /// </summary>
-    public Task<UseCaseResult<AgentEnrolled>> ApproveAsync(CurrentUser manager, int agentId, ContractTermsInput terms, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<AgentEnrolled>> ApproveAsync(CurrentUser manager, int agentId, ContractTermsInput? terms, CancellationToken cancellationToken = default)
     {
-        AuthorizeManager(manager);
-        ArgumentNullException.ThrowIfNull(terms);
-        var errors = new InputErrors();
-        var period = terms.Validate(errors, BusinessDay.Of(clock.GetUtcNow().UtcDateTime));
+        AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
+        var check = new InputCheck();
+        var period = (terms ?? new ContractTermsInput(null, null)).Validate(check, clock.Today);
         if (period is null)
         {
-            return Task.FromResult<UseCaseResult<AgentEnrolled>>(errors.ToRefusal());
+            return Refusal.Invalid(check.Errors);
         }
 
-        return DecideAsync(manager, agentId, "AgentApplicationApproved", null, agent => Take(agent, AgentAction.Sign, () => agent.Sign(period.Value.Start, period.Value.End)), cancellationToken);
+        return await DecideAsync(manager, agentId, AuditAction.AgentApplicationApproved, null, agent => Take(agent, AgentAction.Sign, () => agent.Sign(period.Value.Start, period.Value.End)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Applied/UnderReview → Rejected, with the reason (<paramref name="note"/>, required), which the audit trail keeps.</summary>
-    public Task<UseCaseResult<AgentEnrolled>> RejectAsync(CurrentUser manager, int agentId, string? note, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<AgentEnrolled>> RejectAsync(CurrentUser manager, int agentId, string? note, CancellationToken cancellationToken = default)
     {
-        AuthorizeManager(manager);
-        var errors = new InputErrors();
-        var text = errors.Required(AgentFields.Note, note, AgentFields.NoteMaxLength);
+        AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
+        var check = new InputCheck();
+        var text = check.Text(AgentFields.Note, note, AgentFields.NoteMaxLength, multiline: true);
         if (text is null)
         {
-            return Task.FromResult<UseCaseResult<AgentEnrolled>>(errors.ToRefusal());
+            return Refusal.Invalid(check.Errors);
         }
 
-        return DecideAsync(manager, agentId, "AgentApplicationRejected", text, agent => Take(agent, AgentAction.Reject, agent.Reject), cancellationToken);
-    }
-
-    private static void AuthorizeManager(CurrentUser manager)
-    {
-        ArgumentNullException.ThrowIfNull(manager);
-        AccessDeniedException.Unless(manager.IsInRole(PortalRoles.ChannelManager));
+        return await DecideAsync(manager, agentId, AuditAction.AgentApplicationRejected, text, agent => Take(agent, AgentAction.Reject, agent.Reject), cancellationToken).ConfigureAwait(false);
     }
 
     // Sign and Reject apply to an application under review; one still Applied is taken into review in the same step.
@@ -110,18 +101,17 @@ public sealed class AgentApplications(ChannelWrites writes, PortalData data, Ref
             agent.StartReview();
         }
 
-        var availability = agent.Availability(action, default, default);
-        if (!availability.IsAllowed)
+        if (Refusal.Unless(agent.Availability(action, default, default)) is { } refusal)
         {
-            return Refusal.Transition(availability);
+            return refusal;
         }
 
         act();
         return null;
     }
 
-    private Task<UseCaseResult<AgentEnrolled>> DecideAsync(CurrentUser manager, int agentId, string auditAction, string? note, Func<Agent, Refusal?> decide, CancellationToken cancellationToken) =>
-        writes.RunAsync<UseCaseResult<AgentEnrolled>>(auditAction, async (db, ct) =>
+    private Task<UseCaseResult<AgentEnrolled>> DecideAsync(CurrentUser manager, int agentId, AuditAction auditAction, string? note, Func<Agent, Refusal?> decide, CancellationToken cancellationToken) =>
+        writes.RunAsync<AgentEnrolled>(auditAction.ToString(), async (db, ct) =>
         {
             var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == agentId, ct).ConfigureAwait(false);
             if (agent is null)
@@ -130,25 +120,18 @@ public sealed class AgentApplications(ChannelWrites writes, PortalData data, Ref
             }
 
             var before = agent.Status;
-            try
+            if (decide(agent) is { } refusal)
             {
-                if (decide(agent) is { } refusal)
-                {
-                    return refusal;
-                }
-            }
-            catch (DomainException ex)
-            {
-                return Refusal.From(ex);
+                return refusal;
             }
 
-            await audit.AppendAsync(db, new AuditRecord(
+            await audit.AppendAsync(db, AuditRecord.Of(
                 manager.Email,
                 auditAction,
-                AgentRecruitment.EntityType,
-                agent.Id.ToString(CultureInfo.InvariantCulture),
-                AuditJson.Of(new { status = before }),
-                AuditJson.Of(new { status = agent.Status, contractStart = agent.ContractStart, contractEnd = agent.ContractEnd, note })), ct).ConfigureAwait(false);
+                AuditEntity.Agent,
+                agent.Id,
+                new { status = before },
+                new { status = agent.Status, contractStart = agent.ContractStart, contractEnd = agent.ContractEnd, note }), ct).ConfigureAwait(false);
             return UseCaseResult.Ok(new AgentEnrolled(agent.Id, agent.Code, agent.Status));
         }, cancellationToken);
 }

@@ -22,22 +22,26 @@ internal static partial class AgentEnrolment
     // Longer than any USCC: a wrong length is the rule's INVALID_USCC, not TOO_LONG.
     private const int UsccInputMaxLength = 64;
 
-    public static NewAgent? Validate(NewAgentInput input, IReadOnlyDictionary<string, Region> regions, InputErrors errors)
+    /// <summary>
+    /// A new agent's input checked field by field (every error at once); the USCC's check characters are the recruitment
+    /// rule's, so that a bad USCC is answered with the rule's other reasons.
+    /// </summary>
+    public static NewAgent? Validate(NewAgentInput? input, IReadOnlyDictionary<string, Region> regions, InputCheck check)
     {
-        var code = errors.Required(AgentFields.Code, input.Code, Agent.CodeMaxLength)?.ToUpperInvariant();
+        var code = check.Text(AgentFields.Code, input?.Code, Agent.CodeMaxLength)?.ToUpperInvariant();
         if (code is not null && !CodePattern().IsMatch(code))
         {
-            errors.Add(AgentFields.Code, ReasonCode.InvalidValue);
+            check.Add(AgentFields.Code, ReasonCode.InvalidValue);
         }
 
-        var legalName = errors.Required(AgentFields.LegalName, input.LegalName, Agent.NameMaxLength);
-        var uscc = errors.Required(AgentFields.Uscc, input.Uscc, UsccInputMaxLength);
-        var tier = errors.Defined(AgentFields.Tier, input.Tier);
-        var territory = errors.Territory(AgentFields.Territory, input.Territory, regions);
-        var contactName = errors.Optional(AgentFields.ContactName, input.ContactName, Agent.ContactMaxLength);
-        var contactPhone = errors.Optional(AgentFields.ContactPhone, input.ContactPhone, Agent.ContactMaxLength);
-        var contactEmail = errors.OptionalEmail(AgentFields.ContactEmail, input.ContactEmail, Agent.ContactMaxLength);
-        return errors.Any ? null : new NewAgent(code!, legalName!, uscc!, tier!.Value, territory, contactName, contactPhone, contactEmail);
+        var legalName = check.LegalName(AgentFields.LegalName, input?.LegalName, Agent.NameMaxLength);
+        var uscc = check.Text(AgentFields.Uscc, input?.Uscc, UsccInputMaxLength);
+        var tier = check.Defined(AgentFields.Tier, input?.Tier);
+        var territory = check.Territory(AgentFields.Territory, input?.Territory, region => regions.ContainsKey(region.Value));
+        var contactName = check.OptionalText(AgentFields.ContactName, input?.ContactName, Agent.ContactMaxLength);
+        var contactPhone = check.OptionalText(AgentFields.ContactPhone, input?.ContactPhone, Agent.ContactMaxLength);
+        var contactEmail = check.OptionalEmail(AgentFields.ContactEmail, input?.ContactEmail, Agent.ContactMaxLength);
+        return check.IsValid ? new NewAgent(code!, legalName!, uscc!, tier!.Value, territory, contactName, contactPhone, contactEmail) : null;
     }
 
     /// <summary>

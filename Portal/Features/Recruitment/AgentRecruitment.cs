@@ -1,9 +1,8 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Data;
-using Portal.Data.Identity;
 using Portal.Domain.Agents;
+using Portal.Domain.Audit;
 using Portal.Domain.Common;
 using Portal.Domain.Recruitment;
 using Portal.Features.Agents;
@@ -18,26 +17,21 @@ public sealed record AgentEnrolled(int Id, string Code, ContractStatus Status);
 /// Recruitment (DESIGN.md §2.2): a Core agent or above develops a sub-agent of a lower tier inside its own territory
 /// (an application, Applied, that a ChannelManager decides); the vendor signs an agent of any tier directly.
 /// </summary>
-public sealed class AgentRecruitment(ChannelWrites writes, ReferenceData reference, AuditTrail audit, TimeProvider clock)
+public sealed class AgentRecruitment(ChannelWrites writes, ReferenceData reference, AuditTrail audit, BusinessClock clock)
 {
-    internal const string EntityType = "Agent";
-
     /// <summary>A reseller applies for a sub-agent under its own agent: Applied, with its closure rows, until a ChannelManager decides.</summary>
-    public async Task<UseCaseResult<AgentEnrolled>> RecruitAsync(CurrentUser reseller, NewAgentInput input, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<AgentEnrolled>> RecruitAsync(CurrentUser reseller, NewAgentInput? input, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(reseller);
-        AccessDeniedException.Unless(reseller.IsInRole(PortalRoles.Reseller) && reseller.AgentId is not null);
-        ArgumentNullException.ThrowIfNull(input);
-        var recruiterId = reseller.AgentId!.Value;
-
-        var errors = new InputErrors();
-        var recruit = AgentEnrolment.Validate(input, await reference.RegionsAsync().ConfigureAwait(false), errors);
+        // Any reseller may ask: the recruitment rule answers a tier that may not recruit with TIER_CANNOT_RECRUIT.
+        var recruiterId = Deals.DealRegistrationService.ResellerAgent(reseller);
+        var check = new InputCheck();
+        var recruit = AgentEnrolment.Validate(input, await reference.RegionsAsync().ConfigureAwait(false), check);
         if (recruit is null)
         {
-            return errors.ToRefusal();
+            return Refusal.Invalid(check.Errors);
         }
 
-        return await writes.RunAsync<UseCaseResult<AgentEnrolled>>("RecruitSubAgent", async (db, ct) =>
+        return await writes.RunAsync<AgentEnrolled>("RecruitSubAgent", async (db, ct) =>
         {
             var recruiter = await db.Agents.Include(a => a.Territory).SingleOrDefaultAsync(a => a.Id == recruiterId, ct).ConfigureAwait(false);
             if (recruiter is null)
@@ -51,8 +45,8 @@ public sealed class AgentRecruitment(ChannelWrites writes, ReferenceData referen
                 return refusal;
             }
 
-            var agent = await AgentEnrolment.AddAsync(db, recruit, recruiter, clock.GetUtcNow().UtcDateTime, ct).ConfigureAwait(false);
-            await AuditAsync(db, reseller.Email, "AgentRecruited", agent, recruiter.Code, ct).ConfigureAwait(false);
+            var agent = await AgentEnrolment.AddAsync(db, recruit, recruiter, clock.Now, ct).ConfigureAwait(false);
+            await AuditAsync(db, reseller.Email, AuditAction.AgentRecruited, agent, recruiter.Code, ct).ConfigureAwait(false);
             return UseCaseResult.Ok(new AgentEnrolled(agent.Id, agent.Code, agent.Status));
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -62,23 +56,19 @@ public sealed class AgentRecruitment(ChannelWrites writes, ReferenceData referen
     /// names, in which case the recruitment rule judges the parent as the recruiter, so the tree keeps its shape.
     /// The agent is Active from the contract's first day.
     /// </summary>
-    public async Task<UseCaseResult<AgentEnrolled>> SignDirectlyAsync(CurrentUser manager, DirectSigningInput input, CancellationToken cancellationToken = default)
+    public async Task<UseCaseResult<AgentEnrolled>> SignDirectlyAsync(CurrentUser manager, DirectSigningInput? input, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(manager);
-        AccessDeniedException.Unless(manager.IsInRole(PortalRoles.ChannelManager));
-        ArgumentNullException.ThrowIfNull(input);
-        var now = clock.GetUtcNow().UtcDateTime;
-
-        var errors = new InputErrors();
-        var newAgent = AgentEnrolment.Validate(input, await reference.RegionsAsync().ConfigureAwait(false), errors);
-        var terms = new ContractTermsInput(input.ContractStart, input.ContractEnd).Validate(errors, BusinessDay.Of(now));
-        var parentCode = errors.Optional(AgentFields.ParentCode, input.ParentCode, Agent.CodeMaxLength)?.ToUpperInvariant();
-        if (newAgent is null || terms is null || errors.Any)
+        AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
+        var check = new InputCheck();
+        var newAgent = AgentEnrolment.Validate(input, await reference.RegionsAsync().ConfigureAwait(false), check);
+        var terms = new ContractTermsInput(input?.ContractStart, input?.ContractEnd).Validate(check, clock.Today);
+        var parentCode = check.OptionalText(AgentFields.ParentCode, input?.ParentCode, Agent.CodeMaxLength)?.ToUpperInvariant();
+        if (newAgent is null || terms is null || !check.IsValid)
         {
-            return errors.ToRefusal();
+            return Refusal.Invalid(check.Errors);
         }
 
-        return await writes.RunAsync<UseCaseResult<AgentEnrolled>>("SignAgentDirectly", async (db, ct) =>
+        return await writes.RunAsync<AgentEnrolled>("SignAgentDirectly", async (db, ct) =>
         {
             Agent? parent = null;
             if (parentCode is not null)
@@ -96,9 +86,9 @@ public sealed class AgentRecruitment(ChannelWrites writes, ReferenceData referen
                 return refusal;
             }
 
-            var agent = await AgentEnrolment.AddAsync(db, newAgent, parent, now, ct).ConfigureAwait(false);
+            var agent = await AgentEnrolment.AddAsync(db, newAgent, parent, clock.Now, ct).ConfigureAwait(false);
             agent.SignDirectly(terms.Value.Start, terms.Value.End);
-            await AuditAsync(db, manager.Email, "AgentSignedDirectly", agent, parent?.Code, ct).ConfigureAwait(false);
+            await AuditAsync(db, manager.Email, AuditAction.AgentSignedDirectly, agent, parent?.Code, ct).ConfigureAwait(false);
             return UseCaseResult.Ok(new AgentEnrolled(agent.Id, agent.Code, agent.Status));
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -110,7 +100,6 @@ public sealed class AgentRecruitment(ChannelWrites writes, ReferenceData referen
         return decision.IsAllowed && taken.Count == 0 ? null : Refusal.Because(new Decision([.. decision.Reasons, .. taken]));
     }
 
-    private async Task AuditAsync(PortalDbContext db, string actor, string action, Agent agent, string? parentCode, CancellationToken ct) =>
-        await audit.AppendAsync(db, new AuditRecord(
-            actor, action, EntityType, agent.Id.ToString(CultureInfo.InvariantCulture), After: AuditJson.Of(AgentEnrolment.Snapshot(agent, parentCode))), ct).ConfigureAwait(false);
+    private async Task AuditAsync(PortalDbContext db, string actor, AuditAction action, Agent agent, string? parentCode, CancellationToken ct) =>
+        await audit.AppendAsync(db, AuditRecord.Of(actor, action, AuditEntity.Agent, agent.Id, after: AgentEnrolment.Snapshot(agent, parentCode)), ct).ConfigureAwait(false);
 }

@@ -15,7 +15,7 @@ public sealed partial class RecruitForm
     private readonly bool _chinese = PortalCultures.IsChinese(CultureInfo.CurrentUICulture);
     private SubAgentForm _form = new();
     private IReadOnlyDictionary<string, Region> _regions = new Dictionary<string, Region>();
-    private ReasonMessages _messages = ReasonMessages.None;
+    private FormMessages _messages = FormMessages.None;
     private AgentEnrolled? _enrolled;
     private object _pickerKey = new();
     private string? _region;
@@ -75,7 +75,7 @@ public sealed partial class RecruitForm
         _form.Territory.RemoveAt(index);
 
         // The reasons of entries are by position: they no longer match once one is removed.
-        _messages = ReasonMessages.None;
+        _messages = FormMessages.None;
     }
 
     private async Task SubmitAsync()
@@ -84,7 +84,7 @@ public sealed partial class RecruitForm
         try
         {
             var result = await Recruitment.RecruitAsync(User, _form.ToInput());
-            _messages = ReasonMessages.Of(result, L, IsFormField);
+            _messages = FormMessages.Of(result, L, IsFormField);
             _enrolled = result.Succeeded ? result.Value : null;
             if (result.Succeeded)
             {

@@ -5,8 +5,8 @@ public static class RecruitmentRegistration
     /// <summary>Recruitment: sub-agent applications, the vendor's decisions on them, and direct signing.</summary>
     public static IServiceCollection AddRecruitment(this IServiceCollection services)
     {
-        services.AddScoped<AgentRecruitment>();
-        services.AddScoped<AgentApplications>();
+        services.AddSingleton<AgentRecruitment>();
+        services.AddSingleton<AgentApplications>();
         return services;
     }
 }

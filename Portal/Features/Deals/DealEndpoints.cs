@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Mvc;
+using Portal.Api;
+using Portal.Auth;
+using Portal.Domain.Common;
+using Portal.Domain.Deals;
+using Portal.Domain.Deals.Registration;
+using Portal.Domain.Sales;
+using Portal.Features.Audit;
+
+namespace Portal.Features.Deals;
+
+public sealed record AvailabilityResponse(bool Available, DateOnly? ProtectedUntil);
+
+public sealed record DealRegistrationResponse(int Id, DealStatus Status, IReadOnlyList<ReasonMessage> Reasons, DateOnly? ProtectedUntil);
+
+public sealed record DealListResponse(IReadOnlyList<DealRow> Items, int TotalCount, int Page, int PageSize);
+
+public sealed record DealResponse(
+    int Id, DealStatus Status, string AgentCode, string CustomerUscc, string CustomerName, string RegionCode, DateOnly ExpectedCloseDate,
+    DateTime CreatedAt, DateOnly? ProtectedUntil, decimal Total, IReadOnlyList<DealLineView> Lines, IReadOnlyList<ReasonMessage> Reasons,
+    IReadOnlyList<TimelineEntry> Timeline);
+
+public sealed record SalesReportResponse(int Id, int DealId, DealStatus Status, DateOnly? ProtectedUntil, IReadOnlyList<ReasonMessage> Notes, IReadOnlyList<int> OpenedCaseIds);
+
+public sealed record DealChangeResponse(int Id, DealStatus Status, DateOnly? ProtectedUntil, IReadOnlyList<ReasonMessage> Reasons);
+
+/// <summary>A decision's written note (approve, reject, grant or refuse an extension).</summary>
+public sealed record DecisionBody(string? Note);
+
+/// <summary>The reseller's written reason for the one extension.</summary>
+public sealed record ExtensionBody(string? Reason);
+
+/// <summary>
+/// Deal registration (报备) for integrations, DESIGN.md §7: the same services as the pages, never a second copy of the
+/// rules. "Protected until" is a business date (the whole of that day in the channel's time zone).
+/// </summary>
+public static class DealEndpoints
+{
+    private static readonly string[] Sortable = [nameof(DealRow.CreatedAt), nameof(DealRow.CustomerName), nameof(DealRow.Status), nameof(DealRow.ProtectedUntil)];
+
+    public static RouteGroupBuilder MapDealEndpoints(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var deals = api.MapGroup(string.Empty).WithTags("Deals");
+
+        api.MapGet("/customers/availability", async ([FromQuery] string? uscc, HttpContext http, DealRegistrationService registrations, CancellationToken ct) =>
+                (await registrations.CheckAvailabilityAsync(User(http), uscc, ct).ConfigureAwait(false))
+                    .ToHttp(http, a => TypedResults.Ok(new AvailabilityResponse(a.Available, a.ProtectedUntil))))
+            .RequireAuthorization(PortalPolicies.CheckAvailability)
+            .WithTags("Customers")
+            .WithSummary("Whether a customer can be registered: available, or protected until which day — never by whom");
+
+        deals.MapPost("/deals", async (DealRegistrationInput? body, HttpContext http, DealRegistrationService registrations, CancellationToken ct) =>
+                (await registrations.RegisterAsync(User(http), body, ct).ConfigureAwait(false))
+                    .ToHttp(http, d => TypedResults.Created($"/api/v1/deals/{d.Id}", new DealRegistrationResponse(d.Id, d.Status, ApiProblems.Messages(http, d.Reasons), d.ProtectedUntil))))
+            .RequireAuthorization(PortalPolicies.Resell)
+            .WithSummary("Register a deal (报备): Approved, PendingReview or Rejected with every reason; invalid input stores nothing");
+
+        deals.MapGet("/deals", async ([AsParameters] DealListQuery query, HttpContext http, DealQueries queries, CancellationToken ct) =>
+            {
+                var check = new InputCheck();
+                var status = check.OptionalChoice<DealStatus>("status", query.Status);
+                var customer = check.OptionalText("customer", query.Customer, 200);
+                var filter = new DealFilter(status, customer, check.OptionalDate("from", query.From), check.OptionalDate("to", query.To));
+                var page = ListQuery.Page(check, query.Page, query.PageSize, query.SortBy, query.Descending, Sortable);
+                if (!check.IsValid)
+                {
+                    return Refusal.Invalid(check.Errors).ToHttp(http);
+                }
+
+                var result = await queries.ListAsync(User(http), filter, page, ct).ConfigureAwait(false);
+                return TypedResults.Ok(new DealListResponse(result.Items, result.TotalCount, page.Page, page.Take));
+            })
+            .RequireAuthorization(PortalPolicies.ReadDeals)
+            .WithSummary("The deals the caller may see, paged (from 0), filtered and sorted in the database");
+
+        deals.MapGet("/deals/{id:int}", async (int id, HttpContext http, DealQueries queries, CancellationToken ct) =>
+            {
+                var deal = await queries.GetAsync(User(http), id, ct).ConfigureAwait(false);
+                return deal is null
+                    ? Refusal.NotFound.ToHttp(http)
+                    : TypedResults.Ok(new DealResponse(
+                        deal.Id, deal.Status, deal.AgentCode, deal.Customer.Uscc, deal.Customer.LegalName, deal.Customer.RegionCode, deal.ExpectedCloseDate,
+                        deal.CreatedAt, deal.ProtectedUntil, deal.Total, deal.Lines, ApiProblems.Messages(http, deal.Reasons), deal.Timeline));
+            })
+            .RequireAuthorization(PortalPolicies.ReadDeals)
+            .WithSummary("One deal with its timeline; 404 when it does not exist or the caller may not see it");
+
+        deals.MapPost("/deals/{id:int}/sales", async (int id, SalesReportInput? body, HttpContext http, DealLifecycleService lifecycle, CancellationToken ct) =>
+                (await lifecycle.ReportSaleAsync(User(http), id, body, ct).ConfigureAwait(false))
+                    .ToHttp(http, s => TypedResults.Created($"/api/v1/deals/{id}", new SalesReportResponse(s.Id, s.DealId, s.Status, s.ProtectedUntil, ApiProblems.Messages(http, s.Notes), s.OpenedCaseIds))))
+            .RequireAuthorization(PortalPolicies.Resell)
+            .WithSummary("Report the sale of an approved deal; a line below the uniform price or a sale outside territory opens a violation case");
+
+        deals.MapPost("/deals/{id:int}/lost", async (int id, HttpContext http, DealLifecycleService lifecycle, CancellationToken ct) =>
+                Changed(http, await lifecycle.MarkLostAsync(User(http), id, ct).ConfigureAwait(false)))
+            .RequireAuthorization(PortalPolicies.Resell)
+            .WithSummary("The customer did not buy: the deal is Lost and the customer free");
+
+        deals.MapPost("/deals/{id:int}/extension", async (int id, ExtensionBody? body, HttpContext http, DealLifecycleService lifecycle, CancellationToken ct) =>
+                Changed(http, await lifecycle.RequestExtensionAsync(User(http), id, body?.Reason, ct).ConfigureAwait(false)))
+            .RequireAuthorization(PortalPolicies.Resell)
+            .WithSummary("Ask for the registration's one extension, with a written reason");
+
+        MapDecision(deals, "approve", (review, user, id, note) => review.ApproveAsync(user, id, note), "Approve a registration held for review; judged again now, it may turn into a rejection with its reasons");
+        MapDecision(deals, "reject", (review, user, id, note) => review.RejectAsync(user, id, note), "Reject a registration held for review, with a written reason");
+        MapDecision(deals, "grant-extension", (review, user, id, note) => review.DecideExtensionAsync(user, id, grant: true, note), "Grant a requested extension: the protection runs ExtensionDays longer");
+        MapDecision(deals, "refuse-extension", (review, user, id, note) => review.DecideExtensionAsync(user, id, grant: false, note), "Refuse a requested extension, with a written reason");
+
+        return api;
+    }
+
+    private static CurrentUser User(HttpContext http) => CurrentUser.From(http.User)!;
+
+    // A channel manager's decision on a deal: POST /deals/{id}/{decision} with an optional or required note.
+    private static void MapDecision(RouteGroupBuilder deals, string decision, Func<DealReviewService, CurrentUser, int, string?, Task<UseCaseResult<DealChanged>>> decide, string summary) =>
+        deals.MapPost($"/deals/{{id:int}}/{decision}", async (int id, DecisionBody? body, HttpContext http, DealReviewService review) =>
+                Changed(http, await decide(review, User(http), id, body?.Note).ConfigureAwait(false)))
+            .RequireAuthorization(PortalPolicies.ManageChannel)
+            .WithSummary(summary);
+
+    private static IResult Changed(HttpContext http, UseCaseResult<DealChanged> result) =>
+        result.ToHttp(http, d => TypedResults.Ok(new DealChangeResponse(d.Id, d.Status, d.ProtectedUntil, ApiProblems.Messages(http, d.Reasons))));
+
+    public sealed record DealListQuery(string? Status, string? Customer, string? From, string? To, string? Page, string? PageSize, string? SortBy, string? Descending);
+}
