@@ -23,26 +23,23 @@ public static class CustomerName
     /// </summary>
     public static bool Identifies(string name)
     {
-        var normalized = Normalize(name);
-        return normalized.Length > 0 && !LegalSuffixes.Contains(normalized, StringComparer.Ordinal);
+        // Strip legal forms from the end until none is left: "股份有限公司" or "Co., Ltd." alone leave nothing.
+        var folded = Fold(name);
+        for (var stripped = true; stripped && folded.Length > 0;)
+        {
+            var suffix = LegalSuffixes.FirstOrDefault(s => folded.EndsWith(s, StringComparison.Ordinal));
+            stripped = suffix is not null;
+            folded = stripped ? folded[..^suffix!.Length] : folded;
+        }
+
+        return folded.Length > 0;
     }
 
     public static string Normalize(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
 
-        // NFKC folds full-width letters, digits, punctuation and the ideographic space to their half-width forms.
-        var folded = name.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-        var builder = new StringBuilder(folded.Length);
-        foreach (var c in folded)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                builder.Append(c);
-            }
-        }
-
-        var result = builder.ToString();
+        var result = Fold(name);
         var stripped = true;
         while (stripped)
         {
@@ -59,5 +56,22 @@ public static class CustomerName
         }
 
         return result.ToString(CultureInfo.InvariantCulture);
+    }
+
+    // NFKC folds full-width letters, digits, punctuation and the ideographic space to their half-width forms; then
+    // only letters and digits, in lower case, are compared.
+    private static string Fold(string name)
+    {
+        var folded = name.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var builder = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 }

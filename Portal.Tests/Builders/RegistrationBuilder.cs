@@ -39,7 +39,7 @@ internal sealed class RegistrationBuilder
 
     public AgentSnapshot Agent => _agent;
 
-    public Uscc CustomerUscc => Customers.UsccIn(_region, CustomerOrganizationBody);
+    public Uscc CustomerUscc => CustomerBuilder.UsccIn(_region, CustomerOrganizationBody);
 
     public RegistrationBuilder CustomerIn(string region)
     {
@@ -67,7 +67,7 @@ internal sealed class RegistrationBuilder
 
     public RegistrationBuilder ProtectedBy(int agentId, DateTime? since = null, DateTime? until = null)
     {
-        _protections.Add(Customers.ProtectedBy(agentId, since ?? _at.AddDays(-10), until ?? _at.AddDays(80), _customerId ?? 500));
+        _protections.Add(CustomerBuilder.ProtectedBy(agentId, since ?? _at.AddDays(-10), until ?? _at.AddDays(80), _customerId ?? 500));
         return this;
     }
 
@@ -85,7 +85,7 @@ internal sealed class RegistrationBuilder
 
     public RegistrationBuilder SameNameCustomer(string region, string organizationBody = "MA5C0999", string? name = null)
     {
-        _nameMatches.Add(Customers.Existing(900 + _nameMatches.Count, name ?? _customerName, region, organizationBody));
+        _nameMatches.Add(CustomerBuilder.Existing(900 + _nameMatches.Count, name ?? _customerName, region, organizationBody));
         return this;
     }
 

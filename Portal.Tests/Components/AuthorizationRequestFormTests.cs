@@ -10,24 +10,12 @@ namespace Portal.Tests.Components;
 public sealed class AuthorizationRequestFormTests : PortalTestContext, IClassFixture<PortalAppFixture>
 {
     private readonly PortalAppFactory _app;
-    private readonly IServiceScope _scope;
 
     public AuthorizationRequestFormTests(PortalAppFixture fixture)
     {
         ArgumentNullException.ThrowIfNull(fixture);
         _app = fixture.App;
-        _scope = _app.Services.CreateScope();
-        UseRealServices(_scope.ServiceProvider, typeof(CrossRegionAuthorizations), typeof(AuthorizationDirectory), typeof(ReferenceData), typeof(TimeProvider));
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _scope.Dispose();
-        }
-
-        base.Dispose(disposing);
+        UseApp(_app, typeof(CrossRegionAuthorizationService), typeof(AuthorizationDirectory), typeof(ReferenceData), typeof(BusinessClock));
     }
 
     [Fact]
@@ -49,7 +37,7 @@ public sealed class AuthorizationRequestFormTests : PortalTestContext, IClassFix
     private async Task<int> CountAsync()
     {
         await using var db = await _app.CreateContextAsync();
-        return await db.CrossRegionAuthorizations.CountAsync();
+        return await db.CrossRegionAuthorizationService.CountAsync();
     }
 
     private static string FieldText(IRenderedComponent<MyAuthorizations> page, string testId) =>

@@ -1,5 +1,6 @@
 using Bunit;
 using Portal.Data.Identity;
+using Portal.Features;
 using Portal.Features.Customers;
 using Portal.Tests.Infrastructure;
 
@@ -14,9 +15,7 @@ public sealed class CustomersPageTests : PortalTestContext, IClassFixture<Portal
     {
         ArgumentNullException.ThrowIfNull(fixture);
         _app = fixture.App;
-        Services.AddSingleton(_ => _app.Services.CreateScope());
-        Services.AddSingleton(sp => sp.GetRequiredService<IServiceScope>().ServiceProvider.GetRequiredService<CustomerDirectory>());
-        Services.AddSingleton(TimeProvider.System);
+        UseApp(_app, typeof(CustomerDirectory), typeof(BusinessClock));
     }
 
     [Fact]

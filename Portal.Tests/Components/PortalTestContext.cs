@@ -67,7 +67,18 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         CultureInfo.CurrentUICulture = culture;
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    private PortalAppFactory? _app;
+
+    /// <summary>Each test starts from the demo data: the app behind the real services is reset before it.</summary>
+    public Task InitializeAsync() => _app?.ResetAsync() ?? Task.CompletedTask;
+
+    /// <summary>Renders with the real services of <paramref name="app"/> (singletons, as pages get them), reset before each test.</summary>
+    protected void UseApp(PortalAppFactory app, params Type[] services)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        _app = app;
+        UseRealServices(app.Services, services);
+    }
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -20,7 +20,7 @@ public sealed class RegistrationFormTests : PortalTestContext, IClassFixture<Por
     {
         ArgumentNullException.ThrowIfNull(fixture);
         _app = fixture.App;
-        UseRealServices(_app.Services, typeof(DealRegistrationService), typeof(DealQueries), typeof(PriceListService), typeof(ReferenceData), typeof(DealLifecycleService), typeof(DealReviewService));
+        UseApp(_app, typeof(DealRegistrationService), typeof(DealQueries), typeof(PriceListService), typeof(ReferenceData), typeof(DealLifecycleService), typeof(DealReviewService));
     }
 
     [Fact]

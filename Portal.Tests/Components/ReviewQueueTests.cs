@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data.Identity;
 using Portal.Domain.Agents;
 using Portal.Domain.Customers;
+using Portal.Features;
 using Portal.Features.Authorizations;
 using Portal.Features.Deals;
 using Portal.Features.Recruitment;
 using Portal.Features.Review;
+using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Components;
@@ -22,12 +24,7 @@ public sealed class ReviewQueueTests : PortalTestContext, IClassFixture<PortalAp
         ArgumentNullException.ThrowIfNull(fixture);
         _app = fixture.App;
 
-        // The services are scoped in the app: one scope for the test, disposed with the test's container.
-        Services.AddSingleton(_ => _app.Services.CreateScope());
-        foreach (var service in new[] { typeof(AuthorizationDirectory), typeof(CrossRegionAuthorizations), typeof(AgentApplications), typeof(DealQueries), typeof(DealReviewService), typeof(TimeProvider) })
-        {
-            Services.AddSingleton(service, sp => sp.GetRequiredService<IServiceScope>().ServiceProvider.GetRequiredService(service));
-        }
+        UseApp(_app, typeof(AuthorizationDirectory), typeof(CrossRegionAuthorizationService), typeof(AgentApplications), typeof(DealQueries), typeof(DealReviewService), typeof(BusinessClock));
 
         AddAuthorization().SetAuthorized("manager@channels.local").SetRoles(PortalRoles.ChannelManager);
     }
@@ -83,9 +80,9 @@ public sealed class ReviewQueueTests : PortalTestContext, IClassFixture<PortalAp
     private async Task<int> RequestCrossRegionAsync()
     {
         var gz = await TestUsers.ForAsync(_app, "gz@channels.local");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = TestTime.Today;
         await using var scope = _app.Services.CreateAsyncScope();
-        var requested = await scope.ServiceProvider.GetRequiredService<CrossRegionAuthorizations>().RequestAsync(gz, new AuthorizationRequestInput
+        var requested = await scope.ServiceProvider.GetRequiredService<CrossRegionAuthorizationService>().RequestAsync(gz, new AuthorizationRequestInput
         {
             RegionCode = "440300",
             ValidFrom = today.AddDays(1),

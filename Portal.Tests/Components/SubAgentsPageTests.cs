@@ -15,26 +15,13 @@ namespace Portal.Tests.Components;
 public sealed class SubAgentsPageTests : PortalTestContext, IClassFixture<PortalAppFixture>
 {
     private readonly PortalAppFactory _app;
-    private readonly IServiceScope _scope;
 
     public SubAgentsPageTests(PortalAppFixture fixture)
     {
         ArgumentNullException.ThrowIfNull(fixture);
         _app = fixture.App;
 
-        // The services are scoped (one per circuit): one scope of the real app stands for this test's circuit.
-        _scope = _app.Services.CreateScope();
-        UseRealServices(_scope.ServiceProvider, typeof(AgentDetails), typeof(AgentRecruitment), typeof(ReferenceData));
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _scope.Dispose();
-        }
-
-        base.Dispose(disposing);
+        UseApp(_app, typeof(AgentDetails), typeof(AgentRecruitment), typeof(ReferenceData));
     }
 
     [Fact]

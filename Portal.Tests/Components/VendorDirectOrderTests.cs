@@ -16,9 +16,7 @@ public sealed class VendorDirectOrderTests : PortalTestContext, IClassFixture<Po
         ArgumentNullException.ThrowIfNull(fixture);
         _app = fixture.App;
 
-        // The service is scoped in the app: one scope for the test, disposed with the test's container.
-        Services.AddSingleton(_ => _app.Services.CreateScope());
-        Services.AddSingleton(sp => sp.GetRequiredService<IServiceScope>().ServiceProvider.GetRequiredService<VendorDirectSales>());
+        UseApp(_app, typeof(VendorDirectSales));
         AddAuthorization().SetAuthorized("manager@channels.local").SetRoles(PortalRoles.ChannelManager);
     }
 

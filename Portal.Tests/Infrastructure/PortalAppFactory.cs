@@ -98,7 +98,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
 
         // Development serves the static web assets (MudBlazor's CSS and JS) straight from the build output.
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_settings.GetValueOrDefault("environment", "Development"));
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

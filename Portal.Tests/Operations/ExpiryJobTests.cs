@@ -81,14 +81,14 @@ public sealed class ExpiryJobTests(ExpiryJobTests.SmallBatches fixture) : AppTes
     [Fact]
     public async Task An_approved_authorization_expires_the_day_after_its_last_day()
     {
-        var requested = await Service<CrossRegionAuthorizations>().RequestAsync(await UserAsync(Gz), new AuthorizationRequestInput
+        var requested = await Service<CrossRegionAuthorizationService>().RequestAsync(await UserAsync(Gz), new AuthorizationRequestInput
         {
             RegionCode = "440300",
             ValidFrom = TestTime.Calendar.DateOf(Now),
             ValidUntil = TestTime.Calendar.DateOf(Now).AddDays(10),
             Reason = "深圳展会",
         });
-        await Service<CrossRegionAuthorizations>().ApproveAsync(await UserAsync(Manager), requested.Value!.Id, null);
+        await Service<CrossRegionAuthorizationService>().ApproveAsync(await UserAsync(Manager), requested.Value!.Id, null);
 
         var onLastDay = await Job.RunAsync(Start.AddDays(10));
         var dayAfter = await Job.RunAsync(Start.AddDays(11));
@@ -96,7 +96,7 @@ public sealed class ExpiryJobTests(ExpiryJobTests.SmallBatches fixture) : AppTes
         Assert.Equal(0, onLastDay.AuthorizationsExpired);
         Assert.Equal(1, dayAfter.AuthorizationsExpired);
         await using var db = await DbAsync();
-        Assert.Equal(AuthorizationStatus.Expired, (await db.CrossRegionAuthorizations.SingleAsync()).Status);
+        Assert.Equal(AuthorizationStatus.Expired, (await db.CrossRegionAuthorizationService.SingleAsync()).Status);
     }
 
     [Fact]

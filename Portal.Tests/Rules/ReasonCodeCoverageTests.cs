@@ -47,13 +47,13 @@ public sealed class ReasonCodeCoverageTests
     private static IEnumerable<string> Produce(string code)
     {
         var validInput = new DealRegistrationInput(
-            new CustomerInput(Customers.UsccIn("440106").Value, "广州天河家居服务有限公司", "440106", "Household"),
+            new CustomerInput(CustomerBuilder.UsccIn("440106").Value, "广州天河家居服务有限公司", "440106", "Household"),
             [new LineInput("OIS-STD", 1, 1980m)],
             TestTime.Today);
         IEnumerable<string> Validation(DealRegistrationInput input) =>
             DealRegistrationValidator.Validate(input, PriceListBuilder.Demo().Build(), r => r.Value != "449999", Now, TestTime.Calendar).Errors.Select(e => e.Code);
         IEnumerable<string> Recruit(AgentSnapshot recruiter, AgentTier tier, string region) =>
-            RecruitmentRules.Decide(recruiter, new RecruitRequest(Customers.UsccIn(region, "MA5NEW01").Value, tier, [RegionCode.Parse(region)])).Codes;
+            RecruitmentRules.Decide(recruiter, new RecruitRequest(CustomerBuilder.UsccIn(region, "MA5NEW01").Value, tier, [RegionCode.Parse(region)])).Codes;
         var approved = new ExtensionSnapshot(DealStatus.Approved, Now.AddDays(10), false, ContractStatus.Active);
         IEnumerable<string> Extend(ExtensionSnapshot deal, string? reason) =>
             RegistrationExtension.Decide(deal, reason, Now, ChannelPolicy.Default).Decision.Codes;
@@ -84,7 +84,7 @@ public sealed class ReasonCodeCoverageTests
             ReasonCode.InvalidDate => Validation(validInput with { ExpectedCloseDate = TestTime.Today.AddDays(-1) }),
             ReasonCode.InvalidValue => Validation(validInput with { Customer = validInput.Customer! with { Segment = "Retail" } }),
             ReasonCode.InvalidCharacter => Validation(validInput with { Customer = validInput.Customer! with { Name = "广州\u202E司公限有" } }),
-            ReasonCode.VendorDirectBlocked => VendorDirectRule.Decide([Customers.ProtectedBy(7, Now.AddDays(-1), Now.AddDays(1))], Now).Codes,
+            ReasonCode.VendorDirectBlocked => VendorDirectRule.Decide([CustomerBuilder.ProtectedBy(7, Now.AddDays(-1), Now.AddDays(1))], Now).Codes,
             ReasonCode.DealNotApproved => Extend(approved with { Status = DealStatus.Won }, "理由"),
             ReasonCode.ExtensionAlreadyUsed => Extend(approved with { ExtensionUsed = true }, "理由"),
             ReasonCode.ProtectionLapsed => Extend(approved with { ProtectedUntil = Now }, "理由"),

@@ -9,7 +9,7 @@ namespace Portal.Tests.Rules;
 /// <summary>Recruitment (DESIGN.md §2.2): only Core and above recruit, only lower tiers, only inside their territory.</summary>
 public sealed class RecruitmentTests
 {
-    private static readonly string ValidUscc = Customers.UsccIn("440106", "MA5NEW01").Value;
+    private static readonly string ValidUscc = CustomerBuilder.UsccIn("440106", "MA5NEW01").Value;
 
     /// <summary>Every recruiter tier against every recruit tier, inside the recruiter's territory.</summary>
     [Theory]

@@ -126,7 +126,7 @@ public sealed class RegistrationRuleTests
     [InlineData(0, 90, null, false)] // starts exactly now: the first one committed wins
     public void Another_agents_protection_refuses_only_while_in_force(int sinceDays, int untilDays, int? endedDays, bool approved)
     {
-        var protection = Customers.ProtectedBy(77, Now.AddDays(sinceDays), Now.AddDays(untilDays), endedAt: endedDays is { } e ? Now.AddDays(e) : null);
+        var protection = CustomerBuilder.ProtectedBy(77, Now.AddDays(sinceDays), Now.AddDays(untilDays), endedAt: endedDays is { } e ? Now.AddDays(e) : null);
 
         var decision = RegistrationBuilder.ForCoreGz().Protection(protection).Decide();
 
@@ -137,7 +137,7 @@ public sealed class RegistrationRuleTests
     [Fact]
     public void Protection_lapsing_one_tick_after_submission_still_refuses()
     {
-        var protection = Customers.ProtectedBy(77, Now.AddDays(-90), Now.AddTicks(1));
+        var protection = CustomerBuilder.ProtectedBy(77, Now.AddDays(-90), Now.AddTicks(1));
 
         Assert.True(RegistrationBuilder.ForCoreGz().Protection(protection).Decide().Has(ReasonCode.CustomerProtected));
     }

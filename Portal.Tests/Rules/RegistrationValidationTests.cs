@@ -17,7 +17,7 @@ public sealed class RegistrationValidationTests
     private static readonly HashSet<string> RegionTable = ["440000", "440100", "440104", "440106", "440300", "440305"];
 
     private static readonly DealRegistrationInput ValidInput = new(
-        new CustomerInput(Customers.UsccIn("440106").Value, "广州天河家居服务有限公司", "440106", "Household"),
+        new CustomerInput(CustomerBuilder.UsccIn("440106").Value, "广州天河家居服务有限公司", "440106", "Household"),
         [new LineInput("OIS-STD", 10, 1980.00m)],
         TestTime.Today.AddDays(30));
 
@@ -26,7 +26,7 @@ public sealed class RegistrationValidationTests
     {
         var input = ValidInput with
         {
-            Customer = ValidInput.Customer! with { Uscc = " " + Customers.UsccIn("440106").Value.ToLowerInvariant() + " ", Name = "  广州天河家居服务有限公司 ", Segment = "household" },
+            Customer = ValidInput.Customer! with { Uscc = " " + CustomerBuilder.UsccIn("440106").Value.ToLowerInvariant() + " ", Name = "  广州天河家居服务有限公司 ", Segment = "household" },
             Lines = [new LineInput(" ois-std ", 10.0m, 1980m)],
         };
 
@@ -34,7 +34,7 @@ public sealed class RegistrationValidationTests
 
         Assert.True(result.IsValid);
         Assert.Empty(result.Errors);
-        Assert.Equal(Customers.UsccIn("440106"), result.Value.Customer.Uscc);
+        Assert.Equal(CustomerBuilder.UsccIn("440106"), result.Value.Customer.Uscc);
         Assert.Equal("广州天河家居服务有限公司", result.Value.Customer.LegalName);
         Assert.Equal("广州天河家居服务", result.Value.Customer.NormalizedName);
         Assert.Equal(RegionCode.Parse("440100"), result.Value.Customer.City);
@@ -130,7 +130,7 @@ public sealed class RegistrationValidationTests
     {
         var input = ValidInput with
         {
-            Customer = ValidInput.Customer! with { RegionCode = "440305", Uscc = Customers.UsccIn("440305").Value },
+            Customer = ValidInput.Customer! with { RegionCode = "440305", Uscc = CustomerBuilder.UsccIn("440305").Value },
             Lines = [new LineInput("OIS-STD", 10, 1.00m)],
         };
 

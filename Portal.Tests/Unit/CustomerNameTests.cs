@@ -33,6 +33,19 @@ public sealed class CustomerNameTests
         Assert.Equal("有限公司", CustomerName.Normalize("有限公司"));
     }
 
+    [Theory]
+    [InlineData("有限公司", false)]
+    [InlineData("股份有限公司", false)]
+    [InlineData("Co., Ltd.", false)]
+    [InlineData("Company Limited", false)]
+    [InlineData("（）！", false)]
+    [InlineData("广州天河软件园科技有限公司", true)]
+    [InlineData("Limited Brands Inc.", true)]
+    public void A_name_identifies_a_company_only_when_something_is_left_beside_its_legal_form(string name, bool identifies)
+    {
+        Assert.Equal(identifies, CustomerName.Identifies(name));
+    }
+
     [Fact]
     public void Different_companies_stay_different()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.Localization;
 using Portal.Localization;
 
@@ -54,6 +55,14 @@ public static partial class ApiErrors
     public static IApplicationBuilder UseApiErrors(this IApplicationBuilder app) =>
         app.UseWhen(ApiRoutes.IsApi, api => api.Use(static async (context, next) =>
         {
+            // An address no API endpoint has is simply not there, whatever the method (a fallback of the web pages
+            // would otherwise answer 405).
+            if (!IsApiAddress(context))
+            {
+                await WriteAsync(context, StatusCodes.Status404NotFound, ApiCodes.NotFound, "NotFound_Text", null).ConfigureAwait(false);
+                return;
+            }
+
             if (Limit(context) is { } limit && !Admit(context, limit))
             {
                 await WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ApiCodes.BodyTooLarge, "Problem_BodyTooLarge", null).ConfigureAwait(false);
@@ -81,6 +90,30 @@ public static partial class ApiErrors
                 await WriteAsync(context, StatusCodes.Status500InternalServerError, ApiCodes.InternalError, "Problem_InternalError", null).ConfigureAwait(false);
             }
         }));
+
+    // The endpoint routing chose is an API endpoint; or routing refused the method or media type (405, 415) of an address
+    // some API endpoint has.
+    private static bool IsApiAddress(HttpContext context)
+    {
+        var endpoint = context.GetEndpoint();
+        if (endpoint is RouteEndpoint route)
+        {
+            return IsApiPattern(route.RoutePattern.RawText);
+        }
+
+        if (endpoint is null)
+        {
+            return false;
+        }
+
+        var source = context.RequestServices.GetRequiredService<EndpointDataSource>();
+        return source.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => IsApiPattern(e.RoutePattern.RawText))
+            .Any(e => new TemplateMatcher(TemplateParser.Parse(e.RoutePattern.RawText!), new RouteValueDictionary()).TryMatch(context.Request.Path, new RouteValueDictionary()));
+    }
+
+    private static bool IsApiPattern(string? pattern) =>
+        pattern is not null && pattern.TrimStart('/').StartsWith(ApiRoutes.Prefix.TrimStart('/') + "/", StringComparison.OrdinalIgnoreCase);
 
     private static long? Limit(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize

@@ -1,9 +1,7 @@
-using Microsoft.Extensions.Localization;
 using Portal.Auth;
 using Portal.Features.Catalog;
 using Portal.Features.Compliance;
 using Portal.Features.Deals;
-using Portal.Localization;
 
 namespace Portal.Api;
 
@@ -33,11 +31,8 @@ public static class ApiRoutes
         api.MapDealEndpoints();
         api.MapViolationEndpoints();
 
-        // Anything else under /api is simply not there, whatever the method (there is no registration endpoint).
-        endpoints.Map("/api/{**path}", (IStringLocalizer<SharedResource> localizer) =>
-                ApiProblems.Problem(localizer, StatusCodes.Status404NotFound, ApiCodes.NotFound, "NotFound_Text"))
-            .AllowAnonymous()
-            .ExcludeFromDescription();
+        // Anything else under /api is simply not there: routing finds no endpoint (404), or one that does not take the
+        // method (405) or the media type (415), and the boundary answers each as a coded ProblemDetails (ApiErrors).
         return endpoints;
     }
 }

@@ -60,11 +60,13 @@ public static class PortalApplication
         }
 
         app.UseSecurityHeaders();
-        app.UseApiErrors();
 
-        // Errors: the API answers RFC 9457 ProblemDetails; pages show the portal's own not-found page.
+        // Errors: the API answers RFC 9457 ProblemDetails; pages show the portal's own not-found page. Both come before
+        // routing, so that a re-executed request (/not-found, /error) is routed again.
         app.UseWhen(ApiRoutes.IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !ApiRoutes.IsApi(context), web => web.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseRouting();
+        app.UseApiErrors();
         app.UsePortalLocalization();
         app.UseAuthentication();
         app.UseApiAccountValidation();

@@ -25,7 +25,7 @@ public sealed partial class MyAuthorizations
     private bool _busy;
 
     [Inject]
-    private CrossRegionAuthorizations Authorizations { get; set; } = default!;
+    private CrossRegionAuthorizationService Authorizations { get; set; } = default!;
 
     [Inject]
     private AuthorizationDirectory Directory { get; set; } = default!;

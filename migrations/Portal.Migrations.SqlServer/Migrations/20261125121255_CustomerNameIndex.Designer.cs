@@ -537,7 +537,7 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AgentId", "Status", "ValidUntil");
 
-                    b.ToTable("CrossRegionAuthorizations");
+                    b.ToTable("CrossRegionAuthorizationService");
                 });
 
             modelBuilder.Entity("Portal.Domain.Catalog.Product", b =>

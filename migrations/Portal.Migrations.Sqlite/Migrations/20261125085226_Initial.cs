@@ -400,7 +400,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "CrossRegionAuthorizations",
+                name: "CrossRegionAuthorizationService",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -816,22 +816,22 @@ namespace Portal.Migrations.Sqlite.Migrations
 
             migrationBuilder.CreateIndex(
                 name: "IX_CrossRegionAuthorizations_AgentId_Status_ValidUntil",
-                table: "CrossRegionAuthorizations",
+                table: "CrossRegionAuthorizationService",
                 columns: new[] { "AgentId", "Status", "ValidUntil" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CrossRegionAuthorizations_CustomerId",
-                table: "CrossRegionAuthorizations",
+                table: "CrossRegionAuthorizationService",
                 column: "CustomerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CrossRegionAuthorizations_RegionCode",
-                table: "CrossRegionAuthorizations",
+                table: "CrossRegionAuthorizationService",
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CrossRegionAuthorizations_Status_RequestedAt",
-                table: "CrossRegionAuthorizations",
+                table: "CrossRegionAuthorizationService",
                 columns: new[] { "Status", "RequestedAt" });
 
             migrationBuilder.CreateIndex(
@@ -993,7 +993,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "CaseNote");
 
             migrationBuilder.DropTable(
-                name: "CrossRegionAuthorizations");
+                name: "CrossRegionAuthorizationService");
 
             migrationBuilder.DropTable(
                 name: "CustomerProtections");

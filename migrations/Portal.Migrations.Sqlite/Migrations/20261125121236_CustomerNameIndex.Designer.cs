@@ -518,7 +518,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AgentId", "Status", "ValidUntil");
 
-                    b.ToTable("CrossRegionAuthorizations");
+                    b.ToTable("CrossRegionAuthorizationService");
                 });
 
             modelBuilder.Entity("Portal.Domain.Catalog.Product", b =>

@@ -1,6 +1,6 @@
 namespace Portal.Features.Deals;
 
-public static class DealsRegistration
+public static class DealsServices
 {
     public static IServiceCollection AddDeals(this IServiceCollection services)
     {

@@ -1,9 +1,9 @@
 using Portal.Features.Compliance;
 
-// In the namespace of FeatureRegistration, so that registering the area there is one line.
+// In the namespace of FeatureServices, so that registering the area there is one line.
 namespace Portal.Features;
 
-public static class ComplianceRegistration
+public static class ComplianceServices
 {
     /// <summary>The compliance services: cases and investigation, automatic detection, penalties and appeals, and the case queries.</summary>
     public static IServiceCollection AddCompliance(this IServiceCollection services)

@@ -11,7 +11,7 @@ namespace Portal.Features.Authorizations;
 /// Regional protection's exception (DESIGN.md §2.4, §5.3): a reseller asks for a time-bound authorization to operate
 /// outside its territory; a ChannelManager approves or rejects it, and may revoke an approved one.
 /// </summary>
-public sealed class CrossRegionAuthorizations(ChannelWrites writes, PortalData data, ReferenceData reference, AuditTrail audit, BusinessClock clock)
+public sealed class CrossRegionAuthorizationService(ChannelWrites writes, PortalData data, ReferenceData reference, AuditTrail audit, BusinessClock clock)
 {
     /// <summary>A reseller's request for its own agent; Requested until a ChannelManager decides.</summary>
     public async Task<UseCaseResult<AuthorizationChange>> RequestAsync(CurrentUser reseller, AuthorizationRequestInput? input, CancellationToken cancellationToken = default)
@@ -49,7 +49,7 @@ public sealed class CrossRegionAuthorizations(ChannelWrites writes, PortalData d
             }
 
             var authorization = new CrossRegionAuthorization(agentId, region!.Value, customerId, validFrom!.Value, validUntil!.Value, reason!, clock.Now);
-            db.CrossRegionAuthorizations.Add(authorization);
+            db.CrossRegionAuthorizationService.Add(authorization);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             await audit.AppendAsync(db, AuditRecord.Of(reseller.Email, AuditAction.AuthorizationRequested, AuditEntity.CrossRegionAuthorization, authorization.Id, after: new
             {
@@ -99,7 +99,7 @@ public sealed class CrossRegionAuthorizations(ChannelWrites writes, PortalData d
 
         return await writes.RunAsync<AuthorizationChange>(auditAction.ToString(), async (db, ct) =>
         {
-            var authorization = await db.CrossRegionAuthorizations.SingleOrDefaultAsync(a => a.Id == authorizationId, ct).ConfigureAwait(false);
+            var authorization = await db.CrossRegionAuthorizationService.SingleOrDefaultAsync(a => a.Id == authorizationId, ct).ConfigureAwait(false);
             if (authorization is null)
             {
                 return Refusal.NotFound;

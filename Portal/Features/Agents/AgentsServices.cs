@@ -1,6 +1,6 @@
 namespace Portal.Features.Agents;
 
-public static class AgentsRegistration
+public static class AgentsServices
 {
     /// <summary>Agents: the directory, an agent's page and the hierarchy, and the ChannelManager's administration.</summary>
     public static IServiceCollection AddAgents(this IServiceCollection services)

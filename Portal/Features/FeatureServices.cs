@@ -12,7 +12,7 @@ using Portal.Features.Recruitment;
 
 namespace Portal.Features;
 
-public static class FeatureRegistration
+public static class FeatureServices
 {
     /// <summary>
     /// The application services: one or a few per area, each stateless and creating its own context per operation, so

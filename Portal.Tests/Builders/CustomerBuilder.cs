@@ -4,7 +4,7 @@ using Portal.Domain.Regions;
 namespace Portal.Tests.Builders;
 
 /// <summary>Valid USCCs and customer snapshots for tests.</summary>
-internal static class Customers
+internal static class CustomerBuilder
 {
     public static Uscc UsccIn(string region, string organizationBody = "MA5C0101") => Uscc.Create('9', '1', region, organizationBody);
 

@@ -1,6 +1,6 @@
 namespace Portal.Features.Recruitment;
 
-public static class RecruitmentRegistration
+public static class RecruitmentServices
 {
     /// <summary>Recruitment: sub-agent applications, the vendor's decisions on them, and direct signing.</summary>
     public static IServiceCollection AddRecruitment(this IServiceCollection services)

@@ -1,11 +1,11 @@
 namespace Portal.Features.Authorizations;
 
-public static class AuthorizationsRegistration
+public static class AuthorizationsServices
 {
     /// <summary>Cross-region authorizations: the reseller's requests, the manager's decisions, the lists.</summary>
     public static IServiceCollection AddAuthorizations(this IServiceCollection services)
     {
-        services.AddSingleton<CrossRegionAuthorizations>();
+        services.AddSingleton<CrossRegionAuthorizationService>();
         services.AddSingleton<AuthorizationDirectory>();
         return services;
     }

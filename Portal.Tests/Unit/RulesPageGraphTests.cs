@@ -3,7 +3,7 @@ using Portal.Features.Rules;
 namespace Portal.Tests.Unit;
 
 /// <summary>The rules page shows the machines the code runs: every transition of each exported graph, none invented.</summary>
-public sealed class StateGraphsTests
+public sealed class RulesPageGraphTests
 {
     [Theory]
     [InlineData("AgentContract", "Applied")]

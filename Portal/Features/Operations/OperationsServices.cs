@@ -1,6 +1,6 @@
 namespace Portal.Features.Operations;
 
-public static class OperationsRegistration
+public static class OperationsServices
 {
     /// <summary>
     /// The expiry job and the background worker that runs it (settings: the <c>Operations</c> section), and the

@@ -1,6 +1,6 @@
 namespace Portal.Features.Customers;
 
-public static class CustomersRegistration
+public static class CustomersServices
 {
     /// <summary>Customers: the reseller's directory and the vendor-direct check.</summary>
     public static IServiceCollection AddCustomers(this IServiceCollection services)
