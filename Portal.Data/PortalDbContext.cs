@@ -39,7 +39,7 @@ public sealed partial class PortalDbContext(DbContextOptions<PortalDbContext> op
 
     public DbSet<DealRegistration> Deals => Set<DealRegistration>();
 
-    public DbSet<CrossRegionAuthorization> CrossRegionAuthorizationService => Set<CrossRegionAuthorization>();
+    public DbSet<CrossRegionAuthorization> CrossRegionAuthorizations => Set<CrossRegionAuthorization>();
 
     public DbSet<SalesReport> SalesReports => Set<SalesReport>();
 

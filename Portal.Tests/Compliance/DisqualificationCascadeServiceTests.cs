@@ -94,7 +94,7 @@ public sealed class DisqualificationCascadeServiceTests(PortalAppFixture fixture
         Assert.Equal(2, held.Count);
         Assert.All(ended, p => Assert.Equal((ProtectionEnd?)ProtectionEnd.Released, p.EndReason));
         Assert.False(await ReadAsync(db => db.CustomerProtections.AnyAsync(p => held.Contains(p.CustomerId) && p.EndedAt == null)));
-        Assert.Equal(AuthorizationStatus.Revoked, await ReadAsync(db => db.CrossRegionAuthorizationService.Where(a => a.Id == authorization).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(AuthorizationStatus.Revoked, await ReadAsync(db => db.CrossRegionAuthorizations.Where(a => a.Id == authorization).Select(a => a.Status).SingleAsync()));
         Assert.Empty(result.Value!.Cascade!.SubAgents);
         Assert.Equal([("CORE-SZ", CascadeNoticeKind.Disqualified)], result.Value.Cascade.Notices.Select(n => (n.AgentCode, n.Kind)));
         var actions = await ReadAsync(db => db.AuditEntries.Where(e => e.Action != "CasePenalized").OrderByDescending(e => e.Sequence).Take(7).Select(e => e.Action).ToListAsync());

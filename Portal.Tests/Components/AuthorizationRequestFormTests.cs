@@ -37,7 +37,7 @@ public sealed class AuthorizationRequestFormTests : PortalTestContext, IClassFix
     private async Task<int> CountAsync()
     {
         await using var db = await _app.CreateContextAsync();
-        return await db.CrossRegionAuthorizationService.CountAsync();
+        return await db.CrossRegionAuthorizations.CountAsync();
     }
 
     private static string FieldText(IRenderedComponent<MyAuthorizations> page, string testId) =>

@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Audit;
 using Portal.Data.Identity;
 using Portal.Domain.Deals;
 using Portal.Features;
@@ -78,6 +80,28 @@ public sealed class DealTimelineTests : PortalTestContext, IClassFixture<PortalA
 
         Assert.True(penalty.Succeeded, penalty.ToString());
         Assert.Equal(cancelled, Timeline(culture, registered.Value!.Id)[^1]);
+    }
+
+    [Theory]
+    [InlineData(PortalCultures.Chinese, "报备到期")]
+    [InlineData(PortalCultures.English, "Registration expired")]
+    public async Task An_expiry_written_under_the_former_name_of_a_deal_is_on_the_timeline(string culture, string expired)
+    {
+        var tianhe = await _app.UserAsync("tianhe@channels.local");
+        var registered = await _app.Service<DealRegistrationService>().RegisterAsync(tianhe, DealInputs.Registration(DealInputs.NewUscc("440106", 504), "广州天河旧记录测试有限公司", "440106"));
+        var id = registered.Value!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // Before the audit vocabulary was typed, the expiry job wrote a deal's expiry under "DealRegistration".
+        await using (var db = await _app.CreateContextAsync())
+        {
+            var head = await db.AuditHeads.SingleAsync();
+            var entry = AuditChain.Append(head.Link, _app.Now, ExpiryJob.Actor, "DealExpired", "DealRegistration", id);
+            db.AuditEntries.Add(entry);
+            head.MoveTo(entry);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(expired, Timeline(culture, registered.Value.Id)[^1]);
     }
 
     private List<string> Timeline(string culture, int dealId)

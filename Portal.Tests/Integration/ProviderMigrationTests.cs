@@ -1,13 +1,32 @@
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Portal.Data;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
 
 /// <summary>The model stays provider-neutral: each provider's migrations match it, and SQL Server's script builds.</summary>
 public sealed class ProviderMigrationTests
 {
+    /// <summary>
+    /// The migrations every deployed database has already applied, as they were released. A database remembers only a
+    /// migration's name: editing one (a table renamed in place) leaves every existing database on the old schema while the
+    /// model expects the new one. A change to the schema is a new migration; a new migration is added here when released.
+    /// </summary>
+    private static readonly Dictionary<string, string> Released = new(StringComparer.Ordinal)
+    {
+        ["Portal.Migrations.SqlServer/Migrations/20261125085239_Initial.Designer.cs"] = "4dfcb0a9368fdb9d66c98f658c81a2138fdc19cc3fc0886ae182393740e3699b",
+        ["Portal.Migrations.SqlServer/Migrations/20261125085239_Initial.cs"] = "447f2f05e538bf7a092fd78a3c11152fd76e69276dfde59ec14f86cfff743705",
+        ["Portal.Migrations.SqlServer/Migrations/20261125121255_CustomerNameIndex.Designer.cs"] = "032be29497739d9184b5ba1d40614eca4ef1bcb86c23d1ad5a2f93d2523c60d4",
+        ["Portal.Migrations.SqlServer/Migrations/20261125121255_CustomerNameIndex.cs"] = "9c77fa2d33eac3b3b18f42cd9ff24ac8617eb8f7c8fb9cac6428af926eb9d87d",
+        ["Portal.Migrations.Sqlite/Migrations/20261125085226_Initial.Designer.cs"] = "3a0d1573a8780f117e2e5a2c08ddda8eabe4a07262da8f0d682940655c0ee0a1",
+        ["Portal.Migrations.Sqlite/Migrations/20261125085226_Initial.cs"] = "dc142c11755781a35e4187bf35254eab57ccfdae183bae4f34c96ce46fbfa840",
+        ["Portal.Migrations.Sqlite/Migrations/20261125121236_CustomerNameIndex.Designer.cs"] = "ed5e6be633cf6be7e17d9dfb52f3c51f6f9ef95765df0f83213737519e9b2075",
+        ["Portal.Migrations.Sqlite/Migrations/20261125121236_CustomerNameIndex.cs"] = "a9451315b5fde4b4953c462f6c37b23642d8f740f7017bcf4d942d7b41788245",
+    };
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.SqlServer)]
@@ -41,6 +60,25 @@ public sealed class ProviderMigrationTests
 
         Assert.Equal(Names(sqlite), Names(sqlServer));
     }
+
+    [Fact]
+    public void Released_migrations_are_never_edited()
+    {
+        var folder = Path.Combine(SourceFiles.Root, "migrations");
+        var present = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+            .Where(f => f.Contains("/Migrations/2", StringComparison.Ordinal))
+            .ToDictionary(f => f, f => Hash(Path.Combine(folder, f)), StringComparer.Ordinal);
+
+        Assert.All(Released, released =>
+        {
+            Assert.True(present.ContainsKey(released.Key), $"{released.Key} was released and must stay.");
+            Assert.True(released.Value == present[released.Key], $"{released.Key} was released and must not change: add a new migration instead.");
+        });
+    }
+
+    private static string Hash(string file) =>
+        Convert.ToHexStringLower(SHA256.HashData([.. File.ReadAllBytes(file).Where(b => b != (byte)'\r')]));
 
     private static PortalDbContext Context(DatabaseProvider provider)
     {

@@ -34,7 +34,7 @@ public sealed class CrossRegionAuthorizationTests(PortalAppFixture fixture) : Ap
         Assert.Equal(AuthorizationStatus.Approved, approved.Value!.Status);
 
         await using var db = await DbAsync();
-        var stored = await db.CrossRegionAuthorizationService.SingleAsync(a => a.Id == requested.Value.Id);
+        var stored = await db.CrossRegionAuthorizations.SingleAsync(a => a.Id == requested.Value.Id);
         var agent = await db.Agents.Include(a => a.Territory).SingleAsync(a => a.Code == "CORE-GZ");
         var snapshot = AuthorizationSnapshot.From(stored);
         Assert.Equal(Manager, stored.DecidedBy);
@@ -91,7 +91,7 @@ public sealed class CrossRegionAuthorizationTests(PortalAppFixture fixture) : Ap
         Assert.Equal(UseCaseOutcome.Refused, result.Outcome);
         Assert.Equal(new Reason(ReasonCode.AgentNotActive), Assert.Single(result.Reasons));
         await using var db = await DbAsync();
-        Assert.Equal(0, await db.CrossRegionAuthorizationService.CountAsync());
+        Assert.Equal(0, await db.CrossRegionAuthorizations.CountAsync());
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class CrossRegionAuthorizationTests(PortalAppFixture fixture) : Ap
         Assert.Equal([ReasonCode.InvalidDate], errors[AuthorizationFields.ValidUntil]);
         Assert.Equal([ReasonCode.Required], errors[AuthorizationFields.Reason]);
         await using var db = await DbAsync();
-        Assert.Equal(0, await db.CrossRegionAuthorizationService.CountAsync());
+        Assert.Equal(0, await db.CrossRegionAuthorizations.CountAsync());
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class CrossRegionAuthorizationTests(PortalAppFixture fixture) : Ap
         Assert.Equal(new Reason(UseCaseCode.UnknownCustomer, AuthorizationFields.CustomerUscc), Assert.Single(othersCustomer.Reasons));
         Assert.True(ownCustomer.Succeeded, ownCustomer.ToString());
         await using var db = await DbAsync();
-        Assert.Equal(await CustomerIdAsync("广州海珠"), (await db.CrossRegionAuthorizationService.SingleAsync()).CustomerId);
+        Assert.Equal(await CustomerIdAsync("广州海珠"), (await db.CrossRegionAuthorizations.SingleAsync()).CustomerId);
     }
 
     private AuthorizationRequestInput Request(string region, string? customerUscc = null) => new()

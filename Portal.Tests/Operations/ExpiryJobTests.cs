@@ -96,7 +96,7 @@ public sealed class ExpiryJobTests(ExpiryJobTests.SmallBatches fixture) : AppTes
         Assert.Equal(0, onLastDay.AuthorizationsExpired);
         Assert.Equal(1, dayAfter.AuthorizationsExpired);
         await using var db = await DbAsync();
-        Assert.Equal(AuthorizationStatus.Expired, (await db.CrossRegionAuthorizationService.SingleAsync()).Status);
+        Assert.Equal(AuthorizationStatus.Expired, (await db.CrossRegionAuthorizations.SingleAsync()).Status);
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public sealed class LoadedEntityTests : IAsyncLifetime
         {
             var authorization = new CrossRegionAuthorization(agentId, RegionCode.Parse("440300"), null, new DateOnly(2026, 3, 1), new DateOnly(2026, 5, 31), "深圳客户总部采购", TestTime.Now);
             authorization.Approve("manager@channels.local", TestTime.Now);
-            db.CrossRegionAuthorizationService.Add(authorization);
+            db.CrossRegionAuthorizations.Add(authorization);
             var violation = new ViolationCase(agentId, null, ViolationType.CrossRegion, CaseSource.Manual, "未经授权跨区销售", TestTime.Now);
             violation.StartInvestigation();
             violation.Confirm(TestTime.Days(1));
@@ -100,13 +100,13 @@ public sealed class LoadedEntityTests : IAsyncLifetime
 
         await using (var db = _database.CreateContext())
         {
-            (await db.CrossRegionAuthorizationService.SingleAsync()).Expire(new DateOnly(2026, 6, 1));
+            (await db.CrossRegionAuthorizations.SingleAsync()).Expire(new DateOnly(2026, 6, 1));
             (await db.ViolationCases.SingleAsync()).Close(TestTime.Days(17));
             await db.SaveChangesAsync();
         }
 
         await using var check = _database.CreateContext();
-        Assert.Equal(AuthorizationStatus.Expired, (await check.CrossRegionAuthorizationService.SingleAsync()).Status);
+        Assert.Equal(AuthorizationStatus.Expired, (await check.CrossRegionAuthorizations.SingleAsync()).Status);
         var closed = await check.ViolationCases.SingleAsync();
         Assert.Equal(CaseState.Closed, closed.State);
         Assert.Equal(PenaltyKind.Warning, closed.Penalty);

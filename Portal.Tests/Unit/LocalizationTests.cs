@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Unit;
 
 /// <summary>Every UI string exists in both languages, and every key the code asks for is in the table.</summary>
 public sealed partial class LocalizationTests
 {
-    private static readonly string RepositoryRoot = FindRoot();
+    private static readonly string RepositoryRoot = SourceFiles.Root;
 
     [Fact]
     public void English_and_Chinese_tables_have_the_same_keys_and_no_empty_value()
@@ -24,8 +25,7 @@ public sealed partial class LocalizationTests
     public void Every_literal_key_used_in_the_portal_is_defined()
     {
         var keys = Load("SharedResource.resx").Keys.ToHashSet(StringComparer.Ordinal);
-        var sources = Directory.EnumerateFiles(Path.Combine(RepositoryRoot, "Portal"), "*.*", SearchOption.AllDirectories)
-            .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
+        var sources = SourceFiles.Of(Path.Combine(RepositoryRoot, "Portal"));
 
         var missing = sources
             .SelectMany(f => LiteralKey().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups["key"].Value)))
@@ -78,6 +78,15 @@ public sealed partial class LocalizationTests
     }
 
     [Fact]
+    public void Every_audit_action_and_record_kind_has_a_label()
+    {
+        var keys = Load("SharedResource.resx").Keys.ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(Enum.GetNames<Portal.Domain.Audit.AuditAction>(), a => Assert.Contains("AuditAction_" + a, keys));
+        Assert.All(Enum.GetNames<Portal.Domain.Audit.AuditEntity>(), e => Assert.Contains("AuditEntity_" + e, keys));
+    }
+
+    [Fact]
     public void Every_contract_state_has_a_label()
     {
         var keys = Load("SharedResource.resx").Keys.ToHashSet(StringComparer.Ordinal);
@@ -89,17 +98,6 @@ public sealed partial class LocalizationTests
         XDocument.Load(Path.Combine(RepositoryRoot, "Portal", "Localization", file))
             .Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? string.Empty, StringComparer.Ordinal);
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Channels.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Channels.sln not found above the test output.");
-    }
 
     [GeneratedRegex(@"L\[""(?<key>[A-Za-z0-9_]+)""")]
     private static partial Regex LiteralKey();

@@ -14,14 +14,21 @@ public sealed record TimelineEntry(DateTime At, string Actor, string Action, IRe
 /// <summary>A record's timeline, read from the audit log: every entry written about it, oldest first, whoever wrote it.</summary>
 public static class AuditTimeline
 {
+    // Names a kind of record was written under before the vocabulary was typed (ADR 18): the expiry job and the
+    // disqualification cascade wrote a deal's transitions as "DealRegistration". Their entries belong to the same timeline.
+    private static readonly Dictionary<AuditEntity, string[]> FormerNames = new()
+    {
+        [AuditEntity.Deal] = ["DealRegistration"],
+    };
+
     /// <summary>The record's entries, oldest first; <paramref name="db"/> may read the whole log (the caller has checked the record is visible).</summary>
     public static async Task<IReadOnlyList<TimelineEntry>> OfAsync(PortalDbContext db, AuditEntity entity, int id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var type = entity.ToString();
+        string[] types = [entity.ToString(), .. FormerNames.GetValueOrDefault(entity, [])];
         var entityId = id.ToString(CultureInfo.InvariantCulture);
         var rows = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.EntityType == type && e.EntityId == entityId)
+            .Where(e => types.Contains(e.EntityType) && e.EntityId == entityId)
             .OrderBy(e => e.Sequence)
             .Select(e => new { e.At, e.Actor, e.Action, e.ReasonCodes })
             .ToListAsync(cancellationToken).ConfigureAwait(false);

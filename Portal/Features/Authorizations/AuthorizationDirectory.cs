@@ -24,7 +24,7 @@ public sealed class AuthorizationDirectory(PortalData data, ReferenceData refere
         ArgumentNullException.ThrowIfNull(page);
 
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
-        var query = db.CrossRegionAuthorizationService.AsNoTracking();
+        var query = db.CrossRegionAuthorizations.AsNoTracking();
         if (filter.Status is { } status)
         {
             query = query.Where(a => a.Status == status);
@@ -51,7 +51,7 @@ public sealed class AuthorizationDirectory(PortalData data, ReferenceData refere
         ArgumentNullException.ThrowIfNull(page);
 
         await using var db = await data.ForAsync(manager, cancellationToken).ConfigureAwait(false);
-        var query = db.CrossRegionAuthorizationService.AsNoTracking().Where(a => a.Status == AuthorizationStatus.Requested);
+        var query = db.CrossRegionAuthorizations.AsNoTracking().Where(a => a.Status == AuthorizationStatus.Requested);
         var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
         var ordered = query.OrderBy(a => a.RequestedAt).ThenBy(a => a.Id).Skip(page.Skip).Take(page.Take);
         return new PagedResult<AuthorizationRow>(await RowsAsync(db, ordered, cancellationToken).ConfigureAwait(false), total);
@@ -64,13 +64,13 @@ public sealed class AuthorizationDirectory(PortalData data, ReferenceData refere
         AccessDeniedException.UnlessMay(user, PortalPolicies.ReadAuthorizations);
 
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
-        var authorization = await db.CrossRegionAuthorizationService.AsNoTracking().SingleOrDefaultAsync(a => a.Id == authorizationId, cancellationToken).ConfigureAwait(false);
+        var authorization = await db.CrossRegionAuthorizations.AsNoTracking().SingleOrDefaultAsync(a => a.Id == authorizationId, cancellationToken).ConfigureAwait(false);
         if (authorization is null)
         {
             return null;
         }
 
-        var row = (await RowsAsync(db, db.CrossRegionAuthorizationService.AsNoTracking().Where(a => a.Id == authorizationId), cancellationToken).ConfigureAwait(false)).Single();
+        var row = (await RowsAsync(db, db.CrossRegionAuthorizations.AsNoTracking().Where(a => a.Id == authorizationId), cancellationToken).ConfigureAwait(false)).Single();
         IReadOnlyList<ActionAvailability<AuthorizationAction>> actions = user.May(PortalPolicies.ManageChannel)
             ? [.. authorization.Actions(clock.Today).Where(a => a.AppliesInState && a.Action != AuthorizationAction.Expire)]
             : [];

@@ -49,7 +49,7 @@ public sealed class CrossRegionAuthorizationService(ChannelWrites writes, Portal
             }
 
             var authorization = new CrossRegionAuthorization(agentId, region!.Value, customerId, validFrom!.Value, validUntil!.Value, reason!, clock.Now);
-            db.CrossRegionAuthorizationService.Add(authorization);
+            db.CrossRegionAuthorizations.Add(authorization);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             await audit.AppendAsync(db, AuditRecord.Of(reseller.Email, AuditAction.AuthorizationRequested, AuditEntity.CrossRegionAuthorization, authorization.Id, after: new
             {
@@ -99,7 +99,7 @@ public sealed class CrossRegionAuthorizationService(ChannelWrites writes, Portal
 
         return await writes.RunAsync<AuthorizationChange>(auditAction.ToString(), async (db, ct) =>
         {
-            var authorization = await db.CrossRegionAuthorizationService.SingleOrDefaultAsync(a => a.Id == authorizationId, ct).ConfigureAwait(false);
+            var authorization = await db.CrossRegionAuthorizations.SingleOrDefaultAsync(a => a.Id == authorizationId, ct).ConfigureAwait(false);
             if (authorization is null)
             {
                 return Refusal.NotFound;

@@ -39,7 +39,7 @@ internal sealed class DisqualificationRun(PortalDbContext db, ProtectionLedger p
         _children = await db.Agents.Include(a => a.Territory).Where(a => a.ParentId == agent.Id).ToListAsync(ct).ConfigureAwait(false);
         _deals = await db.Deals.Where(d => d.AgentId == agent.Id && OpenStatuses.Contains(d.Status)).ToListAsync(ct).ConfigureAwait(false);
         _protections = await db.CustomerProtections.AsNoTracking().Where(p => p.AgentId == agent.Id && p.EndedAt == null).ToListAsync(ct).ConfigureAwait(false);
-        _authorizations = await db.CrossRegionAuthorizationService.Where(a => a.AgentId == agent.Id && a.Status == AuthorizationStatus.Approved).ToListAsync(ct).ConfigureAwait(false);
+        _authorizations = await db.CrossRegionAuthorizations.Where(a => a.AgentId == agent.Id && a.Status == AuthorizationStatus.Approved).ToListAsync(ct).ConfigureAwait(false);
 
         var agents = new List<AgentSnapshot> { AgentSnapshot.From(agent) };
         if (_parent is not null)

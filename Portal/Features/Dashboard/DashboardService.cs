@@ -38,7 +38,7 @@ public sealed class DashboardService(PortalData data, BusinessClock clock)
         new("Dash_ActiveAgents", await db.Agents.CountAsync(a => a.Status == ContractStatus.Active, ct).ConfigureAwait(false), MudBlazor.Icons.Material.Filled.Hub),
         new("Dash_Applications", await db.Agents.CountAsync(a => a.Status == ContractStatus.Applied || a.Status == ContractStatus.UnderReview, ct).ConfigureAwait(false), MudBlazor.Icons.Material.Filled.PersonAdd),
         new("Dash_DealsPendingReview", await db.Deals.CountAsync(d => d.Status == DealStatus.PendingReview || d.Status == DealStatus.ExtensionRequested, ct).ConfigureAwait(false), MudBlazor.Icons.Material.Filled.RateReview),
-        new("Dash_CrossRegionRequests", await db.CrossRegionAuthorizationService.CountAsync(a => a.Status == AuthorizationStatus.Requested, ct).ConfigureAwait(false), MudBlazor.Icons.Material.Filled.Map),
+        new("Dash_CrossRegionRequests", await db.CrossRegionAuthorizations.CountAsync(a => a.Status == AuthorizationStatus.Requested, ct).ConfigureAwait(false), MudBlazor.Icons.Material.Filled.Map),
         new("Dash_ProtectedCustomers", await db.CustomerProtections.CountAsync(p => p.EndedAt == null && p.Until > now, ct).ConfigureAwait(false), MudBlazor.Icons.Material.Filled.Shield),
     ];
 

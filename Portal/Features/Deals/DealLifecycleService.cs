@@ -57,7 +57,7 @@ public sealed class DealLifecycleService(
 
             var agent = await RegistrationContextLoader.AgentAsync(db, agentId, ct).ConfigureAwait(false);
             var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == deal.CustomerId, ct).ConfigureAwait(false);
-            var authorizations = (await db.CrossRegionAuthorizationService.AsNoTracking().Where(a => a.AgentId == agentId && a.Status == AuthorizationStatus.Approved).ToListAsync(ct).ConfigureAwait(false))
+            var authorizations = (await db.CrossRegionAuthorizations.AsNoTracking().Where(a => a.AgentId == agentId && a.Status == AuthorizationStatus.Approved).ToListAsync(ct).ConfigureAwait(false))
                 .Select(AuthorizationSnapshot.From).ToList();
             var evaluation = SalesReportRules.Evaluate(validated.Value, new SaleContext(agent, customer.Id, customer.Region, authorizations, prices), policy, at);
 

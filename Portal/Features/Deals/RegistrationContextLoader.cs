@@ -33,7 +33,7 @@ internal static class RegistrationContextLoader
 
     private static readonly PerModel<Func<PortalDbContext, int, IAsyncEnumerable<CrossRegionAuthorization>>> ApprovedAuthorizations = new(() =>
         EF.CompileAsyncQuery((PortalDbContext db, int agentId) =>
-            db.CrossRegionAuthorizationService.AsNoTracking().Where(a => a.AgentId == agentId && a.Status == AuthorizationStatus.Approved)));
+            db.CrossRegionAuthorizations.AsNoTracking().Where(a => a.AgentId == agentId && a.Status == AuthorizationStatus.Approved)));
 
     private static readonly PerModel<Func<PortalDbContext, string, string, IAsyncEnumerable<Customer>>> SameNameInCity = new(() =>
         EF.CompileAsyncQuery((PortalDbContext db, string city, string normalized) =>

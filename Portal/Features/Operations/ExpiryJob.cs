@@ -46,7 +46,7 @@ public sealed partial class ExpiryJob(
             cancellationToken).ConfigureAwait(false);
         var (authorizations, _) = await SweepAsync(
             "ExpireAuthorizations",
-            db => db.CrossRegionAuthorizationService.Where(a => a.Status == AuthorizationStatus.Approved && a.ValidUntil < today).Select(a => a.Id),
+            db => db.CrossRegionAuthorizations.Where(a => a.Status == AuthorizationStatus.Approved && a.ValidUntil < today).Select(a => a.Id),
             (db, ids, ct) => ExpireAuthorizationsAsync(db, ids, now, today, ct),
             cancellationToken).ConfigureAwait(false);
 
@@ -135,7 +135,7 @@ public sealed partial class ExpiryJob(
 
     private async Task<(int, int)> ExpireAuthorizationsAsync(PortalDbContext db, IReadOnlyList<int> ids, DateTime now, DateOnly today, CancellationToken ct)
     {
-        var authorizations = await db.CrossRegionAuthorizationService.Where(a => ids.Contains(a.Id)).ToListAsync(ct).ConfigureAwait(false);
+        var authorizations = await db.CrossRegionAuthorizations.Where(a => ids.Contains(a.Id)).ToListAsync(ct).ConfigureAwait(false);
         var expired = 0;
         foreach (var authorization in authorizations.Where(a => a.CanExpire(today)))
         {

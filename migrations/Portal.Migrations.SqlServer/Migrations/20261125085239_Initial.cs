@@ -400,7 +400,7 @@ namespace Portal.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "CrossRegionAuthorizationService",
+                name: "CrossRegionAuthorizations",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
@@ -818,22 +818,22 @@ namespace Portal.Migrations.SqlServer.Migrations
 
             migrationBuilder.CreateIndex(
                 name: "IX_CrossRegionAuthorizations_AgentId_Status_ValidUntil",
-                table: "CrossRegionAuthorizationService",
+                table: "CrossRegionAuthorizations",
                 columns: new[] { "AgentId", "Status", "ValidUntil" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CrossRegionAuthorizations_CustomerId",
-                table: "CrossRegionAuthorizationService",
+                table: "CrossRegionAuthorizations",
                 column: "CustomerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CrossRegionAuthorizations_RegionCode",
-                table: "CrossRegionAuthorizationService",
+                table: "CrossRegionAuthorizations",
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CrossRegionAuthorizations_Status_RequestedAt",
-                table: "CrossRegionAuthorizationService",
+                table: "CrossRegionAuthorizations",
                 columns: new[] { "Status", "RequestedAt" });
 
             migrationBuilder.CreateIndex(
@@ -995,7 +995,7 @@ namespace Portal.Migrations.SqlServer.Migrations
                 name: "CaseNote");
 
             migrationBuilder.DropTable(
-                name: "CrossRegionAuthorizationService");
+                name: "CrossRegionAuthorizations");
 
             migrationBuilder.DropTable(
                 name: "CustomerProtections");

@@ -534,7 +534,7 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AgentId", "Status", "ValidUntil");
 
-                    b.ToTable("CrossRegionAuthorizationService");
+                    b.ToTable("CrossRegionAuthorizations");
                 });
 
             modelBuilder.Entity("Portal.Domain.Catalog.Product", b =>

@@ -518,7 +518,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AgentId", "Status", "ValidUntil");
 
-                    b.ToTable("CrossRegionAuthorizationService");
+                    b.ToTable("CrossRegionAuthorizations");
                 });
 
             modelBuilder.Entity("Portal.Domain.Catalog.Product", b =>

@@ -400,7 +400,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "CrossRegionAuthorizationService",
+                name: "CrossRegionAuthorizations",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -816,22 +816,22 @@ namespace Portal.Migrations.Sqlite.Migrations
 
             migrationBuilder.CreateIndex(
                 name: "IX_CrossRegionAuthorizations_AgentId_Status_ValidUntil",
-                table: "CrossRegionAuthorizationService",
+                table: "CrossRegionAuthorizations",
                 columns: new[] { "AgentId", "Status", "ValidUntil" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CrossRegionAuthorizations_CustomerId",
-                table: "CrossRegionAuthorizationService",
+                table: "CrossRegionAuthorizations",
                 column: "CustomerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CrossRegionAuthorizations_RegionCode",
-                table: "CrossRegionAuthorizationService",
+                table: "CrossRegionAuthorizations",
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CrossRegionAuthorizations_Status_RequestedAt",
-                table: "CrossRegionAuthorizationService",
+                table: "CrossRegionAuthorizations",
                 columns: new[] { "Status", "RequestedAt" });
 
             migrationBuilder.CreateIndex(
@@ -993,7 +993,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                 name: "CaseNote");
 
             migrationBuilder.DropTable(
-                name: "CrossRegionAuthorizationService");
+                name: "CrossRegionAuthorizations");
 
             migrationBuilder.DropTable(
                 name: "CustomerProtections");
