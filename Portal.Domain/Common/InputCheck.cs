@@ -243,73 +243,16 @@ public sealed class InputCheck
         return day;
     }
 
-    /// <summary>An optional day written as <c>yyyy-MM-dd</c> (a query parameter); blank is null.</summary>
-    public DateOnly? OptionalDate(string field, string? value)
+    /// <summary>An optional whole number from <paramref name="min"/> to <paramref name="max"/>; outside them INVALID_VALUE.</summary>
+    public int? OptionalWithin(string field, int? value, int min, int max)
     {
-        if (InputText.Trimmed(value) is not { } text)
+        if (value is null || (value >= min && value <= max))
         {
-            return null;
+            return value;
         }
 
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            Add(field, ReasonCode.InvalidDate);
-            return null;
-        }
-
-        return day;
-    }
-
-    /// <summary>An optional whole number from <paramref name="min"/> to <paramref name="max"/> written in digits (a query parameter); blank is null.</summary>
-    public int? OptionalWholeNumber(string field, string? value, int min, int max)
-    {
-        if (InputText.Trimmed(value) is not { } text)
-        {
-            return null;
-        }
-
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
-        {
-            Add(field, ReasonCode.InvalidValue);
-            return null;
-        }
-
-        return number;
-    }
-
-    /// <summary>An optional <c>true</c> or <c>false</c> (a query parameter); blank is null.</summary>
-    public bool? OptionalFlag(string field, string? value)
-    {
-        if (InputText.Trimmed(value) is not { } text)
-        {
-            return null;
-        }
-
-        if (!bool.TryParse(text, out var flag))
-        {
-            Add(field, ReasonCode.InvalidValue);
-            return null;
-        }
-
-        return flag;
-    }
-
-    /// <summary>An optional one of <paramref name="allowed"/> (exactly as written there); blank is null.</summary>
-    public string? OptionalOneOf(string field, string? value, IReadOnlyCollection<string> allowed)
-    {
-        ArgumentNullException.ThrowIfNull(allowed);
-        if (InputText.Trimmed(value) is not { } text)
-        {
-            return null;
-        }
-
-        if (!allowed.Contains(text, StringComparer.Ordinal))
-        {
-            Add(field, ReasonCode.InvalidValue);
-            return null;
-        }
-
-        return text;
+        Add(field, ReasonCode.InvalidValue);
+        return null;
     }
 
     /// <summary>An optional amount of money: more than zero, at most two decimals, at most <paramref name="max"/>.</summary>

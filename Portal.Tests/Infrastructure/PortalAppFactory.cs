@@ -8,6 +8,8 @@ using Portal.Auth;
 using Portal.Data;
 using Portal.Tests.Builders;
 
+using Portal.Tests.Contract;
+
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>
@@ -118,6 +120,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(_clock);
+
+            // Every API answer of every test is held to the published contract.
+            services.AddSingleton<IStartupFilter>(new ContractCheck(ContractDocument.Committed));
         });
     }
 

@@ -1,8 +1,11 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.Localization;
+using Portal.Domain.Common;
+using Portal.Features;
 using Portal.Localization;
 
 namespace Portal.Api;
@@ -40,6 +43,7 @@ public static partial class ApiErrors
 
             // The server's own request id, never the trace id a caller may have sent in a header.
             problem.Extensions.Remove("traceId");
+            problem.Type ??= status == StatusCodes.Status429TooManyRequests ? "https://tools.ietf.org/html/rfc6585#section-4" : "about:blank";
             problem.Extensions["requestId"] = http.TraceIdentifier;
             if (!problem.Extensions.ContainsKey("code"))
             {
@@ -72,6 +76,13 @@ public static partial class ApiErrors
             try
             {
                 await next(context).ConfigureAwait(false);
+            }
+            catch (BadHttpRequestException ex) when (!context.Response.HasStarted && UnreadableParameter(ex) is { } field)
+            {
+                // A query or route value binding could not read (a word where a number or a status belongs): a field
+                // error like any other invalid input.
+                context.Response.Clear();
+                await Refusal.Invalid(field, ReasonCode.InvalidValue).ToHttp(context).ExecuteAsync(context).ConfigureAwait(false);
             }
             catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
             {
@@ -139,6 +150,15 @@ public static partial class ApiErrors
 
         return true;
     }
+
+    // 'Failed to bind parameter "DealStatus? status" from "…".' (the framework's invariant message) → "status".
+    private static string? UnreadableParameter(BadHttpRequestException exception) =>
+        exception.InnerException is null && UnreadableParameterMessage().Match(exception.Message) is { Success: true } match
+            ? JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value)
+            : null;
+
+    [GeneratedRegex("""^Failed to bind parameter "[^"]* (?<name>[A-Za-z0-9_]+)" from """, RegexOptions.CultureInvariant)]
+    private static partial Regex UnreadableParameterMessage();
 
     // "$.lines[0].quantity" → "lines[0].quantity": the field as the API's field errors name it.
     private static string? FieldOf(BadHttpRequestException exception) =>

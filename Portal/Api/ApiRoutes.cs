@@ -25,7 +25,8 @@ public static class ApiRoutes
             // The default scheme forwards /api to the bearer handler (never the cookie); the principal has been
             // re-checked against the account by ApiAccountValidation, so the policy must not re-authenticate.
             .RequireAuthorization()
-            .WithAccessDeniedAsForbidden();
+            .WithAccessDeniedAsForbidden()
+            .StatesItsErrors();
         api.MapAuthEndpoints();
         api.MapCatalogEndpoints();
         api.MapDealEndpoints();

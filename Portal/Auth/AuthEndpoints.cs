@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Portal.Api;
@@ -25,9 +26,11 @@ public static class AuthEndpoints
             .AllowAnonymous()
             .WithRequestBodyLimit(LoginBodyLimit)
             .WithTags("Auth")
+            .WithName("SignIn")
             .WithSummary("Exchange email and password for a bearer token")
-            .Produces(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .WithRequestExample(new LoginRequest("gz@channels.local", "Demo#2026"))
+            .Produces<AccessTokenResponse>()
+            .Refuses(StatusCodes.Status401Unauthorized);
 
         api.MapGet("/me", (HttpContext http) =>
             {
@@ -36,14 +39,16 @@ public static class AuthEndpoints
             })
             .RequireAuthorization(PortalPolicies.SignedIn)
             .WithTags("Auth")
-            .WithSummary("Who the token belongs to: roles, agent code and tier");
+            .WithName("GetMe")
+            .WithSummary("Who the token belongs to: roles, agent code and tier")
+            .Produces<MeResponse>();
         return api;
     }
 
     // Same lockout as the sign-in page: five failures lock the account for 15 minutes.
-    private static async Task<IResult> LoginAsync(LoginRequest? body, SignInManager<PortalUser> signInManager, AuditTrail audit, IStringLocalizer<SharedResource> localizer)
+    private static async Task<IResult> LoginAsync(LoginRequest body, SignInManager<PortalUser> signInManager, AuditTrail audit, IStringLocalizer<SharedResource> localizer)
     {
-        if (body is null || string.IsNullOrWhiteSpace(body.Email) || string.IsNullOrEmpty(body.Password))
+        if (string.IsNullOrWhiteSpace(body.Email) || string.IsNullOrEmpty(body.Password))
         {
             return ApiProblems.Problem(localizer, StatusCodes.Status401Unauthorized, AuthCodes.InvalidCredentials, "SignIn_Required");
         }

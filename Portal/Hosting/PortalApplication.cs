@@ -61,13 +61,16 @@ public static class PortalApplication
 
         app.UseSecurityHeaders();
 
+        // The caller's language is chosen first, so that every answer after it — an error the boundary or the
+        // status-code pages write on the way out included — is in that language.
+        app.UsePortalLocalization();
+
         // Errors: the API answers RFC 9457 ProblemDetails; pages show the portal's own not-found page. Both come before
         // routing, so that a re-executed request (/not-found, /error) is routed again.
         app.UseWhen(ApiRoutes.IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !ApiRoutes.IsApi(context), web => web.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRouting();
         app.UseApiErrors();
-        app.UsePortalLocalization();
         app.UseAuthentication();
         app.UseApiAccountValidation();
         app.UseAuthorization();

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 
@@ -22,26 +21,28 @@ public static class DatabaseHealth
 
     public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions
-        {
-            ResponseWriter = async (context, report) =>
+        // Healthy or degraded is 200 and unhealthy 503, as load balancers expect of a health check.
+        endpoints.MapGet("/healthz", async (HealthCheckService health, DatabaseOptions options, CancellationToken ct) =>
             {
-                var provider = context.RequestServices.GetRequiredService<DatabaseOptions>().Provider;
-                context.Response.ContentType = "application/json";
-                await JsonSerializer.SerializeAsync(context.Response.Body, new
-                {
-                    status = report.Status.ToString(),
-                    totalDurationMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
-                    checks = report.Entries.Select(e => new
-                    {
-                        name = e.Key,
-                        status = e.Value.Status.ToString(),
-                        provider = provider.ToString(),
-                        description = e.Value.Description ?? e.Value.Exception?.Message,
-                    }),
-                }, cancellationToken: context.RequestAborted).ConfigureAwait(false);
-            },
-        }).AllowAnonymous();
+                var report = await health.CheckHealthAsync(ct).ConfigureAwait(false);
+                var body = new HealthResponse(
+                    report.Status,
+                    Math.Round(report.TotalDuration.TotalMilliseconds, 1),
+                    [.. report.Entries.Select(e => new HealthCheckResponse(e.Key, e.Value.Status, options.Provider.ToString(), e.Value.Description ?? e.Value.Exception?.Message))]);
+                return report.Status == HealthStatus.Unhealthy ? (IResult)TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable) : TypedResults.Ok(body);
+            })
+            .AllowAnonymous()
+            .WithTags("Health")
+            .WithName("GetHealth")
+            .WithSummary("Whether the portal and its database answer, with every migration applied; anyone may ask")
+            .Produces<HealthResponse>()
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 }
+
+/// <summary>The portal's health: overall, how long the checks took, and each check.</summary>
+public sealed record HealthResponse(HealthStatus Status, double TotalDurationMs, IReadOnlyList<HealthCheckResponse> Checks);
+
+/// <summary>One check of <c>/healthz</c>: the database, on which provider.</summary>
+public sealed record HealthCheckResponse(string Name, HealthStatus Status, string Provider, string? Description);

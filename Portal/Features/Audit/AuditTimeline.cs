@@ -6,7 +6,7 @@ using Portal.Domain.Audit;
 namespace Portal.Features.Audit;
 
 /// <summary>
-/// One entry of a record's history as its page shows it: when (UTC), who, what (<see cref="Action"/>, shown as
+/// One entry of a record's history as its page shows it: when (UTC), who, what (the audit action, shown as
 /// <c>AuditAction_&lt;Name&gt;</c>), and the reason codes of the decision.
 /// </summary>
 public sealed record TimelineEntry(DateTime At, string Actor, string Action, IReadOnlyList<string> ReasonCodes);

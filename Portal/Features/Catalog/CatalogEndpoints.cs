@@ -16,7 +16,9 @@ public static class CatalogEndpoints
             })
             .RequireAuthorization(PortalPolicies.ReadPrices)
             .WithTags("Catalog")
-            .WithSummary("The price list: uniform national prices and, for a reseller, its purchase price");
+            .WithName("ListProducts")
+            .WithSummary("The price list: uniform national prices and, for a reseller, its purchase price")
+            .Produces<List<ProductResponse>>();
         return api;
     }
 }

@@ -1,3 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using System.ComponentModel;
+using Portal.Components.Common;
 using Portal.Api;
 using Portal.Auth;
 using Portal.Domain.Common;
@@ -17,51 +21,76 @@ public static class ViolationEndpoints
     /// <summary>A public report is a few lines of text: anything larger is not a report.</summary>
     public const long ReportBodyLimit = 16 * 1024;
 
-    private static readonly string[] Sortable = [nameof(CaseRow.Id), nameof(CaseRow.Type), nameof(CaseRow.State), nameof(CaseRow.Source), nameof(CaseRow.SubjectAgentCode), nameof(CaseRow.OpenedAt)];
-
     public static RouteGroupBuilder MapViolationEndpoints(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         var violations = api.MapGroup(string.Empty).WithTags("Violations");
 
-        violations.MapPost("/violation-reports", async (ViolationReportInput? body, HttpContext http, ViolationCaseService cases, ReportLimit limit, CancellationToken ct) =>
+        violations.MapPost("/violation-reports", async (ViolationReportInput body, HttpContext http, ViolationCaseService cases, ReportLimit limit, CancellationToken ct) =>
                 limit.TryAcquire(http.Connection.RemoteIpAddress?.ToString())
                     ? (await cases.FileReportAsync(CurrentUser.From(http.User), body, ct).ConfigureAwait(false))
                         .ToHttp(http, c => TypedResults.Created((string?)null, new ViolationReportResponse(c.CaseId, c.State)))
                     : Refusal.Throttled.ToHttp(http))
             .AllowAnonymous()
             .WithRequestBodyLimit(ReportBodyLimit)
-            .WithSummary("File a violation report (举报): subject agent code or name, type, description; anyone may report");
+            .WithName("FileViolationReport")
+            .WithSummary("File a violation report (举报): subject agent code or name, type, description; anyone may report")
+            .WithRequestExample(new ViolationReportInput("T1-TIANHE", nameof(ViolationType.DiscountSelling), "在广州以低于全国统一售价 30% 的价格报价 OIS-PRO。"))
+            .Produces<ViolationReportResponse>(StatusCodes.Status201Created)
+            .Refuses(StatusCodes.Status429TooManyRequests);
 
-        violations.MapGet("/violations", async ([AsParameters] ViolationListQuery query, HttpContext http, ViolationCaseQueries cases, CancellationToken ct) =>
-            {
-                var check = new InputCheck();
-                var filter = new CaseFilter(
-                    check.OptionalChoice<CaseState>("state", query.State),
-                    check.OptionalChoice<ViolationType>("type", query.Type),
-                    check.OptionalChoice<CaseSource>("source", query.Source));
-                var page = ListQuery.Page(check, query.Page, query.PageSize, query.SortBy, query.Descending, Sortable);
-                if (!check.IsValid)
-                {
-                    return Refusal.Invalid(check.Errors).ToHttp(http);
-                }
-
-                var result = await cases.ListAsync(CurrentUser.From(http.User)!, filter, page, ct).ConfigureAwait(false);
-                return TypedResults.Ok(new ViolationListResponse([.. result.Items.Select(ToResponse)], result.TotalCount, page.Page, page.Take));
-            })
+        violations.MapGet("/violations", ListAsync)
             .RequireAuthorization(PortalPolicies.WorkCases)
-            .WithSummary("Violation cases, paged (from 0) and filtered");
+            .WithName("ListViolations")
+            .WithSummary("Violation cases, paged (from 0) and filtered")
+            .Produces<ViolationListResponse>()
+            .Refuses(StatusCodes.Status400BadRequest);
 
         violations.MapGet("/violations/{id:int}", async (int id, HttpContext http, ViolationCaseQueries cases, CancellationToken ct) =>
                 await cases.GetAsync(CurrentUser.From(http.User)!, id, ct).ConfigureAwait(false) is { } found
                     ? TypedResults.Ok(new ViolationResponse(found.Id, found.Type, found.State, found.Source, found.SubjectAgentCode, found.OpenedAt))
                     : Refusal.NotFound.ToHttp(http))
             .RequireAuthorization(PortalPolicies.WorkCases)
-            .WithSummary("One violation case");
+            .WithName("GetViolation")
+            .WithSummary("One violation case")
+            .Produces<ViolationResponse>();
         return api;
     }
 
     private static ViolationResponse ToResponse(CaseRow row) => new(row.Id, row.Type, row.State, row.Source, row.SubjectAgentCode, row.OpenedAt);
 
-    public sealed record ViolationListQuery(string? State, string? Type, string? Source, string? Page, string? PageSize, string? SortBy, string? Descending);
+    private static async Task<IResult> ListAsync(
+        [FromQuery(Name = "state"), Description("Only cases in this state.")] CaseState? state,
+        [FromQuery(Name = "type"), Description("Only cases of this type.")] ViolationType? type,
+        [FromQuery(Name = "source"), Description("Only cases from this source.")] CaseSource? source,
+        [FromQuery(Name = "page"), Range(0, ListQuery.MaxPage), Description(ListQuery.PageText)] int? page,
+        [FromQuery(Name = "pageSize"), Range(1, PageRequest.MaxPageSize), Description(ListQuery.PageSizeText)] int? pageSize,
+        [FromQuery(Name = "sortBy"), Description("The column to sort by; OpenedAt when absent.")] CaseSort? sortBy,
+        [FromQuery(Name = "descending"), Description(ListQuery.DescendingText)] bool? descending,
+        HttpContext http,
+        ViolationCaseQueries cases,
+        CancellationToken ct)
+    {
+        var check = new InputCheck();
+        var filter = new CaseFilter(ListQuery.Named(check, http.Request, "state", state), ListQuery.Named(check, http.Request, "type", type), ListQuery.Named(check, http.Request, "source", source));
+        var request = ListQuery.Page(check, http.Request, page, pageSize, sortBy, descending);
+        if (!check.IsValid)
+        {
+            return Refusal.Invalid(check.Errors).ToHttp(http);
+        }
+
+        var result = await cases.ListAsync(CurrentUser.From(http.User)!, filter, request, ct).ConfigureAwait(false);
+        return TypedResults.Ok(new ViolationListResponse([.. result.Items.Select(ToResponse)], result.TotalCount, request.Page, request.Take));
+    }
+}
+
+/// <summary>The columns the case list sorts by.</summary>
+public enum CaseSort
+{
+    Id,
+    Type,
+    State,
+    Source,
+    SubjectAgentCode,
+    OpenedAt,
 }

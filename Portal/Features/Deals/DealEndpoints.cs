@@ -1,4 +1,8 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Portal.Components.Common;
+using Portal.Domain.Customers;
 using Portal.Api;
 using Portal.Auth;
 using Portal.Domain.Common;
@@ -36,43 +40,40 @@ public sealed record ExtensionBody(string? Reason);
 /// </summary>
 public static class DealEndpoints
 {
-    private static readonly string[] Sortable = [nameof(DealRow.CreatedAt), nameof(DealRow.CustomerName), nameof(DealRow.Status), nameof(DealRow.ProtectedUntil)];
-
     public static RouteGroupBuilder MapDealEndpoints(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         var deals = api.MapGroup(string.Empty).WithTags("Deals");
 
-        api.MapGet("/customers/availability", async ([FromQuery] string? uscc, HttpContext http, DealRegistrationService registrations, CancellationToken ct) =>
+        api.MapGet("/customers/availability", async ([FromQuery(Name = "uscc"), Description("The customer's unified social credit code (18 characters).")] string? uscc, HttpContext http, DealRegistrationService registrations, CancellationToken ct) =>
                 (await registrations.CheckAvailabilityAsync(User(http), uscc, ct).ConfigureAwait(false))
                     .ToHttp(http, a => TypedResults.Ok(new AvailabilityResponse(a.Available, a.ProtectedUntil))))
             .RequireAuthorization(PortalPolicies.CheckAvailability)
             .WithTags("Customers")
-            .WithSummary("Whether a customer can be registered: available, or protected until which day — never by whom");
+            .WithName("CheckAvailability")
+            .WithSummary("Whether a customer can be registered: available, or protected until which day — never by whom")
+            .Produces<AvailabilityResponse>()
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests);
 
-        deals.MapPost("/deals", async (DealRegistrationInput? body, HttpContext http, DealRegistrationService registrations, CancellationToken ct) =>
+        deals.MapPost("/deals", async (DealRegistrationInput body, HttpContext http, DealRegistrationService registrations, CancellationToken ct) =>
                 (await registrations.RegisterAsync(User(http), body, ct).ConfigureAwait(false))
                     .ToHttp(http, d => TypedResults.Created($"/api/v1/deals/{d.Id}", new DealRegistrationResponse(d.Id, d.Status, ApiProblems.Messages(http, d.Reasons), d.ProtectedUntil))))
             .RequireAuthorization(PortalPolicies.Resell)
-            .WithSummary("Register a deal (报备): Approved, PendingReview or Rejected with every reason; invalid input stores nothing");
+            .WithName("RegisterDeal")
+            .WithSummary("Register a deal (报备): Approved, PendingReview or Rejected with every reason; invalid input stores nothing")
+            .WithRequestExample(new DealRegistrationInput(
+                new CustomerInput(Uscc.Create('9', '1', "440106", "MA5D0001").Value, "广州天河示例科技有限公司", "440106", nameof(CustomerSegment.GovernmentEnterprise)),
+                [new LineInput("OIS-PRO", 10, 3980.00m)],
+                new DateOnly(2026, 12, 31)))
+            .Produces<DealRegistrationResponse>(StatusCodes.Status201Created)
+            .Refuses(StatusCodes.Status409Conflict);
 
-        deals.MapGet("/deals", async ([AsParameters] DealListQuery query, HttpContext http, DealQueries queries, CancellationToken ct) =>
-            {
-                var check = new InputCheck();
-                var status = check.OptionalChoice<DealStatus>("status", query.Status);
-                var customer = check.OptionalText("customer", query.Customer, 200);
-                var filter = new DealFilter(status, customer, check.OptionalDate("from", query.From), check.OptionalDate("to", query.To));
-                var page = ListQuery.Page(check, query.Page, query.PageSize, query.SortBy, query.Descending, Sortable);
-                if (!check.IsValid)
-                {
-                    return Refusal.Invalid(check.Errors).ToHttp(http);
-                }
-
-                var result = await queries.ListAsync(User(http), filter, page, ct).ConfigureAwait(false);
-                return TypedResults.Ok(new DealListResponse(result.Items, result.TotalCount, page.Page, page.Take));
-            })
+        deals.MapGet("/deals", ListAsync)
             .RequireAuthorization(PortalPolicies.ReadDeals)
-            .WithSummary("The deals the caller may see, paged (from 0), filtered and sorted in the database");
+            .WithName("ListDeals")
+            .WithSummary("The deals the caller may see, paged (from 0), filtered and sorted in the database")
+            .Produces<DealListResponse>()
+            .Refuses(StatusCodes.Status400BadRequest);
 
         deals.MapGet("/deals/{id:int}", async (int id, HttpContext http, DealQueries queries, CancellationToken ct) =>
             {
@@ -84,28 +85,41 @@ public static class DealEndpoints
                         deal.CreatedAt, deal.ProtectedUntil, deal.Total, deal.Lines, ApiProblems.Messages(http, deal.Reasons), deal.Timeline));
             })
             .RequireAuthorization(PortalPolicies.ReadDeals)
-            .WithSummary("One deal with its timeline; 404 when it does not exist or the caller may not see it");
+            .WithName("GetDeal")
+            .WithSummary("One deal with its timeline; 404 when it does not exist or the caller may not see it")
+            .Produces<DealResponse>();
 
-        deals.MapPost("/deals/{id:int}/sales", async (int id, SalesReportInput? body, HttpContext http, DealLifecycleService lifecycle, CancellationToken ct) =>
+        deals.MapPost("/deals/{id:int}/sales", async (int id, SalesReportInput body, HttpContext http, DealLifecycleService lifecycle, CancellationToken ct) =>
                 (await lifecycle.ReportSaleAsync(User(http), id, body, ct).ConfigureAwait(false))
                     .ToHttp(http, s => TypedResults.Created($"/api/v1/deals/{id}", new SalesReportResponse(s.Id, s.DealId, s.Status, s.ProtectedUntil, ApiProblems.Messages(http, s.Notes), s.OpenedCaseIds))))
             .RequireAuthorization(PortalPolicies.Resell)
-            .WithSummary("Report the sale of an approved deal; a line below the uniform price or a sale outside territory opens a violation case");
+            .WithName("ReportSale")
+            .WithSummary("Report the sale of an approved deal; a line below the uniform price or a sale outside territory opens a violation case")
+            .WithRequestExample(new SalesReportInput([new LineInput("OIS-PRO", 10, 3980.00m)], new DateOnly(2026, 6, 1)))
+            .Produces<SalesReportResponse>(StatusCodes.Status201Created)
+            .Refuses(StatusCodes.Status409Conflict);
 
         deals.MapPost("/deals/{id:int}/lost", async (int id, HttpContext http, DealLifecycleService lifecycle, CancellationToken ct) =>
                 Changed(http, await lifecycle.MarkLostAsync(User(http), id, ct).ConfigureAwait(false)))
             .RequireAuthorization(PortalPolicies.Resell)
-            .WithSummary("The customer did not buy: the deal is Lost and the customer free");
+            .WithName("MarkDealLost")
+            .WithSummary("The customer did not buy: the deal is Lost and the customer free")
+            .Produces<DealChangeResponse>()
+            .Refuses(StatusCodes.Status409Conflict);
 
-        deals.MapPost("/deals/{id:int}/extension", async (int id, ExtensionBody? body, HttpContext http, DealLifecycleService lifecycle, CancellationToken ct) =>
-                Changed(http, await lifecycle.RequestExtensionAsync(User(http), id, body?.Reason, ct).ConfigureAwait(false)))
+        deals.MapPost("/deals/{id:int}/extension", async (int id, ExtensionBody body, HttpContext http, DealLifecycleService lifecycle, CancellationToken ct) =>
+                Changed(http, await lifecycle.RequestExtensionAsync(User(http), id, body.Reason, ct).ConfigureAwait(false)))
             .RequireAuthorization(PortalPolicies.Resell)
-            .WithSummary("Ask for the registration's one extension, with a written reason");
+            .WithName("RequestExtension")
+            .WithSummary("Ask for the registration's one extension, with a written reason")
+            .WithRequestExample(new ExtensionBody("客户预算审批推迟到下季度。"))
+            .Produces<DealChangeResponse>()
+            .Refuses(StatusCodes.Status409Conflict);
 
-        MapDecision(deals, "approve", (review, user, id, note) => review.ApproveAsync(user, id, note), "Approve a registration held for review; judged again now, it may turn into a rejection with its reasons");
-        MapDecision(deals, "reject", (review, user, id, note) => review.RejectAsync(user, id, note), "Reject a registration held for review, with a written reason");
-        MapDecision(deals, "grant-extension", (review, user, id, note) => review.DecideExtensionAsync(user, id, grant: true, note), "Grant a requested extension: the protection runs ExtensionDays longer");
-        MapDecision(deals, "refuse-extension", (review, user, id, note) => review.DecideExtensionAsync(user, id, grant: false, note), "Refuse a requested extension, with a written reason");
+        MapDecision(deals, "approve", "ApproveDeal", (review, user, id, note) => review.ApproveAsync(user, id, note), "Approve a registration held for review; judged again now, it may turn into a rejection with its reasons");
+        MapDecision(deals, "reject", "RejectDeal", (review, user, id, note) => review.RejectAsync(user, id, note), "Reject a registration held for review, with a written reason");
+        MapDecision(deals, "grant-extension", "GrantExtension", (review, user, id, note) => review.DecideExtensionAsync(user, id, grant: true, note), "Grant a requested extension: the protection runs ExtensionDays longer");
+        MapDecision(deals, "refuse-extension", "RefuseExtension", (review, user, id, note) => review.DecideExtensionAsync(user, id, grant: false, note), "Refuse a requested extension, with a written reason");
 
         return api;
     }
@@ -113,14 +127,50 @@ public static class DealEndpoints
     private static CurrentUser User(HttpContext http) => CurrentUser.From(http.User)!;
 
     // A channel manager's decision on a deal: POST /deals/{id}/{decision} with an optional or required note.
-    private static void MapDecision(RouteGroupBuilder deals, string decision, Func<DealReviewService, CurrentUser, int, string?, Task<UseCaseResult<DealChanged>>> decide, string summary) =>
-        deals.MapPost($"/deals/{{id:int}}/{decision}", async (int id, DecisionBody? body, HttpContext http, DealReviewService review) =>
-                Changed(http, await decide(review, User(http), id, body?.Note).ConfigureAwait(false)))
+    private static void MapDecision(RouteGroupBuilder deals, string decision, string operation, Func<DealReviewService, CurrentUser, int, string?, Task<UseCaseResult<DealChanged>>> decide, string summary) =>
+        deals.MapPost($"/deals/{{id:int}}/{decision}", async (int id, DecisionBody body, HttpContext http, DealReviewService review) =>
+                Changed(http, await decide(review, User(http), id, body.Note).ConfigureAwait(false)))
             .RequireAuthorization(PortalPolicies.ManageChannel)
-            .WithSummary(summary);
+            .WithName(operation)
+            .WithSummary(summary)
+            .WithRequestExample(new DecisionBody("已核实：与现有客户为不同法人。"))
+            .Produces<DealChangeResponse>()
+            .Refuses(StatusCodes.Status409Conflict);
 
     private static IResult Changed(HttpContext http, UseCaseResult<DealChanged> result) =>
         result.ToHttp(http, d => TypedResults.Ok(new DealChangeResponse(d.Id, d.Status, d.ProtectedUntil, ApiProblems.Messages(http, d.Reasons))));
 
-    public sealed record DealListQuery(string? Status, string? Customer, string? From, string? To, string? Page, string? PageSize, string? SortBy, string? Descending);
+    private static async Task<IResult> ListAsync(
+        [FromQuery(Name = "status"), Description("Only deals in this state.")] DealStatus? status,
+        [FromQuery(Name = "customer"), Description("Part of the customer's name or credit code.")] string? customer,
+        [FromQuery(Name = "from"), Description("Registered on or after this business day.")] DateOnly? from,
+        [FromQuery(Name = "to"), Description("Registered on or before this business day.")] DateOnly? to,
+        [FromQuery(Name = "page"), Range(0, ListQuery.MaxPage), Description(ListQuery.PageText)] int? page,
+        [FromQuery(Name = "pageSize"), Range(1, PageRequest.MaxPageSize), Description(ListQuery.PageSizeText)] int? pageSize,
+        [FromQuery(Name = "sortBy"), Description("The column to sort by; CreatedAt when absent.")] DealSort? sortBy,
+        [FromQuery(Name = "descending"), Description(ListQuery.DescendingText)] bool? descending,
+        HttpContext http,
+        DealQueries queries,
+        CancellationToken ct)
+    {
+        var check = new InputCheck();
+        var filter = new DealFilter(ListQuery.Named(check, http.Request, "status", status), check.OptionalText("customer", customer, CustomerName.MaxLength), from, to);
+        var request = ListQuery.Page(check, http.Request, page, pageSize, sortBy, descending);
+        if (!check.IsValid)
+        {
+            return Refusal.Invalid(check.Errors).ToHttp(http);
+        }
+
+        var result = await queries.ListAsync(User(http), filter, request, ct).ConfigureAwait(false);
+        return TypedResults.Ok(new DealListResponse(result.Items, result.TotalCount, request.Page, request.Take));
+    }
+}
+
+/// <summary>The columns the deals list sorts by.</summary>
+public enum DealSort
+{
+    CreatedAt,
+    CustomerName,
+    Status,
+    ProtectedUntil,
 }

@@ -6,7 +6,7 @@ using Portal.Features.Audit;
 namespace Portal.Features.Deals;
 
 /// <summary>
-/// One row of a deal list. <see cref="ProtectedUntil"/> is the last business day the deal's agent protects the customer
+/// One row of a deal list. ProtectedUntil is the last business day the deal's agent protects the customer
 /// (while the deal is in force or won) — the same day the deal's page and the API show.
 /// </summary>
 public sealed record DealRow(int Id, string CustomerName, string CustomerUscc, string RegionCode, string AgentCode, DealStatus Status, decimal Total, DateTime CreatedAt, DateOnly ExpectedCloseDate, DateOnly? ProtectedUntil);
