@@ -19,6 +19,18 @@ public static class PageActions
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("[data-interactive='true']").WaitForAsync();
 
+    /// <summary>
+    /// Waits until the page is what its user sees: connected (pages of the portal's layout) and done loading what it
+    /// shows (no request in flight, no progress bar).
+    /// </summary>
+    public static async Task WaitForSettledAsync(this IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.Locator("[data-interactive='false']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        await page.Locator(".mud-progress-linear, .mud-table-loading").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
+    }
+
     public static Task ScreenshotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
 }

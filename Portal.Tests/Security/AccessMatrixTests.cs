@@ -1,7 +1,5 @@
 using System.Net;
-using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components;
 using Portal.Auth;
 using Portal.Tests.Infrastructure;
 
@@ -176,11 +174,9 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : AppTest(fixtur
     }
 
     /// <summary>A request for a route template: parameters get the id of a demo record every allowed caller can see.</summary>
-    private static string SamplePath(string template) =>
-        template.Replace("{Id:int}", "1", StringComparison.Ordinal).Replace("{id:int}", "1", StringComparison.Ordinal);
+    private static string SamplePath(string template) => PortalPages.SamplePath(template);
 
-    private static bool Holds(string role, string? tier, string policy) =>
-        PortalPolicies.Get(policy).Allows(r => r == role, tier);
+    private static bool Holds(string role, string? tier, string policy) => PortalPages.Holds(role, tier, policy);
 
     private static string Describe(HttpResponseMessage response) => response.StatusCode switch
     {
@@ -191,10 +187,7 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : AppTest(fixtur
     };
 
     /// <summary>Every routed page with the policy its [Authorize] names (null: [AllowAnonymous]).</summary>
-    private static IEnumerable<(string Route, string? Policy)> Pages() =>
-        typeof(Program).Assembly.GetTypes()
-            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>().Select(r => (Type: t, r.Template)))
-            .Select(p => (p.Template, p.Type.GetCustomAttribute<AllowAnonymousAttribute>() is null ? p.Type.GetCustomAttribute<AuthorizeAttribute>()?.Policy ?? "(none)" : null));
+    private static IEnumerable<(string Route, string? Policy)> Pages() => PortalPages.All.Select(p => (p.Route, p.Policy));
 
     private IEnumerable<ApiEndpoint> ApiEndpoints()
     {
