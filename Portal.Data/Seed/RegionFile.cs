@@ -5,12 +5,23 @@ namespace Portal.Data.Seed;
 /// <summary>Reads the GB/T 2260 region list shipped in the assembly (Seed/regions.csv; see tools/regions).</summary>
 public static class RegionFile
 {
-    public static IReadOnlyList<Region> Load()
+    private const string Header = "code,level,parent,name_zh,name_en,initials";
+
+    /// <summary>Every region of the file, in code order: a province precedes its cities and a city its districts.</summary>
+    public static IReadOnlyList<Region> Load() => [.. Rows().Select(row => row.Region)];
+
+    /// <summary>
+    /// The pinyin initials of each region's Chinese name by code (广州市 → gzs), for finding regions by what a
+    /// person types. The regions table does not store them: they are read from the file.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Initials() =>
+        Rows().ToDictionary(row => row.Region.Code, row => row.Initials, StringComparer.Ordinal);
+
+    private static IEnumerable<(Region Region, string Initials)> Rows()
     {
         using var stream = typeof(RegionFile).Assembly.GetManifestResourceStream("Portal.Data.Seed.regions.csv")
             ?? throw new InvalidOperationException("The embedded region list is missing.");
         using var reader = new StreamReader(stream);
-        var regions = new List<Region>();
         var headerSeen = false;
         while (reader.ReadLine() is { } line)
         {
@@ -21,12 +32,17 @@ public static class RegionFile
 
             if (!headerSeen)
             {
+                if (!string.Equals(line, Header, StringComparison.Ordinal))
+                {
+                    throw new InvalidDataException($"The region list's header is '{line}', expected '{Header}'.");
+                }
+
                 headerSeen = true;
                 continue;
             }
 
             var fields = line.Split(',');
-            if (fields.Length != 5)
+            if (fields.Length != 6)
             {
                 throw new InvalidDataException($"Malformed region row: {line}");
             }
@@ -37,9 +53,7 @@ public static class RegionFile
                 throw new InvalidDataException($"Region {fields[0]} is listed as {fields[1]} but its code says {code.Level}.");
             }
 
-            regions.Add(new Region(code, fields[3], fields[4]));
+            yield return (new Region(code, fields[3], fields[4]), fields[5]);
         }
-
-        return regions;
     }
 }

@@ -64,9 +64,9 @@ public sealed class DealFlowTests(BrowserFixture fixture)
     {
         await page.Locator("[data-testid='uscc'] input, input[data-testid='uscc']").First.FillAsync(uscc);
         await page.GetByLabel("企业名称").FillAsync(name);
-        await ChooseAsync(page, "region-province", "广东省");
-        await ChooseAsync(page, "region-city", "广州市");
-        await ChooseAsync(page, "region-district", district);
+        await page.ChooseByTypingAsync("region-province", "广东省");
+        await page.ChooseByTypingAsync("region-city", "广州市");
+        await page.ChooseByTypingAsync("region-district", district);
         await ChooseAsync(page, "line-sku", "OIS-PRO");
         await Assertions.Expect(page.Locator("[data-testid='line-purchase']")).Not.ToHaveTextAsync("—");
     }

@@ -31,6 +31,40 @@ public static class PageActions
         await page.Locator(".mud-progress-linear, .mud-table-loading").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
     }
 
+    /// <summary>
+    /// Chooses <paramref name="option"/> in a type-to-filter field (a region field) by keyboard: focuses its input,
+    /// types <paramref name="typed"/> (the option itself by default) and presses Enter on the option.
+    /// </summary>
+    public static async Task ChooseByTypingAsync(this IPage page, string testId, string option, string? typed = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var field = page.Locator($"input[data-testid='{testId}']");
+        await field.FocusAsync();
+        await page.TypeAndChooseAsync(field, typed ?? option, option);
+    }
+
+    /// <summary>
+    /// In the focused type-to-filter <paramref name="field"/>: types <paramref name="typed"/>, waits until the list
+    /// highlights <paramref name="option"/>, as a person would look, and presses Enter; the field then shows the option.
+    /// </summary>
+    public static async Task TypeAndChooseAsync(this IPage page, ILocator field, string typed, string option)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await Assertions.Expect(field).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(typed);
+        await Assertions.Expect(page.HighlightedOption()).ToHaveTextAsync(option);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(field).ToHaveValueAsync(option);
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The option that Enter would choose in the open list of a type-to-filter field.</summary>
+    public static ILocator HighlightedOption(this IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.Locator(".mud-popover-open .mud-list-item[aria-selected='true']");
+    }
+
     public static Task ScreenshotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
 }

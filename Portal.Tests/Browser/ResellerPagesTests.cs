@@ -15,8 +15,8 @@ public sealed class ResellerPagesTests(BrowserFixture fixture)
         await page.GotoAsync("/authorizations");
         await page.WaitForInteractiveAsync();
 
-        await DealFlowTests.ChooseAsync(page, "region-province", "广东省");
-        await DealFlowTests.ChooseAsync(page, "region-city", "深圳市");
+        await page.ChooseByTypingAsync("region-province", "广东省");
+        await page.ChooseByTypingAsync("region-city", "深圳市", typed: "sz");
         await page.Locator("[data-testid='authz-reason'] textarea, textarea[data-testid='authz-reason']").First.FillAsync("深圳客户总部在南山，需跨区跟进项目实施。");
         await page.ScreenshotAsync("reseller-authorization-request-zh");
         await page.ClickAsync("[data-testid='authz-submit']");

@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
 using MudBlazor.Services;
 using Portal.Auth;
+using Portal.Components.Common;
 using Portal.Data.Identity;
 using Portal.Domain.Policy;
 using Portal.Features;
@@ -57,6 +60,24 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         foreach (var service in services)
         {
             Services.AddSingleton(service, provider.GetRequiredService(service));
+        }
+    }
+
+    /// <summary>
+    /// Chooses <paramref name="codes"/> (province, then city, then district) in the page's region picker, each as its
+    /// field does when Enter is pressed on a highlighted option.
+    /// </summary>
+    protected static async Task ChooseRegionAsync<TPage>(IRenderedComponent<TPage> page, params string[] codes)
+        where TPage : class, IComponent
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(codes);
+        var picker = page.FindComponent<RegionPicker>();
+        for (var level = 0; level < codes.Length; level++)
+        {
+            var field = picker.FindComponents<MudAutocomplete<string>>()[level].Instance;
+            var code = codes[level];
+            await page.InvokeAsync(() => field.SelectOptionAsync(code));
         }
     }
 

@@ -55,10 +55,7 @@ public sealed class RegistrationFormTests : PortalTestContext, IClassFixture<Por
         var form = Render<RegisterDeal>();
         form.WaitForElement("[data-testid='uscc'] input, input[data-testid='uscc']").Input(tianhesCustomer);
         form.Find("[data-testid='customer-name'] input, input[data-testid='customer-name']").Change("广州天河软件园科技有限公司");
-        var regions = form.FindComponents<MudBlazor.MudSelect<string>>().Where(s => s.Instance.Label is "省份" or "城市" or "区县（可选）").ToList();
-        await form.InvokeAsync(() => regions[0].Instance.ValueChanged.InvokeAsync("440000"));
-        await form.InvokeAsync(() => regions[1].Instance.ValueChanged.InvokeAsync("440100"));
-        await form.InvokeAsync(() => regions[2].Instance.ValueChanged.InvokeAsync("440106"));
+        await ChooseRegionAsync(form, "440000", "440100", "440106");
 
         await form.Find("[data-testid='register-submit']").ClickAsync(new());
 

@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
-using Portal.Components.Common;
 using Portal.Domain.Agents;
 using Portal.Features;
 using Portal.Features.Agents;
@@ -86,14 +85,6 @@ public sealed class SubAgentsPageTests : PortalTestContext, IClassFixture<Portal
         page.Find("[data-testid='recruit-uscc'] input, input[data-testid='recruit-uscc']").Input("91440300708461136U");
 
         page.WaitForAssertion(() => Assert.Contains("最后一位校验码不正确", page.Find("[data-testid='recruit-form']").TextContent, StringComparison.Ordinal));
-    }
-
-    private static async Task ChooseRegionAsync(IRenderedComponent<SubAgents> page, string province, string city)
-    {
-        var picker = page.FindComponent<RegionPicker>();
-        var selects = picker.FindComponents<MudSelect<string>>();
-        await page.InvokeAsync(() => selects[0].Instance.ValueChanged.InvokeAsync(province));
-        await page.InvokeAsync(() => selects[1].Instance.ValueChanged.InvokeAsync(city));
     }
 
     private Task SignInAsync(string agentCode) => SignInAsResellerAsync(_app, agentCode);

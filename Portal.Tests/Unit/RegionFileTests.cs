@@ -46,4 +46,22 @@ public sealed class RegionFileTests
     {
         Assert.Equal(nameZh, Regions.Single(r => r.Code == code).NameZh);
     }
+
+    [Theory]
+    [InlineData("440000", "gds")]
+    [InlineData("440100", "gzs")]
+    [InlineData("440106", "thq")]
+    [InlineData("310112", "mhq")] // 闵行: 行 read háng
+    [InlineData("650100", "wlmqs")] // 乌鲁木齐市 (Urumqi): the initials of the Chinese reading
+    public void The_pinyin_initials_of_each_chinese_name_are_read_from_the_file(string code, string initials)
+    {
+        Assert.Equal(initials, RegionFile.Initials()[code]);
+    }
+
+    [Fact]
+    public void Every_region_has_one_initial_per_character_of_its_chinese_name()
+    {
+        var initials = RegionFile.Initials();
+        Assert.All(Regions, r => Assert.Matches($"^[a-z]{{{r.NameZh.Length}}}$", initials[r.Code]));
+    }
 }

@@ -7,13 +7,14 @@
 // Rows: the 31 province-level divisions of mainland China, every prefecture-level division,
 // and the districts of the cities listed in DISTRICT_CITIES. English names: provinces are
 // written out below; cities and districts are romanized with pinyin-pro plus the override
-// tables below. The script checks its own output and exits non-zero if a check fails.
+// tables below. Initials: the first letter of each syllable of the Chinese name, for typing
+// "gz" to find 广州市. The script checks its own output and exits non-zero if a check fails.
 
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pinyin } from 'pinyin-pro';
+import { customPinyin, pinyin } from 'pinyin-pro';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -56,13 +57,14 @@ const DIRECT_COUNTY_LEVEL = {
 };
 
 /**
- * Place-name stems (suffix already removed) whose romanization pinyin-pro gets wrong:
- * polyphonic characters read the wrong way.
+ * Place names whose reading pinyin-pro gets wrong: polyphonic characters read the wrong way.
+ * Registered with pinyin-pro, so that both the romanization and the initials follow them.
  */
 const POLYPHONE_FIXES = {
-  闵行: 'Minhang', // 行 háng, not xíng
-  花都: 'Huadu', // 都 dū, not dōu
+  闵行: 'mǐn háng', // 行 háng, not xíng
+  花都: 'huā dū', // 都 dū, not dōu
 };
+customPinyin(POLYPHONE_FIXES);
 
 /**
  * Place names of non-Chinese origin (Mongolian, Tibetan, Uyghur and others) whose official
@@ -98,7 +100,6 @@ const ETHNIC_GROUPS = {
 /** Hanyu Pinyin without tones, syllables joined, first letter capitalized; 六安 → Lu'an. */
 function romanize(stem) {
   if (TRANSLITERATED[stem]) return TRANSLITERATED[stem];
-  if (POLYPHONE_FIXES[stem]) return POLYPHONE_FIXES[stem];
   if (!/^\p{Script=Han}+$/u.test(stem)) throw new Error(`Cannot romanize '${stem}'`);
   const syllables = pinyin(stem, { toneType: 'none', type: 'array' });
   const joined = syllables
@@ -123,6 +124,17 @@ function splitEthnicGroups(stem) {
 function joinGroups(groups) {
   if (groups.length > 2) throw new Error(`Unexpected ethnic-group list ${groups}`); // would need a comma
   return groups.join(' and ');
+}
+
+/**
+ * The first letter of each syllable of the full Chinese name, lower case: 广州市 → gzs, 天河区 → thq.
+ * The administrative suffix (省, 市, 区, 自治区 …) is kept: the portal matches initials by prefix, so
+ * the suffix never hides a region ("gz" still finds 广州市) and a fuller abbreviation ("gzs") still
+ * matches. Transliterated names keep the initials of their Chinese reading (乌鲁木齐市 → wlmqs): that
+ * is what a Chinese user types.
+ */
+function initials(name) {
+  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase();
 }
 
 function cityNameEn(name) {
@@ -159,7 +171,7 @@ for (const p of provinces) {
   const en = PROVINCE_EN[p.code];
   if (!en) throw new Error(`No English name for province ${p.code} ${p.name}`);
   provinceName[p.code] = p.name;
-  rows.push({ code: `${p.code}0000`, level: 'Province', parent: '', nameZh: p.name, nameEn: en });
+  rows.push({ code: `${p.code}0000`, level: 'Province', parent: '', nameZh: p.name, nameEn: en, initials: initials(p.name) });
 }
 
 for (const c of cities) {
@@ -170,13 +182,14 @@ for (const c of cities) {
       rows.push({
         code: `${c.code}00`, level: 'City', parent: `${c.provinceCode}0000`,
         nameZh: provinceName[c.provinceCode], nameEn: PROVINCE_EN[c.provinceCode],
+        initials: initials(provinceName[c.provinceCode]),
       });
     }
     continue;
   }
   rows.push({
     code: `${c.code}00`, level: 'City', parent: `${c.provinceCode}0000`,
-    nameZh: c.name, nameEn: cityNameEn(c.name),
+    nameZh: c.name, nameEn: cityNameEn(c.name), initials: initials(c.name),
   });
 }
 
@@ -184,7 +197,7 @@ for (const a of areas) {
   if (!DISTRICT_CITIES.has(a.cityCode)) continue;
   rows.push({
     code: a.code, level: 'District', parent: `${a.cityCode}00`,
-    nameZh: a.name, nameEn: districtNameEn(a.name),
+    nameZh: a.name, nameEn: districtNameEn(a.name), initials: initials(a.name),
   });
 }
 
@@ -212,6 +225,7 @@ for (const r of rows) {
   check(r.parent === derivedParent, `${r.code}: parent ${r.parent} but code says ${derivedParent}`);
   check(r.nameZh && r.nameEn && r.nameEn.length <= 100, `${r.code}: bad name`);
   check(/^[A-Z][A-Za-zü' -]*$/.test(r.nameEn), `${r.code}: unexpected characters in '${r.nameEn}'`);
+  check(/^[a-z]+$/.test(r.initials) && r.initials.length === [...r.nameZh].length, `${r.code}: bad initials '${r.initials}'`);
 }
 for (const r of rows) {
   if (r.parent) check(byCode.has(r.parent), `${r.code}: parent ${r.parent} missing`);
@@ -240,8 +254,8 @@ const lines = [
   `# English names: provinces written by hand; cities and districts romanized with ${pinyinPkg.name} ${pinyinPkg.version} (${pinyinPkg.license} licence) plus overrides in the generator`,
   `# Generated: ${date}`,
   `# Generator: ${generatorPath} (cd tools/regions && npm ci && node generate.mjs)`,
-  'code,level,parent,name_zh,name_en',
-  ...rows.map((r) => [r.code, r.level, r.parent, r.nameZh, r.nameEn].map(csvField).join(',')),
+  'code,level,parent,name_zh,name_en,initials',
+  ...rows.map((r) => [r.code, r.level, r.parent, r.nameZh, r.nameEn, r.initials].map(csvField).join(',')),
 ];
 
 if (process.exitCode) {

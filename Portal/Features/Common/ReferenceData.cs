@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Data.Seed;
 using Portal.Domain.Pricing;
 using Portal.Domain.Regions;
 
@@ -13,10 +14,17 @@ namespace Portal.Features;
 public sealed class ReferenceData(PortalData data)
 {
     private Task<IReadOnlyDictionary<string, Region>>? _regions;
+    private Task<RegionSearch>? _regionSearch;
     private CachedPriceList? _prices;
 
     /// <summary>The region table, read once (a concurrent first call may read it twice, harmlessly).</summary>
     public Task<IReadOnlyDictionary<string, Region>> RegionsAsync() => _regions ??= LoadRegionsAsync();
+
+    /// <summary>
+    /// The region table as the region pickers search it, with the pinyin initials of the shipped region list
+    /// (<see cref="RegionFile.Initials"/>); built once, like the table.
+    /// </summary>
+    public Task<RegionSearch> RegionSearchAsync() => _regionSearch ??= LoadRegionSearchAsync();
 
     /// <summary>
     /// The price list as <paramref name="db"/> sees it now (inside a use case's transaction: as of its lock). One
@@ -43,6 +51,9 @@ public sealed class ReferenceData(PortalData data)
         await using var db = await data.ForRulesAsync().ConfigureAwait(false);
         return await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, StringComparer.Ordinal).ConfigureAwait(false);
     }
+
+    private async Task<RegionSearch> LoadRegionSearchAsync() =>
+        new((await RegionsAsync().ConfigureAwait(false)).Values, RegionFile.Initials());
 
     private sealed record CachedPriceList(CatalogStamp Stamp, PriceList List);
 }
