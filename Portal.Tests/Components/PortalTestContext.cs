@@ -30,6 +30,7 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddScoped<PageFocus>();
         Services.AddPortalLocalization();
 
         // Pages show times through the business clock: China time, at the tests' fixed start.

@@ -7,6 +7,7 @@ using Portal.Features;
 using Portal.Features.Catalog;
 using Portal.Features.Deals;
 using Portal.Tests.Builders;
+using Portal.Tests.Deals;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Components;
@@ -76,6 +77,24 @@ public sealed class RegistrationFormTests : PortalTestContext, IClassFixture<Por
 
         form.WaitForAssertion(() => Assert.Contains("(REQUIRED)", FieldText(form, "customer-name"), StringComparison.Ordinal));
         Assert.Empty(form.FindAll("[data-testid='registration-result']"));
+        form.WaitForAssertion(() => JSInterop.VerifyInvoke("portalFocus.firstError"));
+    }
+
+    [Fact]
+    public async Task A_registration_that_passes_puts_focus_on_its_announced_outcome()
+    {
+        await SignInAsync("T1-TIANHE");
+        var form = Render<RegisterDeal>();
+        form.WaitForElement("[data-testid='register-submit']");
+        form.Find("[data-testid='uscc'] input, input[data-testid='uscc']").Input(DealInputs.NewUscc("440106", 611));
+        form.Find("[data-testid='customer-name'] input, input[data-testid='customer-name']").Change("广州焦点结果科技有限公司");
+        await ChooseRegionAsync(form, "440000", "440100", "440106");
+
+        await form.Find("[data-testid='register-submit']").ClickAsync(new());
+
+        var outcome = form.WaitForElement("[data-testid='registration-result']");
+        Assert.Equal("status", outcome.GetAttribute("role"));
+        form.WaitForAssertion(() => Assert.Equal("[data-testid='registration-result']", JSInterop.VerifyInvoke("portalFocus.selector").Arguments[0]));
     }
 
     /// <summary>The text of a MudBlazor field (label, value, helper and error) by the test id on its input.</summary>

@@ -6,6 +6,7 @@ using MudBlazor.Services;
 using Portal.Api;
 using Portal.Auth;
 using Portal.Components;
+using Portal.Components.Common;
 using Portal.Data;
 using Portal.Data.Identity;
 using Portal.Features;
@@ -44,6 +45,7 @@ public static class PortalApplication
         services.AddApiJson();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddScoped<PageFocus>();
         services.AddPortalFeatures();
 
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", HealthStatus.Unhealthy, customTestQuery: DatabaseHealth.ProbeAsync);

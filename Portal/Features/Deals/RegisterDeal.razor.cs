@@ -22,6 +22,7 @@ public sealed partial class RegisterDeal
     private Availability? _availability;
     private CurrentUser? _user;
     private bool _busy;
+    private bool _focusOutcome;
 
     [Inject]
     private DealRegistrationService Registrations { get; set; } = default!;
@@ -37,6 +38,9 @@ public sealed partial class RegisterDeal
 
     [Inject]
     private IStringLocalizer<SharedResource> L { get; set; } = default!;
+
+    [Inject]
+    private PageFocus Focus { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -105,6 +109,15 @@ public sealed partial class RegisterDeal
         await OnUsccChanged(customer.Uscc);
     }
 
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusOutcome)
+        {
+            _focusOutcome = false;
+            await Focus.OnAsync("[data-testid='registration-result']");
+        }
+    }
+
     private async Task SubmitAsync()
     {
         _busy = true;
@@ -120,6 +133,9 @@ public sealed partial class RegisterDeal
             {
                 _availability = new Availability(false, registered.ProtectedUntil, HeldByCaller: true);
             }
+
+            // Nothing to correct: focus goes to the outcome (a refused one goes to its first field, FocusFirstError).
+            _focusOutcome = result.Succeeded && !_messages.Any;
         }
         finally
         {

@@ -22,6 +22,7 @@ public sealed partial class ReviewQueuePage
     private static readonly PageRequest CountOnly = new(0, 1, null, false);
     private (int Deals, int Authorizations, int Applications) _counts;
     private DecisionMessage? _message;
+    private bool _focusMessage;
 
     [Inject]
     private DealQueries Deals { get; set; } = default!;
@@ -35,14 +36,28 @@ public sealed partial class ReviewQueuePage
     [Inject]
     private IStringLocalizer<SharedResource> L { get; set; } = default!;
 
+    [Inject]
+    private PageFocus Focus { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     protected override Task OnInitializedAsync() => CountAsync();
 
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // The decided row has left the queue: focus goes to the outcome, which the alert also announces.
+        if (_focusMessage)
+        {
+            _focusMessage = false;
+            await Focus.OnAsync("[data-testid='review-message']");
+        }
+    }
+
     private async Task DecidedAsync(DecisionMessage message)
     {
         _message = message;
+        _focusMessage = true;
         await CountAsync();
     }
 
