@@ -65,8 +65,11 @@ public sealed partial class PortalDbContext
             EF.Constant(ScopeEverything) || AgentLinks.Where(l => l.AncestorId == ScopeRoot).Select(l => l.DescendantId).Contains(s.AgentId));
         builder.Entity<CustomerProtection>().HasQueryFilter(p =>
             EF.Constant(ScopeEverything) || AgentLinks.Where(l => l.AncestorId == ScopeRoot).Select(l => l.DescendantId).Contains(p.AgentId));
+        // A reseller learns of a case about its subtree once it is confirmed (DESIGN.md §8): an unproven report or a
+        // dismissed one is Compliance's business only.
         builder.Entity<ViolationCase>().HasQueryFilter(c =>
-            EF.Constant(ScopeEverything) || AgentLinks.Where(l => l.AncestorId == ScopeRoot).Select(l => (int?)l.DescendantId).Contains(c.SubjectAgentId));
+            EF.Constant(ScopeEverything)
+            || (c.ConfirmedAt != null && AgentLinks.Where(l => l.AncestorId == ScopeRoot).Select(l => (int?)l.DescendantId).Contains(c.SubjectAgentId)));
 
         // A reseller's customers are those its subtree has registered a deal on or holds (or held) protection for.
         builder.Entity<Customer>().HasQueryFilter(c =>
@@ -76,5 +79,6 @@ public sealed partial class PortalDbContext
 
         // The audit trail is for vendor staff; a reseller reads its deals' timelines through the deal services.
         builder.Entity<AuditEntry>().HasQueryFilter(e => EF.Constant(ScopeEverything));
+        builder.Entity<AuditCheckpoint>().HasQueryFilter(c => EF.Constant(ScopeEverything));
     }
 }

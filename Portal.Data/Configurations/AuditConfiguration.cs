@@ -33,3 +33,13 @@ internal sealed class AuditHeadConfiguration : IEntityTypeConfiguration<AuditHea
         builder.Property(h => h.Hash).HasMaxLength(AuditEntry.HashLength).IsUnicode(false).IsFixedLength();
     }
 }
+
+internal sealed class AuditCheckpointConfiguration : IEntityTypeConfiguration<AuditCheckpoint>
+{
+    public void Configure(EntityTypeBuilder<AuditCheckpoint> builder)
+    {
+        builder.ToTable("AuditCheckpoints");
+        builder.Property(c => c.Hash).HasMaxLength(AuditEntry.HashLength).IsUnicode(false).IsFixedLength();
+        builder.HasIndex(c => c.Day).IsUnique();
+    }
+}

@@ -10,6 +10,10 @@ public sealed class AuditChainVerifier
     private long _expectedSequence = 1;
     private long _verified;
     private AuditVerification? _broken;
+    private AuditLink? _checkpoint;
+
+    /// <summary>A verifier that also holds the chain to a checkpoint kept outside the system (see <see cref="AuditCheckpoint"/>).</summary>
+    public static AuditChainVerifier Against(AuditLink? checkpoint) => new() { _checkpoint = checkpoint };
 
     public AuditVerification Result => _broken ?? AuditVerification.Intact(_verified, _expectedPrevious);
 
@@ -22,6 +26,12 @@ public sealed class AuditChainVerifier
         if (_broken is null && head is not null && (head.Sequence != _expectedSequence - 1 || head.Hash != _expectedPrevious))
         {
             _broken = AuditVerification.Broken(_verified, Math.Min(_expectedSequence, head.Sequence), AuditBreak.MissingEntry);
+        }
+
+        // The checkpoint's entry was never reached: the chain now ends before it (its newest entries were removed).
+        if (_broken is null && _checkpoint is { } checkpoint && checkpoint.Sequence >= _expectedSequence)
+        {
+            _broken = AuditVerification.Broken(_verified, checkpoint.Sequence, AuditBreak.CheckpointMismatch);
         }
 
         return Result;
@@ -43,6 +53,12 @@ public sealed class AuditChainVerifier
         if (failure is { } reason)
         {
             _broken = AuditVerification.Broken(_verified, reason == AuditBreak.MissingEntry ? _expectedSequence : entry.Sequence, reason);
+            return false;
+        }
+
+        if (_checkpoint is { } checkpoint && checkpoint.Sequence == entry.Sequence && !string.Equals(checkpoint.Hash, entry.Hash, StringComparison.OrdinalIgnoreCase))
+        {
+            _broken = AuditVerification.Broken(_verified, entry.Sequence, AuditBreak.CheckpointMismatch);
             return false;
         }
 

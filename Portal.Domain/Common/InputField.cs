@@ -22,7 +22,10 @@ public static class InputField
     public const string WrittenReason = "reason";
 
     /// <summary>The penalty Compliance chose.</summary>
-    public const string Penalty = "penalty";
+    public const string Penalty = "kind";
+
+    /// <summary>An uploaded file (evidence).</summary>
+    public const string File = "file";
 
     /// <summary>An agent's (or a recruit's) USCC, tier and territory.</summary>
     public const string Uscc = "uscc";

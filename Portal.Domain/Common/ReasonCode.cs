@@ -43,6 +43,14 @@ public static class ReasonCode
     // Penalty ladder (DESIGN.md §4: harsher with a written reason, never milder).
     public const string PenaltyBelowLadder = "PENALTY_BELOW_LADDER";
 
+    // Appeals (DESIGN.md §8: within Penalty:AppealDays of the penalty).
+    public const string AppealWindowClosed = "APPEAL_WINDOW_CLOSED";
+
+    // Evidence files (DESIGN.md §8: a size limit, the type told from the content, not the name).
+    public const string FileTooLarge = "FILE_TOO_LARGE";
+    public const string FileTypeNotAllowed = "FILE_TYPE_NOT_ALLOWED";
+    public const string FileTypeMismatch = "FILE_TYPE_MISMATCH";
+
     public static IReadOnlyList<string> All { get; } =
     [
         InvalidUscc, AgentNotActive, TierCannotRecruit, RecruitTierTooHigh, TerritoryNotWithinParent,
@@ -50,5 +58,6 @@ public static class ReasonCode
         VendorDirectBlocked, RegistrationCapReached, CooldownActive,
         Required, TooLong, InvalidRegion, InvalidPrice, InvalidDate, InvalidValue, InvalidCharacter,
         DealNotApproved, ExtensionAlreadyUsed, ProtectionLapsed, ReasonRequired, PenaltyBelowLadder,
+        AppealWindowClosed, FileTooLarge, FileTypeNotAllowed, FileTypeMismatch,
     ];
 }

@@ -64,6 +64,12 @@ public sealed partial class ViolationCase
 
     public bool CanAppeal(DateTime now) => Availability(CaseAction.Appeal, now).IsAllowed;
 
+    /// <summary>
+    /// The rule's refusal of an appeal at <paramref name="now"/>: a penalized case whose appeal deadline has come
+    /// (APPEAL_WINDOW_CLOSED); null when the window is open or the case is in another state (the machine says why).
+    /// </summary>
+    public string? AppealRefusal(DateTime now) => State == CaseState.Penalized && !CanAppeal(now) ? ReasonCode.AppealWindowClosed : null;
+
     public bool CanClose(DateTime now) => Availability(CaseAction.Close, now).IsAllowed;
 
     /// <summary>Every action with whether it is allowed at <paramref name="now"/> and, if a guard holds it back, the guard keys (<see cref="CaseGuardKeys"/>).</summary>
@@ -96,11 +102,13 @@ public sealed partial class ViolationCase
         Touch();
     }
 
-    /// <summary>Reported → UnderInvestigation.</summary>
-    public void StartInvestigation()
+    /// <summary>Reported → UnderInvestigation, with the Compliance user who investigates it.</summary>
+    public void StartInvestigation(string investigator)
     {
         Ensure(CaseAction.StartInvestigation);
+        var assigned = Guard.Text(investigator, InvestigatorMaxLength, nameof(investigator));
         Machine.Fire(CaseTrigger.StartInvestigation);
+        Investigator = assigned;
         Touch();
     }
 

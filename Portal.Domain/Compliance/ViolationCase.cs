@@ -11,6 +11,7 @@ public sealed partial class ViolationCase
     public const int DescriptionMaxLength = 4000;
     public const int SubjectTextMaxLength = 200;
     public const int ReporterContactMaxLength = 200;
+    public const int InvestigatorMaxLength = 256;
 
     private readonly List<CaseEvidence> _evidence = [];
     private readonly List<CaseNote> _notes = [];
@@ -46,9 +47,15 @@ public sealed partial class ViolationCase
 
     public string Description { get; private set; } = string.Empty;
 
+    /// <summary>For an automatically detected case, what the detection found (<see cref="DetectedFacts"/> as JSON).</summary>
+    public string? Facts { get; private set; }
+
     public string? ReporterContact { get; private set; }
 
     public bool Severe { get; private set; }
+
+    /// <summary>The Compliance user (e-mail) who investigates the case, assigned when investigation starts.</summary>
+    public string? Investigator { get; private set; }
 
     public int? DealId { get; private set; }
 
@@ -77,6 +84,13 @@ public sealed partial class ViolationCase
     public IReadOnlyCollection<CaseEvidence> Evidence => _evidence.AsReadOnly();
 
     public IReadOnlyCollection<CaseNote> Notes => _notes.AsReadOnly();
+
+    /// <summary>A case a rule found (source AutoDetected), with its facts; <paramref name="description"/> is their English wording.</summary>
+    public static ViolationCase FromDetection(CaseToOpen found, string description, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        return new ViolationCase(found.SubjectAgentId, null, found.Type, CaseSource.AutoDetected, description, at) { Facts = DetectedFacts.Of(found).ToJson() };
+    }
 
     public void LinkTo(int? dealId, int? salesReportId)
     {

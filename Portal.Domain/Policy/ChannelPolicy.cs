@@ -4,7 +4,7 @@ namespace Portal.Domain.Policy;
 
 /// <summary>
 /// The channel policy's settings with the defaults DESIGN.md documents. Each part binds from its own configuration
-/// section (<c>Protection</c>, <c>Penalty</c>, <c>PricePolicy</c>, <c>Business</c>), one part at a time with
+/// section (<c>Protection</c>, <c>Penalty</c>, <c>PricePolicy</c>, <c>Business</c>, <c>Evidence</c>), one part at a time with
 /// <c>GetSection(ProtectionOptions.SectionName)</c>.
 /// </summary>
 public sealed class ChannelPolicy
@@ -18,6 +18,8 @@ public sealed class ChannelPolicy
     public PricePolicyOptions PricePolicy { get; set; } = new();
 
     public BusinessOptions Business { get; set; } = new();
+
+    public EvidenceOptions Evidence { get; set; } = new();
 
     /// <summary>The days the channel's dates mean: those of <see cref="BusinessOptions.TimeZone"/>.</summary>
     public BusinessCalendar Calendar => _calendar is { } calendar && calendar.Zone.Id == Business.TimeZone

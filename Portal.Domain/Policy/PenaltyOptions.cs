@@ -15,6 +15,13 @@ public sealed class PenaltyOptions
     [Range(1, 365)]
     public int AppealDays { get; set; } = 15;
 
+    /// <summary>
+    /// How long a case may wait for its decision — investigation, confirmation or an appeal's outcome — before the case
+    /// list shows it as overdue.
+    /// </summary>
+    [Range(1, 365)]
+    public int DecisionDays { get; set; } = 30;
+
     /// <summary>How far back confirmed violations count towards the ladder.</summary>
     [Range(1, 120)]
     public int WindowMonths { get; set; } = 12;

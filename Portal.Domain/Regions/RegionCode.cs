@@ -25,6 +25,25 @@ public readonly record struct RegionCode
     /// <summary>The city this code lies in (itself for a city); a province has none.</summary>
     public RegionCode? City => Level == RegionLevel.Province ? null : new(string.Concat(Value.AsSpan(0, 4), "00"));
 
+    /// <summary>
+    /// The leading digits every code this one contains starts with: two for a province, four for a city, all six for a
+    /// district (so that a database can find the divisions below a region with a prefix match).
+    /// </summary>
+    public string Prefix => Level switch
+    {
+        RegionLevel.Province => Value[..2],
+        RegionLevel.City => Value[..4],
+        _ => Value,
+    };
+
+    /// <summary>This code and the divisions above it, from the province down.</summary>
+    public IReadOnlyList<RegionCode> SelfAndAncestors => Level switch
+    {
+        RegionLevel.Province => [this],
+        RegionLevel.City => [Province, this],
+        _ => [Province, City!.Value, this],
+    };
+
     public RegionCode? Parent => Level switch
     {
         RegionLevel.District => City,

@@ -29,18 +29,23 @@ public static class Keyboard
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.Keyboard.PressAsync("ArrowDown");
-        var list = page.Locator(".mud-popover-open .mud-list-item");
-        await list.First.WaitForAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync();
+        string? previous = null;
         for (var presses = 0; presses < most; presses++)
         {
             // MudSelect marks the option the arrows are on with mud-selected-item (aria-selected is the current value).
-            var highlighted = page.Locator(".mud-popover-open .mud-list-item.mud-selected-item");
-            if (await highlighted.CountAsync() > 0 && (await highlighted.First.InnerTextAsync()).Contains(option, StringComparison.Ordinal))
+            // Each press is answered by the server: wait for the highlight to move before judging it or pressing again.
+            var highlighted = await page.WaitForFunctionAsync(
+                "previous => { const e = document.querySelector('.mud-popover-open .mud-list-item.mud-selected-item'); return e && e.innerText !== previous ? e.innerText : null; }",
+                previous);
+            var text = await highlighted.JsonValueAsync<string>();
+            if (text.Contains(option, StringComparison.Ordinal))
             {
                 await page.Keyboard.PressAsync("Enter");
                 return;
             }
 
+            previous = text;
             await page.Keyboard.PressAsync("ArrowDown");
         }
 

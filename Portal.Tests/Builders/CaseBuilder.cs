@@ -32,7 +32,7 @@ internal sealed class CaseBuilder
             return violation;
         }
 
-        violation.StartInvestigation();
+        violation.StartInvestigation("compliance@channels.local");
         switch (_state)
         {
             case CaseState.UnderInvestigation:

@@ -18,7 +18,7 @@ public sealed class CaseAccessTests(PortalAppFixture fixture) : AppTest(fixture)
         var id = await ConfirmedCaseAsync("T1-TIANHE");
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => Penalties.PenalizeAsync(reseller, id, new PenaltyInput()));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Penalties.LadderAsync(reseller, id));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Penalties.PreviewAsync(reseller, id));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Cases.StartInvestigationAsync(reseller, id));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Cases.AddNoteAsync(reseller, id, "备注"));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Cases.OpenCaseAsync(reseller, new ManualCaseInput("T1-TIANHE", "Other", "描述")));
@@ -92,10 +92,12 @@ public sealed class CaseAccessTests(PortalAppFixture fixture) : AppTest(fixture)
     }
 
     [Fact]
-    public async Task Only_compliance_sees_how_to_reach_the_reporter()
+    public async Task Only_compliance_sees_how_to_reach_the_reporter_and_the_agent_learns_of_a_case_once_confirmed()
     {
         var id = (await Cases.FileReportAsync(null, new ViolationReportInput("T1-TIANHE", "DiscountSelling", "八折报价。", "wechat: reporter01"))).Value!.CaseId;
         await Cases.StartInvestigationAsync(await UserAsync(Compliance), id);
+        Assert.Null(await Queries.GetAsync(await UserAsync("tianhe@channels.local"), id));
+        await Cases.ConfirmAsync(await UserAsync(Compliance), id, note: "属实。");
 
         Assert.Equal("wechat: reporter01", (await Queries.GetAsync(await UserAsync(Compliance), id))!.ReporterContact);
         Assert.Null((await Queries.GetAsync(await UserAsync("manager@channels.local"), id))!.ReporterContact);

@@ -4,6 +4,7 @@ using Portal.Domain.Agents.Disqualification;
 using Portal.Domain.Audit;
 using Portal.Domain.Authorizations;
 using Portal.Domain.Common;
+using Portal.Domain.Compliance;
 using Portal.Domain.Customers;
 using Portal.Domain.Deals;
 using Portal.Domain.Regions;
@@ -71,6 +72,66 @@ public sealed class DisqualificationCascadeServiceTests(PortalAppFixture fixture
         Assert.True(AuditChain.Verify(entries).IsIntact);
         Assert.Contains(entries, e => e is { Action: "AgentReparented" } && e.EntityId == Id(tianhe.Id) && e.After!.Contains("SP-SOUTH", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_preview_shows_the_cascade_that_the_penalty_then_runs_and_changes_nothing()
+    {
+        var compliance = await UserAsync(Compliance);
+        var id = await ConfirmedCaseAsync("CORE-GZ", severe: true);
+        var auditBefore = (await AuditAsync()).Count;
+
+        var preview = (await Penalties.PreviewAsync(compliance, id)).Value!;
+        var unchanged = ((await AgentAsync("CORE-GZ")).Status, (await AuditAsync()).Count);
+        var plan = (await Penalties.PenalizeAsync(compliance, id, new PenaltyInput())).Value!.Cascade!;
+
+        Assert.Equal((ContractStatus.Active, auditBefore), unchanged);
+        Assert.Equal((PenaltyKind.Disqualification, "CORE-GZ"), (preview.Minimum, preview.AgentCode));
+        var cascade = preview.Cascade!;
+        Assert.Equal(
+            (plan.DealsToCancel.Count, plan.Protections.Count(p => p.InheritedBy is not null), plan.Protections.Count(p => p.InheritedBy is null), plan.SubAgents.Count, plan.AuthorizationsToRevoke.Count),
+            (cascade.DealsCancelled, cascade.CustomersToParent, cascade.CustomersReleased, cascade.SubAgentsMoved, cascade.AuthorizationsRevoked));
+        Assert.Equal((1, 1, 0, 2), (cascade.DealsCancelled, cascade.CustomersToParent, cascade.CustomersReleased, cascade.SubAgentsMoved));
+        Assert.Equal(plan.DealsToCancel, cascade.Deals.Select(d => d.Id));
+        Assert.Equal([("T1-TIANHE", "SP-SOUTH"), ("T2-YUEXIU", "SP-SOUTH")], cascade.SubAgents.Select(a => (a.Code, a.ToAgentCode!)));
+        Assert.Equal("SP-SOUTH", Assert.Single(cascade.Customers).ToAgentCode);
+    }
+
+    [Fact]
+    public async Task A_cascade_interrupted_halfway_leaves_nothing_changed()
+    {
+        var compliance = await UserAsync(Compliance);
+        var id = await ConfirmedCaseAsync("CORE-GZ", severe: true);
+        var before = await ChannelStateAsync();
+        await using (var db = await DbAsync())
+        {
+            // The sub-agents' move comes after the revocation, the cancelled deal and the handed-over protection.
+            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER interrupt_cascade BEFORE UPDATE OF ParentId ON Agents BEGIN SELECT RAISE(ABORT, 'interrupted'); END;");
+        }
+
+        try
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => Penalties.PenalizeAsync(compliance, id, new PenaltyInput()));
+        }
+        finally
+        {
+            await using var db = await DbAsync();
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER interrupt_cascade;");
+        }
+
+        Assert.Equal(before, await ChannelStateAsync());
+        Assert.Equal(CaseState.Confirmed, (await Queries.GetAsync(compliance, id))!.State);
+    }
+
+    // Everything a disqualification of CORE-GZ would touch, as one comparable text.
+    private Task<string> ChannelStateAsync() => ReadAsync(async db =>
+    {
+        var agents = await db.Agents.AsNoTracking().OrderBy(a => a.Id).Select(a => $"{a.Code}:{a.Status}:{a.ParentId}").ToListAsync();
+        var deals = await db.Deals.AsNoTracking().OrderBy(d => d.Id).Select(d => $"{d.Id}:{d.Status}").ToListAsync();
+        var protections = await db.CustomerProtections.AsNoTracking().OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.AgentId}:{p.EndedAt}").ToListAsync();
+        var links = await db.AgentLinks.CountAsync();
+        var audit = await db.AuditEntries.CountAsync();
+        return string.Join("|", agents.Concat(deals).Concat(protections).Append($"links {links}").Append($"audit {audit}"));
+    });
 
     [Fact]
     public async Task Disqualifying_a_vendor_signed_agent_releases_its_customer_and_cancels_every_open_registration()

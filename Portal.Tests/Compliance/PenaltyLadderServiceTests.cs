@@ -50,7 +50,7 @@ public sealed class PenaltyLadderServiceTests(PortalAppFixture fixture) : AppTes
         var compliance = await UserAsync(Compliance);
         var id = await ConfirmedCaseAsync("T1-SH", severe: true);
 
-        var ladder = await Penalties.LadderAsync(compliance, id);
+        var ladder = await Penalties.PreviewAsync(compliance, id);
         var result = await Penalties.PenalizeAsync(compliance, id, new PenaltyInput());
 
         Assert.Equal((PenaltyKind.Disqualification, 1), (ladder.Value!.Minimum, ladder.Value.Ordinal));
@@ -178,7 +178,7 @@ public sealed class PenaltyLadderServiceTests(PortalAppFixture fixture) : AppTes
         var id = (await Cases.OpenCaseAsync(compliance, new ManualCaseInput("T1-TIANHE", "Other", "待调查。"))).Value!.CaseId;
 
         var result = await Penalties.PenalizeAsync(compliance, id, new PenaltyInput());
-        var ladder = await Penalties.LadderAsync(compliance, id);
+        var ladder = await Penalties.PreviewAsync(compliance, id);
 
         Assert.Equal([new Reason(TransitionCode.NotAllowedInState, null, nameof(CaseAction.Penalize))], result.Reasons);
         Assert.Equal(UseCaseOutcome.Refused, ladder.Outcome);

@@ -85,6 +85,12 @@ public sealed class ContractDocument
             return [];
         }
 
+        if (!mediaType.EndsWith("json", StringComparison.Ordinal))
+        {
+            // A file: its bytes are whatever was stored; the document can only say they are binary.
+            return (string?)schema["format"] == "binary" ? [] : [$"{name} answered {status} with bytes its schema does not call binary"];
+        }
+
         using var document = JsonDocument.Parse(body.ToArray());
         var results = SchemaOf($"{name} {status} {mediaType}", schema).Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         return Errors($"{name}'s {status} answer", results);

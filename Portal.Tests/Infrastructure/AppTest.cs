@@ -44,6 +44,8 @@ public abstract class AppTest<TFixture>(TFixture fixture) : IClassFixture<TFixtu
 
     protected PenaltyService Penalties => Service<PenaltyService>();
 
+    protected CaseEvidenceService Evidence => Service<CaseEvidenceService>();
+
     protected ViolationCaseQueries Queries => Service<ViolationCaseQueries>();
 
     protected Task<CurrentUser> UserAsync(string email) => App.UserAsync(email);

@@ -35,6 +35,23 @@ public sealed class ExpiryJobTests(ExpiryJobTests.SmallBatches fixture) : AppTes
     }
 
     [Fact]
+    public async Task A_penalty_not_appealed_in_its_window_closes_its_case_once()
+    {
+        var id = await ConfirmedCaseAsync("T1-TIANHE");
+        var penalty = (await Penalties.PenalizeAsync(await UserAsync(Compliance), id, new Portal.Features.Compliance.PenaltyInput())).Value!;
+
+        var early = await Job.RunAsync(penalty.AppealDeadline.AddMinutes(-1));
+        var due = await Job.RunAsync(penalty.AppealDeadline);
+        var again = await Job.RunAsync(penalty.AppealDeadline.AddMinutes(1));
+
+        Assert.Equal((0, 1, 0), (early.CasesClosed, due.CasesClosed, again.CasesClosed));
+        await using var db = await DbAsync();
+        var closed = await db.ViolationCases.SingleAsync(c => c.Id == id);
+        Assert.Equal((Portal.Domain.Compliance.CaseState.Closed, (DateTime?)penalty.AppealDeadline), (closed.State, closed.ClosedAt));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == "CaseClosed" && e.Actor == ExpiryJob.Actor));
+    }
+
+    [Fact]
     public async Task A_second_run_changes_nothing()
     {
         await Job.RunAsync(Start.AddDays(100));

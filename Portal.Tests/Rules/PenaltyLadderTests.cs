@@ -125,7 +125,7 @@ public sealed class PenaltyLadderTests
     {
         var decision = Decide([], new PenaltyChoice(PenaltyKind.Suspension, null), severe: true);
 
-        Assert.Equal([new Reason(ReasonCode.PenaltyBelowLadder, "penalty")], decision.Decision.Reasons);
+        Assert.Equal([new Reason(ReasonCode.PenaltyBelowLadder, "kind")], decision.Decision.Reasons);
         Assert.Null(decision.Imposed);
     }
 

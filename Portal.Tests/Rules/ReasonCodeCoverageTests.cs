@@ -91,6 +91,10 @@ public sealed class ReasonCodeCoverageTests
             ReasonCode.ReasonRequired => Extend(approved, null),
             ReasonCode.PenaltyBelowLadder => PenaltyLadder.Decide(
                 new PenaltyCase(1, Now, Severe: true), [], new PenaltyChoice(PenaltyKind.Warning, "理由"), new PenaltyOptions(), Now, TestTime.Calendar).Decision.Codes,
+            ReasonCode.AppealWindowClosed => [CaseBuilder.In(CaseState.Penalized).Build().AppealRefusal(CaseBuilder.AppealDeadline)!],
+            ReasonCode.FileTooLarge => [EvidenceFileCheck.Check(EvidenceFiles.Pdf("报价单"), "quote.pdf", 10).Refusal!.Code],
+            ReasonCode.FileTypeNotAllowed => [EvidenceFileCheck.Check(EvidenceFiles.Zip(), "quote.zip", 1024 * 1024).Refusal!.Code],
+            ReasonCode.FileTypeMismatch => [EvidenceFileCheck.Check(EvidenceFiles.Png(), "quote.pdf", 1024 * 1024).Refusal!.Code],
             _ => throw new InvalidOperationException($"No rule scenario produces {code}: add one here."),
         };
     }

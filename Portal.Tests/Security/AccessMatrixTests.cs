@@ -17,7 +17,7 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : AppTest(fixtur
     private static readonly Dictionary<string, string[]> Designed = new(StringComparer.Ordinal)
     {
         [PortalPolicies.SignedIn] = ["Admin", "ChannelManager", "Compliance", "Reseller"],
-        [PortalPolicies.ReadDeals] = ["Reseller", "ChannelManager"],
+        [PortalPolicies.ReadDeals] = ["Reseller", "ChannelManager", "Compliance"],
         [PortalPolicies.Resell] = ["Reseller"],
         [PortalPolicies.Recruit] = ["Reseller:Strategic", "Reseller:Core"],
         [PortalPolicies.CheckAvailability] = ["Reseller", "ChannelManager"],
@@ -124,7 +124,9 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : AppTest(fixtur
                 using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), SamplePath(endpoint.Route));
                 if (endpoint.Method == "POST")
                 {
-                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                    request.Content = endpoint.TakesForm
+                        ? new MultipartFormDataContent { { new StringContent("x"), "description" } }
+                        : new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
                 }
 
                 using var response = await client.SendAsync(request);
@@ -201,15 +203,16 @@ public sealed class AccessMatrixTests(PortalAppFixture fixture) : AppTest(fixtur
             }
 
             var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var form = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true;
             var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct().ToList();
             foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])
             {
-                yield return new ApiEndpoint(method, route, anonymous, policies);
+                yield return new ApiEndpoint(method, route, anonymous, policies, form);
             }
         }
     }
 
-    private sealed record ApiEndpoint(string Method, string Route, bool Anonymous, IReadOnlyList<string> Policies)
+    private sealed record ApiEndpoint(string Method, string Route, bool Anonymous, IReadOnlyList<string> Policies, bool TakesForm)
     {
         public string Name => $"{Method} {Route}";
     }

@@ -91,7 +91,7 @@ public sealed class LoadedEntityTests : IAsyncLifetime
             authorization.Approve("manager@channels.local", TestTime.Now);
             db.CrossRegionAuthorizations.Add(authorization);
             var violation = new ViolationCase(agentId, null, ViolationType.CrossRegion, CaseSource.Manual, "未经授权跨区销售", TestTime.Now);
-            violation.StartInvestigation();
+            violation.StartInvestigation("compliance@channels.local");
             violation.Confirm(TestTime.Days(1));
             violation.Penalize(PenaltyKind.Warning, null, "第一次确认违规", TestTime.Days(2), TestTime.Days(17));
             db.ViolationCases.Add(violation);

@@ -33,7 +33,7 @@ internal static class ViolationCaseDesign
         switch (action)
         {
             case StartInvestigation:
-                violation.StartInvestigation();
+                violation.StartInvestigation("compliance@channels.local");
                 return true;
             case Confirm:
                 violation.Confirm(time, severe: random?.Next(5) == 0);

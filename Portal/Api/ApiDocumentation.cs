@@ -99,7 +99,12 @@ public static class ApiDocumentation
         var type = context.JsonTypeInfo.Type;
         var nullable = Nullable.GetUnderlyingType(type) is not null;
         var valueType = Nullable.GetUnderlyingType(type) ?? type;
-        if (valueType == typeof(decimal) && context.JsonPropertyInfo is { Name: "quantity" })
+        if (valueType == typeof(byte[]))
+        {
+            // Only files are bytes here (an evidence download): served as they are, never base64 in JSON.
+            schema.Format = "binary";
+        }
+        else if (valueType == typeof(decimal) && context.JsonPropertyInfo is { Name: "quantity" })
         {
             schema.Type = Typed(JsonSchemaType.Integer, nullable);
             schema.Format = null;
@@ -116,7 +121,10 @@ public static class ApiDocumentation
         }
         else if (valueType.IsEnum)
         {
-            schema.Type = Typed(JsonSchemaType.String, nullable);
+            // An enum is one shared component, referenced wherever it is used; where a value may be absent, the
+            // reference is wrapped in "oneOf: [null, …]". A component that also allowed null would match both.
+            schema.Type = JsonSchemaType.String;
+            schema.Enum = schema.Enum?.Where(v => v is not null).ToList();
         }
 
         if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && schema.Properties is { Count: > 0 } properties)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.Localization;
+using Portal.Components.Common;
 using Portal.Domain.Common;
 using Portal.Features;
 using Portal.Localization;
@@ -145,7 +146,8 @@ public static partial class ApiErrors
         }
         else
         {
-            context.Request.Body = new LimitedStream(context.Request.Body, limit);
+            // Reads at most the limit; one byte more is a 413.
+            context.Request.Body = new ReadCountingStream(context.Request.Body, read => _ = read > limit ? throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge) : read, leaveOpen: true);
         }
 
         return true;
@@ -210,47 +212,5 @@ public static partial class ApiErrors
     private sealed class BodyLimit(long bytes) : IRequestSizeLimitMetadata
     {
         public long? MaxRequestBodySize { get; } = bytes;
-    }
-
-    /// <summary>Reads at most a number of bytes; one more is a 413.</summary>
-    private sealed class LimitedStream(Stream inner, long limit) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        private int Count(int read)
-        {
-            _read += read;
-            return _read > limit
-                ? throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge)
-                : read;
-        }
     }
 }

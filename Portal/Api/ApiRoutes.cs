@@ -1,4 +1,5 @@
 using Portal.Auth;
+using Portal.Features.Audit;
 using Portal.Features.Catalog;
 using Portal.Features.Compliance;
 using Portal.Features.Deals;
@@ -31,6 +32,8 @@ public static class ApiRoutes
         api.MapCatalogEndpoints();
         api.MapDealEndpoints();
         api.MapViolationEndpoints();
+        api.MapCaseEndpoints();
+        api.MapAuditEndpoints();
 
         // Anything else under /api is simply not there: routing finds no endpoint (404), or one that does not take the
         // method (405) or the media type (415), and the boundary answers each as a coded ProblemDetails (ApiErrors).

@@ -29,7 +29,7 @@ public static class PortalPolicies
     /// <summary>Any signed-in user: the dashboard, the channel rules, one's own account.</summary>
     public const string SignedIn = nameof(SignedIn);
 
-    /// <summary>Read deal registrations (a reseller its subtree's, vendor staff all).</summary>
+    /// <summary>Read deal registrations (a reseller its subtree's, vendor staff all; Compliance reads the deals its cases refer to).</summary>
     public const string ReadDeals = nameof(ReadDeals);
 
     /// <summary>A reseller's own acts: register deals, report sales, ask for the extension, ask for cross-region authorization.</summary>
@@ -83,7 +83,7 @@ public static class PortalPolicies
     public static IReadOnlyList<PortalPolicy> All { get; } =
     [
         new(SignedIn, PortalRoles.All),
-        new(ReadDeals, [PortalRoles.Reseller, PortalRoles.ChannelManager]),
+        new(ReadDeals, [PortalRoles.Reseller, PortalRoles.ChannelManager, PortalRoles.Compliance]),
         new(Resell, [PortalRoles.Reseller]),
         new(Recruit, [PortalRoles.Reseller], [nameof(AgentTier.Strategic), nameof(AgentTier.Core)]),
         new(CheckAvailability, [PortalRoles.Reseller, PortalRoles.ChannelManager]),

@@ -33,6 +33,7 @@ public static class FeatureServices
         services.AddSingleton<PriceListService>();
         services.AddAgents();
         services.AddSingleton<AuditLogService>();
+        services.AddSingleton<AuditCheckpoints>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<UserAdministration>();
         services.AddCompliance();

@@ -10,6 +10,7 @@ using Portal.Components.Common;
 using Portal.Data;
 using Portal.Data.Identity;
 using Portal.Features;
+using Portal.Features.Compliance;
 using Portal.Localization;
 using Portal.Operations;
 
@@ -82,6 +83,7 @@ public static class PortalApplication
         app.MapHealthEndpoint();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
+        app.MapEvidenceDownloads();
         app.MapPortalApi();
         app.MapApiDocumentation();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

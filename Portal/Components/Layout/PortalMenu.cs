@@ -23,6 +23,7 @@ public static class PortalMenu
         new("VendorDirect", "/vendor-direct", Icons.Material.Filled.Storefront, PortalPolicies.ManageChannel),
         new("Customers", "/customers", Icons.Material.Filled.Business, PortalPolicies.ReadCustomers),
         new("Authorizations", "/authorizations", Icons.Material.Filled.AltRoute, PortalPolicies.Resell),
+        new("AgentCases", "/compliance", Icons.Material.Filled.Gavel, PortalPolicies.Resell),
 
         // Recruitment (DESIGN.md §2.2): only Core agents and above develop sub-agents.
         new("SubAgents", "/sub-agents", Icons.Material.Filled.AccountTree, PortalPolicies.Recruit),

@@ -5,23 +5,66 @@ using Portal.Domain.Audit;
 
 namespace Portal.Features.Audit;
 
+/// <summary>
+/// The audit log's filters; null means any. <see cref="EntityId"/> applies with <see cref="Entity"/>;
+/// <see cref="From"/>/<see cref="To"/> are business days; <see cref="Search"/> is the free text of the search box.
+/// </summary>
+public sealed record AuditFilter(string? Search = null, AuditEntity? Entity = null, string? EntityId = null, string? Actor = null, AuditAction? Action = null, DateOnly? From = null, DateOnly? To = null);
+
 public sealed record AuditRow(long Sequence, DateTime At, string Actor, string Action, string EntityType, string EntityId, string? ReasonCodes, string Hash);
 
 /// <summary>Reading and verifying the hash-chained audit log (Compliance and Admin).</summary>
-public sealed class AuditLogService(PortalData data)
+public sealed class AuditLogService(PortalData data, BusinessClock clock)
 {
     private const int VerifyBatchSize = 5000;
 
-    public async Task<PagedResult<AuditRow>> ListAsync(CurrentUser user, string? search, PageRequest page, CancellationToken cancellationToken = default)
+    /// <summary>One page of the log, newest first unless asked otherwise, narrowed by <paramref name="filter"/> in the database.</summary>
+    public async Task<PagedResult<AuditRow>> ListAsync(CurrentUser user, AuditFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(page);
         Authorize(user);
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
         var query = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
+        if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var term = search.Trim();
+            var term = filter.Search.Trim();
             query = query.Where(e => e.Action.Contains(term) || e.Actor.Contains(term) || e.EntityType.Contains(term) || e.EntityId == term);
+        }
+
+        if (filter.Entity is { } entity)
+        {
+            var names = AuditTimeline.NamesOf(entity);
+            query = query.Where(e => names.Contains(e.EntityType));
+            if (!string.IsNullOrWhiteSpace(filter.EntityId))
+            {
+                var id = filter.EntityId.Trim();
+                query = query.Where(e => e.EntityId == id);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Actor))
+        {
+            var actor = filter.Actor.Trim();
+            query = query.Where(e => e.Actor.Contains(actor));
+        }
+
+        if (filter.Action is { } action)
+        {
+            var name = action.ToString();
+            query = query.Where(e => e.Action == name);
+        }
+
+        if (filter.From is { } from)
+        {
+            var start = clock.Calendar.StartOfDay(from);
+            query = query.Where(e => e.At >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = clock.Calendar.EndOfDay(to);
+            query = query.Where(e => e.At < end);
         }
 
         var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
@@ -32,12 +75,16 @@ public sealed class AuditLogService(PortalData data)
         return new PagedResult<AuditRow>(items, total);
     }
 
-    /// <summary>Recomputes the whole chain in batches and reports the first broken link.</summary>
-    public async Task<AuditVerification> VerifyAsync(CurrentUser user, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Recomputes the whole chain in batches and reports the first broken link; given a <paramref name="checkpoint"/> kept
+    /// outside the system, also that its entry is still there with the same hash (so nothing at or before it was rewritten
+    /// or removed, the newest entries and the head row included).
+    /// </summary>
+    public async Task<AuditVerification> VerifyAsync(CurrentUser user, AuditLink? checkpoint = null, CancellationToken cancellationToken = default)
     {
         Authorize(user);
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
-        var verifier = new AuditChainVerifier();
+        var verifier = AuditChainVerifier.Against(checkpoint);
         long after = 0;
         while (true)
         {

@@ -21,11 +21,14 @@ public static class AuditTimeline
         [AuditEntity.Deal] = ["DealRegistration"],
     };
 
+    /// <summary>Every name entries about <paramref name="entity"/> were written under: its own and any former one.</summary>
+    public static IReadOnlyList<string> NamesOf(AuditEntity entity) => [entity.ToString(), .. FormerNames.GetValueOrDefault(entity, [])];
+
     /// <summary>The record's entries, oldest first; <paramref name="db"/> may read the whole log (the caller has checked the record is visible).</summary>
     public static async Task<IReadOnlyList<TimelineEntry>> OfAsync(PortalDbContext db, AuditEntity entity, int id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        string[] types = [entity.ToString(), .. FormerNames.GetValueOrDefault(entity, [])];
+        var types = NamesOf(entity);
         var entityId = id.ToString(CultureInfo.InvariantCulture);
         var rows = await db.AuditEntries.AsNoTracking()
             .Where(e => types.Contains(e.EntityType) && e.EntityId == entityId)

@@ -4,7 +4,7 @@ using Portal.Domain.Policy;
 namespace Portal.Features;
 
 /// <summary>
-/// Binds the channel policy (<c>Protection</c>, <c>Penalty</c>, <c>PricePolicy</c>, <c>Business</c> sections) once at
+/// Binds the channel policy (<c>Protection</c>, <c>Penalty</c>, <c>PricePolicy</c>, <c>Business</c>, <c>Evidence</c> sections) once at
 /// start-up and refuses to start on a value outside its documented range or a time zone the machine does not know.
 /// </summary>
 public static class PolicySetup
@@ -18,7 +18,8 @@ public static class PolicySetup
             configuration.GetSection(PenaltyOptions.SectionName).Bind(policy.Penalty);
             configuration.GetSection(PricePolicyOptions.SectionName).Bind(policy.PricePolicy);
             configuration.GetSection(BusinessOptions.SectionName).Bind(policy.Business);
-            foreach (var part in new object[] { policy.Protection, policy.Penalty, policy.PricePolicy, policy.Business })
+            configuration.GetSection(EvidenceOptions.SectionName).Bind(policy.Evidence);
+            foreach (var part in new object[] { policy.Protection, policy.Penalty, policy.PricePolicy, policy.Business, policy.Evidence })
             {
                 Validator.ValidateObject(part, new ValidationContext(part), validateAllProperties: true);
             }

@@ -52,9 +52,12 @@ public static class UseCaseCode
     /// <summary>A password that does not meet the policy (length, upper, lower, digit, symbol).</summary>
     public const string PasswordTooWeak = "PASSWORD_TOO_WEAK";
 
+    /// <summary>The investigator named is not an enabled Compliance account.</summary>
+    public const string NotAnInvestigator = "NOT_AN_INVESTIGATOR";
+
     public static IReadOnlyList<string> All { get; } =
     [
         NotFound, AgentCodeTaken, UsccTaken, UnknownCustomer, UnknownAgent, PenaltyNotApplicable, DisqualificationIrreversible,
-        TooManyRequests, NotOnOwnAccount, UnknownRole, AgentOnlyForReseller, EmailTaken, PasswordTooWeak,
+        TooManyRequests, NotOnOwnAccount, UnknownRole, AgentOnlyForReseller, EmailTaken, PasswordTooWeak, NotAnInvestigator,
     ];
 }

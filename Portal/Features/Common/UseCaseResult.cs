@@ -66,6 +66,13 @@ public sealed class UseCaseResult<T>
     public Refusal AsRefusal() =>
         Succeeded ? throw new InvalidOperationException("A use case that succeeded is no refusal.") : new Refusal(Outcome, Reasons);
 
+    /// <summary>The same outcome with the value turned into <typeparamref name="TOther"/> (a refusal stays the refusal).</summary>
+    public UseCaseResult<TOther> Map<TOther>(Func<T, TOther> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return Succeeded ? UseCaseResult.Ok(map(Value!)) : AsRefusal();
+    }
+
     public override string ToString() => Succeeded ? $"Succeeded: {Value}" : $"{Outcome}: {string.Join(", ", Reasons)}";
 }
 

@@ -14,6 +14,10 @@ public static class CaseFields
     public const string FileName = "fileName";
     public const string Sha256 = "sha256";
     public const string Grounds = "grounds";
+    public const string Investigator = "investigator";
+    public const string File = InputField.File;
+    public const string Upheld = "upheld";
+    public const string AgentCode = "agentCode";
     public const string Penalty = InputField.Penalty;
     public const string FineAmount = "fineAmount";
     public const string Reason = InputField.WrittenReason;

@@ -24,25 +24,44 @@ public sealed class PenaltyService(
 {
     private PenaltyOptions Options => policy.Penalty;
 
-    /// <summary>Where a confirmed case stands on the ladder, for the page to offer the minimum before deciding.</summary>
-    public async Task<UseCaseResult<LadderPosition>> LadderAsync(CurrentUser user, int caseId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// What the penalty form shows before Compliance decides — nothing changes: the ladder's minimum for the case and the
+    /// confirmed cases it counted, and, when <paramref name="penalty"/> (the minimum when null) is a disqualification, the
+    /// cascade it would run. Refused unless the case is Confirmed.
+    /// </summary>
+    public async Task<UseCaseResult<PenaltyPreview>> PreviewAsync(CurrentUser user, int caseId, PenaltyKind? penalty = null, CancellationToken cancellationToken = default)
     {
         AccessDeniedException.UnlessMay(user, PortalPolicies.WorkCases);
-        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
+        await using var db = await data.ForRulesAsync(cancellationToken).ConfigureAwait(false);
         var violation = await db.ViolationCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken).ConfigureAwait(false);
         if (violation is null)
         {
             return Refusal.NotFound;
         }
 
-        if (violation is not { ConfirmedAt: not null, SubjectAgentId: { } agentId })
+        var now = clock.Now;
+        if (Refusal.Unless(violation.Availability(CaseAction.Penalize, now)) is { } refusal)
         {
-            return Refusal.Because(TransitionCode.NotAllowedInState, null, violation.State.ToString());
+            return refusal;
+        }
+
+        if (violation.SubjectAgentId is not { } agentId)
+        {
+            return Refusal.Because(TransitionCode.GuardNotMet, null, CaseGuardKeys.SubjectAgentIdentified);
         }
 
         var history = await HistoryAsync(db, agentId, cancellationToken).ConfigureAwait(false);
-        var decision = PenaltyLadder.Decide(PenaltyCaseOf(violation), history, PenaltyChoice.Minimum, Options, clock.Now, clock.Calendar);
-        return UseCaseResult.Ok(PositionOf(violation, decision));
+        var decision = PenaltyLadder.Decide(PenaltyCaseOf(violation), history, PenaltyChoice.Minimum, Options, now, clock.Calendar);
+        var counted = await db.ViolationCases.AsNoTracking()
+            .Where(c => decision.CountedCaseIds.Contains(c.Id))
+            .OrderBy(c => c.ConfirmedAt).ThenBy(c => c.Id)
+            .Select(c => new CountedCase(c.Id, c.Type, c.ConfirmedAt!.Value))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var agent = await db.Agents.Include(a => a.Territory).SingleAsync(a => a.Id == agentId, cancellationToken).ConfigureAwait(false);
+        var cascade = (penalty ?? decision.Minimum) == PenaltyKind.Disqualification
+            ? await CascadeAsync(db, agent, violation.Id, now, cancellationToken).ConfigureAwait(false)
+            : null;
+        return UseCaseResult.Ok(new PenaltyPreview(violation.Id, decision.Minimum, decision.Ordinal, violation.Severe, agent.Code, agent.Status.ToString(), counted, cascade));
     }
 
     /// <summary>
@@ -55,7 +74,7 @@ public sealed class PenaltyService(
     {
         AccessDeniedException.UnlessMay(user, PortalPolicies.WorkCases);
         var check = new InputCheck();
-        var chosen = check.OptionalChoice<PenaltyKind>(CaseFields.Penalty, input?.Penalty);
+        var chosen = check.OptionalChoice<PenaltyKind>(CaseFields.Penalty, input?.Kind);
         var writtenReason = check.OptionalText(CaseFields.Reason, input?.Reason, ViolationCase.DescriptionMaxLength, multiline: true);
         var fine = check.OptionalAmount(CaseFields.FineAmount, input?.FineAmount, InputLimits.MaxFine);
         if (!check.IsValid)
@@ -188,6 +207,11 @@ public sealed class PenaltyService(
                     return Refusal.NotFound;
                 }
 
+                if (violation.AppealRefusal(now) is { } closed)
+                {
+                    return Refusal.Because(closed);
+                }
+
                 if (Refusal.Unless(violation.Availability(CaseAction.Appeal, now)) is { } refusal)
                 {
                     return refusal;
@@ -201,6 +225,18 @@ public sealed class PenaltyService(
             },
             cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Appealed → Closed, upheld or lifted as <paramref name="upheld"/> says (required), with the decision's reason: the
+    /// API's one <c>decide-appeal</c> over <see cref="UpholdPenaltyAsync"/> and <see cref="LiftPenaltyAsync"/>.
+    /// </summary>
+    public Task<UseCaseResult<CaseChange>> DecideAppealAsync(CurrentUser user, int caseId, bool? upheld, string? reason, CancellationToken cancellationToken = default) =>
+        upheld switch
+        {
+            true => UpholdPenaltyAsync(user, caseId, reason, cancellationToken),
+            false => LiftPenaltyAsync(user, caseId, reason, cancellationToken),
+            null => Task.FromResult<UseCaseResult<CaseChange>>(Refusal.Invalid(CaseFields.Upheld, ReasonCode.Required)),
+        };
 
     /// <summary>Appealed → Closed: the appeal fails and the penalty stands. The decision's note (1–4000 characters) is required.</summary>
     public Task<UseCaseResult<CaseChange>> UpholdPenaltyAsync(CurrentUser user, int caseId, string? note, CancellationToken cancellationToken = default)
@@ -282,6 +318,41 @@ public sealed class PenaltyService(
             .Select(c => new { c.Id, c.ConfirmedAt })
             .ToListAsync(ct).ConfigureAwait(false);
         return [.. rows.Select(r => new ConfirmedViolation(r.Id, r.ConfirmedAt!.Value))];
+    }
+
+    // The cascade the disqualification would run, planned exactly as the penalty plans it, on a context that is never saved.
+    private async Task<CascadePreview> CascadeAsync(PortalDbContext db, Agent agent, int caseId, DateTime now, CancellationToken ct)
+    {
+        var plan = await new DisqualificationRun(db, protections, audit, string.Empty, caseId, now).PlanAsync(agent, ct).ConfigureAwait(false);
+        var parentCode = agent.ParentId is { } parentId
+            ? await db.Agents.AsNoTracking().Where(a => a.Id == parentId).Select(a => a.Code).SingleAsync(ct).ConfigureAwait(false)
+            : null;
+        var firstDeals = plan.DealsToCancel.Take(PenaltyPreview.FirstRows).ToList();
+        var deals = await db.Deals.AsNoTracking()
+            .Where(d => firstDeals.Contains(d.Id))
+            .Join(db.Customers, d => d.CustomerId, c => c.Id, (d, c) => new { d.Id, c.LegalName, d.Status })
+            .ToListAsync(ct).ConfigureAwait(false);
+        var handed = plan.Protections.Take(PenaltyPreview.FirstRows).ToList();
+        var customerIds = handed.Select(h => h.CustomerId).ToList();
+        var customers = await db.Customers.AsNoTracking()
+            .Where(c => customerIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Uscc, c.LegalName })
+            .ToDictionaryAsync(c => c.Id, ct).ConfigureAwait(false);
+        var movedIds = plan.SubAgents.Take(PenaltyPreview.FirstRows).Select(m => m.AgentId).ToList();
+        var moved = await db.Agents.AsNoTracking()
+            .Where(a => movedIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.Code, a.LegalName })
+            .ToDictionaryAsync(a => a.Id, ct).ConfigureAwait(false);
+
+        return new CascadePreview(
+            plan.DealsToCancel.Count,
+            plan.Protections.Count(p => p.InheritedBy is not null),
+            plan.Protections.Count(p => p.InheritedBy is null),
+            plan.SubAgents.Count,
+            plan.AuthorizationsToRevoke.Count,
+            [.. firstDeals.Select(id => deals.Single(d => d.Id == id)).Select(d => new CascadeDeal(d.Id, d.LegalName, d.Status.ToString()))],
+            [.. handed.Select(h => new CascadeCustomer(customers[h.CustomerId].Uscc, customers[h.CustomerId].LegalName, h.InheritedBy is null ? null : parentCode))],
+            [.. plan.SubAgents.Take(PenaltyPreview.FirstRows).Select(m => new CascadeAgent(m.AgentCode, moved[m.AgentId].LegalName, m.NewParentId is null ? null : parentCode))]);
     }
 
     private static PenaltyCase PenaltyCaseOf(ViolationCase violation) => new(violation.Id, violation.ConfirmedAt!.Value, violation.Severe);

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Components.Common;
+using Portal.Data;
 using Portal.Domain.Compliance;
+using Portal.Domain.Policy;
+using Portal.Domain.Regions;
 
 namespace Portal.Features.Compliance;
 
@@ -9,7 +12,7 @@ namespace Portal.Features.Compliance;
 /// The read side of market monitoring, through the caller's own context (ADR 8): Compliance and ChannelManagers see
 /// every case, a reseller the cases about its own agent and its descendants; a case it may not see does not exist.
 /// </summary>
-public sealed class ViolationCaseQueries(PortalData data, BusinessClock clock)
+public sealed class ViolationCaseQueries(PortalData data, ChannelPolicy policy, BusinessClock clock)
 {
     /// <summary>One page of cases, filtered and sorted in the database (newest first unless asked otherwise).</summary>
     public async Task<PagedResult<CaseRow>> ListAsync(CurrentUser user, CaseFilter filter, PageRequest page, CancellationToken cancellationToken = default)
@@ -19,22 +22,7 @@ public sealed class ViolationCaseQueries(PortalData data, BusinessClock clock)
         ArgumentNullException.ThrowIfNull(page);
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
 
-        var cases = db.ViolationCases.AsNoTracking();
-        if (filter.State is { } state)
-        {
-            cases = cases.Where(c => c.State == state);
-        }
-
-        if (filter.Type is { } type)
-        {
-            cases = cases.Where(c => c.Type == type);
-        }
-
-        if (filter.Source is { } source)
-        {
-            cases = cases.Where(c => c.Source == source);
-        }
-
+        var cases = Filtered(db, filter, clock.Now);
         var rows = cases.Select(c => new
         {
             c.Id,
@@ -44,6 +32,9 @@ public sealed class ViolationCaseQueries(PortalData data, BusinessClock clock)
             SubjectAgentCode = db.Agents.Where(a => a.Id == c.SubjectAgentId).Select(a => a.Code).FirstOrDefault(),
             c.SubjectText,
             c.OpenedAt,
+            c.Investigator,
+            c.AppealDeadline,
+            c.Penalty,
         });
 
         var total = await rows.CountAsync(cancellationToken).ConfigureAwait(false);
@@ -64,10 +55,37 @@ public sealed class ViolationCaseQueries(PortalData data, BusinessClock clock)
         };
 
         var items = await rows.Skip(page.Skip).Take(page.Take)
-            .Select(r => new CaseRow(r.Id, r.Type, r.State, r.Source, r.SubjectAgentCode, r.SubjectText, r.OpenedAt))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new PagedResult<CaseRow>(items, total);
+        return new PagedResult<CaseRow>(
+            [.. items.Select(r => new CaseRow(r.Id, r.Type, r.State, r.Source, r.SubjectAgentCode, r.SubjectText, r.OpenedAt, r.Investigator, IsOverdue(r.State, r.OpenedAt, r.AppealDeadline), r.Penalty, r.AppealDeadline))],
+            total);
     }
+
+    /// <summary>How many cases of each state the filter finds (its own state filter aside), for the list's counters.</summary>
+    public async Task<IReadOnlyDictionary<CaseState, int>> CountByStateAsync(CurrentUser user, CaseFilter filter, CancellationToken cancellationToken = default)
+    {
+        AccessDeniedException.UnlessMay(user, PortalPolicies.ReadCases);
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
+        var counts = await Filtered(db, filter with { State = null }, clock.Now)
+            .GroupBy(c => c.State)
+            .Select(g => new { State = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return Enum.GetValues<CaseState>().ToDictionary(s => s, s => counts.Where(c => c.State == s).Sum(c => c.Count));
+    }
+
+    /// <summary>
+    /// A case is overdue when its next step is late: a report, an investigation, a confirmed case awaiting its penalty
+    /// or an appeal awaiting its outcome opened more than <c>Penalty:DecisionDays</c> ago, or a penalized case still open
+    /// after its appeal deadline (it should be closed).
+    /// </summary>
+    public bool IsOverdue(CaseState state, DateTime openedAt, DateTime? appealDeadline) =>
+        state switch
+        {
+            CaseState.Reported or CaseState.UnderInvestigation or CaseState.Confirmed or CaseState.Appealed => openedAt < DecisionCutoff(clock.Now),
+            CaseState.Penalized => appealDeadline <= clock.Now,
+            _ => false,
+        };
 
     /// <summary>One case with its file, timeline, penalty and the caller's actions; null when it does not exist for the caller (404).</summary>
     public async Task<CaseDetail?> GetAsync(CurrentUser user, int caseId, CancellationToken cancellationToken = default)
@@ -87,6 +105,10 @@ public sealed class ViolationCaseQueries(PortalData data, BusinessClock clock)
         var subject = violation.SubjectAgentId is { } agentId
             ? await db.Agents.AsNoTracking().Where(a => a.Id == agentId).Select(a => new { a.Code, a.LegalName }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
             : null;
+        var facts = DetectedFacts.Parse(violation.Facts);
+        var factsRegion = facts?.Region is { } code
+            ? await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => new DetectedRegion(r.Code, r.NameZh, r.NameEn)).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            : null;
         var now = clock.Now;
         var penalty = violation.PenalizedAt is { } penalizedAt
             ? new PenaltyView(violation.Penalty, violation.FineAmount, violation.PenaltyReason, penalizedAt, violation.AppealDeadline, violation.PenaltyLifted)
@@ -102,17 +124,101 @@ public sealed class ViolationCaseQueries(PortalData data, BusinessClock clock)
             subject?.LegalName,
             violation.SubjectText,
             violation.Description,
+            facts,
+            factsRegion,
             user.May(PortalPolicies.WorkCases) ? violation.ReporterContact : null,
             violation.Severe,
+            violation.Investigator,
             violation.DealId,
             violation.SalesReportId,
             violation.OpenedAt,
             violation.ConfirmedAt,
             violation.ClosedAt,
             penalty,
-            [.. violation.Evidence.OrderBy(e => e.AddedAt).ThenBy(e => e.Id).Select(e => new EvidenceView(e.Id, e.Description, e.FileName, e.Sha256, e.AddedAt, e.AddedBy))],
+            [.. violation.Evidence.OrderBy(e => e.AddedAt).ThenBy(e => e.Id).Select(e => new EvidenceView(e.Id, e.Description, e.FileName, e.ContentType, e.Size, e.Sha256, e.AddedAt, e.AddedBy))],
             [.. violation.Notes.OrderBy(n => n.At).ThenBy(n => n.Id).Select(n => new NoteView(n.Id, n.Text, n.At, n.Author))],
-            [.. violation.Actions(now).Where(a => MayTake(user, violation, a.Action))]);
+            [.. violation.Actions(now).Where(a => MayTake(user, violation, a.Action))],
+            AbilitiesOf(user, violation, now));
+    }
+
+    private DateTime DecisionCutoff(DateTime now) => now.AddDays(-policy.Penalty.DecisionDays);
+
+    // The list's filters, in the database. Opened-between days are whole business days in the channel's time zone.
+    private IQueryable<ViolationCase> Filtered(PortalDbContext db, CaseFilter filter, DateTime now)
+    {
+        var cases = db.ViolationCases.AsNoTracking();
+        if (filter.State is { } state)
+        {
+            cases = cases.Where(c => c.State == state);
+        }
+
+        if (filter.Type is { } type)
+        {
+            cases = cases.Where(c => c.Type == type);
+        }
+
+        if (filter.Source is { } source)
+        {
+            cases = cases.Where(c => c.Source == source);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Subject))
+        {
+            var term = filter.Subject.Trim();
+            var code = term.ToUpperInvariant();
+            cases = cases.Where(c =>
+                db.Agents.Any(a => a.Id == c.SubjectAgentId && (a.Code.Contains(code) || a.LegalName.Contains(term)))
+                || (c.SubjectAgentId == null && c.SubjectText!.Contains(term)));
+        }
+
+        if (RegionCode.TryParse(filter.Region, out var region))
+        {
+            var prefix = region.Prefix;
+            var above = region.SelfAndAncestors.Select(r => r.Value).ToList();
+            cases = cases.Where(c => db.AgentTerritories.Any(t => t.AgentId == c.SubjectAgentId && (t.RegionCode.StartsWith(prefix) || above.Contains(t.RegionCode))));
+        }
+
+        if (filter.OpenedFrom is { } from)
+        {
+            var start = clock.Calendar.StartOfDay(from);
+            cases = cases.Where(c => c.OpenedAt >= start);
+        }
+
+        if (filter.OpenedTo is { } to)
+        {
+            var end = clock.Calendar.StartOfDay(to.AddDays(1));
+            cases = cases.Where(c => c.OpenedAt < end);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Investigator))
+        {
+            var investigator = filter.Investigator.Trim().ToLowerInvariant();
+            cases = cases.Where(c => c.Investigator == investigator);
+        }
+
+        if (filter.OverdueOnly)
+        {
+            var cutoff = DecisionCutoff(now);
+            cases = cases.Where(c =>
+                ((c.State == CaseState.Reported || c.State == CaseState.UnderInvestigation || c.State == CaseState.Confirmed || c.State == CaseState.Appealed) && c.OpenedAt < cutoff)
+                || (c.State == CaseState.Penalized && c.AppealDeadline <= now));
+        }
+
+        return cases;
+    }
+
+    /// <summary>Whether the agent's staff may add files to the case now: it is appealed, or may still be.</summary>
+    public static bool MayAddToAppeal(ViolationCase violation, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(violation);
+        return violation.State == CaseState.Appealed || violation.CanAppeal(now);
+    }
+
+    private static CaseAbilities AbilitiesOf(CurrentUser user, ViolationCase violation, DateTime now)
+    {
+        var work = user.May(PortalPolicies.WorkCases);
+        var ownAppeal = user.May(PortalPolicies.Resell) && user.AgentId is not null && user.AgentId == violation.SubjectAgentId && MayAddToAppeal(violation, now);
+        return new CaseAbilities(work, work && violation.CanIdentifySubject, work || ownAppeal);
     }
 
     // Compliance takes every step; the penalized agent's own staff may appeal; everyone else reads.

@@ -10,10 +10,10 @@ namespace Portal.Features.Compliance;
 
 /// <summary>
 /// Market monitoring (市场监控, DESIGN.md §2.6), from a report to a decided case: public reports (举报), manual cases,
-/// investigation with evidence and notes, confirmation or dismissal (§5.4). Penalties and appeals are
+/// investigation with notes (evidence files are <see cref="CaseEvidenceService"/>'s), confirmation or dismissal (§5.4). Penalties and appeals are
 /// <see cref="PenaltyService"/>'s. Each method is one use case in one transaction, audited; refusals are results.
 /// </summary>
-public sealed class ViolationCaseService(ChannelWrites writes, CaseTransition transition, AuditTrail audit, BusinessClock clock)
+public sealed class ViolationCaseService(ChannelWrites writes, CaseTransition transition, Investigators investigators, AuditTrail audit, BusinessClock clock)
 {
     /// <summary>
     /// A public violation report, from anyone (<paramref name="reporter"/> is null when not signed in): a case in
@@ -75,11 +75,26 @@ public sealed class ViolationCaseService(ChannelWrites writes, CaseTransition tr
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reported → UnderInvestigation.</summary>
-    public Task<UseCaseResult<CaseChange>> StartInvestigationAsync(CurrentUser user, int caseId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reported → UnderInvestigation, assigned to <paramref name="investigator"/> (an enabled Compliance account's e-mail;
+    /// the caller when absent).
+    /// </summary>
+    public async Task<UseCaseResult<CaseChange>> StartInvestigationAsync(CurrentUser user, int caseId, string? investigator = null, CancellationToken cancellationToken = default)
     {
         AccessDeniedException.UnlessMay(user, PortalPolicies.WorkCases);
-        return transition.TakeAsync(user, caseId, CaseAction.StartInvestigation, AuditAction.CaseInvestigationStarted, null, false, (c, _) => c.StartInvestigation(), cancellationToken);
+        var check = new InputCheck();
+        var assigned = check.OptionalText(CaseFields.Investigator, investigator, ViolationCase.InvestigatorMaxLength) ?? user.Email;
+        if (!check.IsValid)
+        {
+            return Refusal.Invalid(check.Errors);
+        }
+
+        if (!await investigators.IsInvestigatorAsync(assigned, cancellationToken).ConfigureAwait(false))
+        {
+            return Refusal.Invalid(CaseFields.Investigator, UseCaseCode.NotAnInvestigator);
+        }
+
+        return await transition.TakeAsync(user, caseId, CaseAction.StartInvestigation, AuditAction.CaseInvestigationStarted, null, false, (c, _) => c.StartInvestigation(assigned.Trim().ToLowerInvariant()), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Names the agent a case is about (by its code), until the case is decided.</summary>
@@ -114,46 +129,6 @@ public sealed class ViolationCaseService(ChannelWrites writes, CaseTransition tr
             var before = CaseSnapshot.Of(violation);
             violation.IdentifySubject(agentId);
             await audit.AppendAsync(db, AuditRecord.Of(user.Email, AuditAction.CaseSubjectIdentified, AuditEntity.ViolationCase, caseId, before, CaseSnapshot.Of(violation)), ct).ConfigureAwait(false);
-            return UseCaseResult.Ok(CaseChange.Of(violation));
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Adds a piece of evidence to the case's file, in any state (the file is append-only and audited).</summary>
-    public async Task<UseCaseResult<CaseChange>> AddEvidenceAsync(CurrentUser user, int caseId, EvidenceInput? input, CancellationToken cancellationToken = default)
-    {
-        AccessDeniedException.UnlessMay(user, PortalPolicies.WorkCases);
-        var check = new InputCheck();
-        var description = check.Text(CaseFields.Description, input?.Description, CaseEvidence.DescriptionMaxLength, multiline: true);
-        var fileName = check.OptionalText(CaseFields.FileName, input?.FileName, CaseEvidence.FileNameMaxLength);
-        var sha256 = check.OptionalSha256(CaseFields.Sha256, input?.Sha256);
-
-        // A file is identified by its name and its hash together: one without the other proves nothing.
-        if (fileName is null && sha256 is not null && !check.Has(CaseFields.FileName))
-        {
-            check.Add(CaseFields.FileName, ReasonCode.Required);
-        }
-        else if (fileName is not null && sha256 is null && !check.Has(CaseFields.Sha256))
-        {
-            check.Add(CaseFields.Sha256, ReasonCode.Required);
-        }
-
-        if (!check.IsValid)
-        {
-            return Refusal.Invalid(check.Errors);
-        }
-
-        return await writes.RunAsync<CaseChange>("AddCaseEvidence", async (db, ct) =>
-        {
-            var violation = await db.ViolationCases.SingleOrDefaultAsync(c => c.Id == caseId, ct).ConfigureAwait(false);
-            if (violation is null)
-            {
-                return Refusal.NotFound;
-            }
-
-            var evidence = new CaseEvidence(description!, fileName, sha256, clock.Now, user.Email);
-            violation.AddEvidence(evidence);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            await audit.AppendAsync(db, AuditRecord.Of(user.Email, AuditAction.CaseEvidenceAdded, AuditEntity.ViolationCase, caseId, after: new { EvidenceId = evidence.Id, evidence.Description, evidence.FileName, evidence.Sha256 }), ct).ConfigureAwait(false);
             return UseCaseResult.Ok(CaseChange.Of(violation));
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -195,11 +170,11 @@ public sealed class ViolationCaseService(ChannelWrites writes, CaseTransition tr
         return transition.TakeAsync(user, caseId, CaseAction.Confirm, AuditAction.CaseConfirmed, note, false, (c, now) => c.Confirm(now, severe), cancellationToken);
     }
 
-    /// <summary>UnderInvestigation → Dismissed: no violation. The note says why.</summary>
-    public Task<UseCaseResult<CaseChange>> DismissAsync(CurrentUser user, int caseId, string? note = null, CancellationToken cancellationToken = default)
+    /// <summary>UnderInvestigation → Dismissed: no violation. The reason (1–4000 characters) is required and goes on the timeline.</summary>
+    public Task<UseCaseResult<CaseChange>> DismissAsync(CurrentUser user, int caseId, string? reason, CancellationToken cancellationToken = default)
     {
         AccessDeniedException.UnlessMay(user, PortalPolicies.WorkCases);
-        return transition.TakeAsync(user, caseId, CaseAction.Dismiss, AuditAction.CaseDismissed, note, false, (c, now) => c.Dismiss(now), cancellationToken);
+        return transition.TakeAsync(user, caseId, CaseAction.Dismiss, AuditAction.CaseDismissed, reason, true, (c, now) => c.Dismiss(now), cancellationToken);
     }
 
     /// <summary>The agent whose code the text is (codes are stored in upper case), if any.</summary>

@@ -19,7 +19,7 @@ public sealed class ViolationDetection(AuditTrail audit)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(found);
-        var violation = new ViolationCase(found.SubjectAgentId, null, found.Type, CaseSource.AutoDetected, Describe(found), at);
+        var violation = ViolationCase.FromDetection(found, Describe(found), at);
         violation.LinkTo(dealId, salesReportId);
         db.ViolationCases.Add(violation);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);

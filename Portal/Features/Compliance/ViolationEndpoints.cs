@@ -9,7 +9,7 @@ using Portal.Domain.Compliance;
 
 namespace Portal.Features.Compliance;
 
-public sealed record ViolationResponse(int Id, ViolationType Type, CaseState State, CaseSource Source, string? SubjectAgentCode, DateTime OpenedAt);
+public sealed record ViolationResponse(int Id, ViolationType Type, CaseState State, CaseSource Source, string? SubjectAgentCode, DateTime OpenedAt, string? Investigator, bool Overdue);
 
 public sealed record ViolationListResponse(IReadOnlyList<ViolationResponse> Items, int TotalCount, int Page, int PageSize);
 
@@ -40,29 +40,27 @@ public static class ViolationEndpoints
             .Refuses(StatusCodes.Status429TooManyRequests);
 
         violations.MapGet("/violations", ListAsync)
-            .RequireAuthorization(PortalPolicies.WorkCases)
+            .RequireAuthorization(PortalPolicies.MonitorCases)
             .WithName("ListViolations")
             .WithSummary("Violation cases, paged (from 0) and filtered")
             .Produces<ViolationListResponse>()
             .Refuses(StatusCodes.Status400BadRequest);
 
-        violations.MapGet("/violations/{id:int}", async (int id, HttpContext http, ViolationCaseQueries cases, CancellationToken ct) =>
-                await cases.GetAsync(CurrentUser.From(http.User)!, id, ct).ConfigureAwait(false) is { } found
-                    ? TypedResults.Ok(new ViolationResponse(found.Id, found.Type, found.State, found.Source, found.SubjectAgentCode, found.OpenedAt))
-                    : Refusal.NotFound.ToHttp(http))
-            .RequireAuthorization(PortalPolicies.WorkCases)
-            .WithName("GetViolation")
-            .WithSummary("One violation case")
-            .Produces<ViolationResponse>();
         return api;
     }
 
-    private static ViolationResponse ToResponse(CaseRow row) => new(row.Id, row.Type, row.State, row.Source, row.SubjectAgentCode, row.OpenedAt);
+    private static ViolationResponse ToResponse(CaseRow row) => new(row.Id, row.Type, row.State, row.Source, row.SubjectAgentCode, row.OpenedAt, row.Investigator, row.Overdue);
 
     private static async Task<IResult> ListAsync(
         [FromQuery(Name = "state"), Description("Only cases in this state.")] CaseState? state,
         [FromQuery(Name = "type"), Description("Only cases of this type.")] ViolationType? type,
         [FromQuery(Name = "source"), Description("Only cases from this source.")] CaseSource? source,
+        [FromQuery(Name = "subject"), Description("Part of the subject agent's code or name, or of a report's words while no agent is identified.")] string? subject,
+        [FromQuery(Name = "region"), Description("A region code (GB/T 2260) the subject agent's territory lies in or covers.")] string? region,
+        [FromQuery(Name = "openedFrom"), Description("Opened on or after this business day.")] DateOnly? openedFrom,
+        [FromQuery(Name = "openedTo"), Description("Opened on or before this business day.")] DateOnly? openedTo,
+        [FromQuery(Name = "investigator"), Description("The assigned investigator's e-mail.")] string? investigator,
+        [FromQuery(Name = "overdue"), Description("Only cases whose next step is late.")] bool? overdue,
         [FromQuery(Name = "page"), Range(0, ListQuery.MaxPage), Description(ListQuery.PageText)] int? page,
         [FromQuery(Name = "pageSize"), Range(1, PageRequest.MaxPageSize), Description(ListQuery.PageSizeText)] int? pageSize,
         [FromQuery(Name = "sortBy"), Description("The column to sort by; OpenedAt when absent.")] CaseSort? sortBy,
@@ -72,7 +70,16 @@ public static class ViolationEndpoints
         CancellationToken ct)
     {
         var check = new InputCheck();
-        var filter = new CaseFilter(ListQuery.Named(check, http.Request, "state", state), ListQuery.Named(check, http.Request, "type", type), ListQuery.Named(check, http.Request, "source", source));
+        var filter = new CaseFilter(
+            ListQuery.Named(check, http.Request, "state", state),
+            ListQuery.Named(check, http.Request, "type", type),
+            ListQuery.Named(check, http.Request, "source", source),
+            check.OptionalText("subject", subject, ViolationCase.SubjectTextMaxLength),
+            InputText.Trimmed(region) is null ? null : check.Region("region", region, _ => true)?.Value,
+            openedFrom,
+            openedTo,
+            check.OptionalText("investigator", investigator, ViolationCase.InvestigatorMaxLength),
+            overdue ?? false);
         var request = ListQuery.Page(check, http.Request, page, pageSize, sortBy, descending);
         if (!check.IsValid)
         {

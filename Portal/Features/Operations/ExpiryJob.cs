@@ -4,9 +4,11 @@ using Portal.Data;
 using Portal.Domain.Agents;
 using Portal.Domain.Audit;
 using Portal.Domain.Authorizations;
+using Portal.Domain.Compliance;
 using Portal.Domain.Customers;
 using Portal.Domain.Deals;
 using Portal.Features.Audit;
+using Portal.Features.Compliance;
 using Portal.Features.Customers;
 
 namespace Portal.Features.Operations;
@@ -14,7 +16,8 @@ namespace Portal.Features.Operations;
 /// <summary>
 /// Carries out what time decides (DESIGN.md §4, §5): registrations whose protection ended expire and free their
 /// customer; developed and inherited customers' protections lapse; cross-region authorizations past their window
-/// expire; suspensions that have run out are lifted; contracts past their last day expire. Each change goes through the
+/// expire; suspensions that have run out are lifted; contracts past their last day expire; penalized cases whose appeal
+/// window has passed are closed. Each change goes through the
 /// entity's own machine (which re-checks it is due), is audited, and commits in a transaction of at most
 /// <see cref="ExpiryJobOptions.ExpiryBatchSize"/> records. A second run at the same instant finds nothing to do.
 /// </summary>
@@ -62,10 +65,16 @@ public sealed partial class ExpiryJob(
             (db, ids, ct) => ExpireContractsAsync(db, ids, now, today, ct),
             cancellationToken).ConfigureAwait(false);
 
-        var report = new ExpiryRunReport(deals, dealProtections + protections, authorizations, reinstated, contracts);
+        var (cases, _) = await SweepAsync(
+            "CloseCases",
+            db => db.ViolationCases.Where(c => c.State == CaseState.Penalized && c.AppealDeadline <= now).Select(c => c.Id),
+            (db, ids, ct) => CloseCasesAsync(db, ids, now, ct),
+            cancellationToken).ConfigureAwait(false);
+
+        var report = new ExpiryRunReport(deals, dealProtections + protections, authorizations, reinstated, contracts, cases);
         if (report.Total > 0)
         {
-            LogRun(logger, now, report.DealsExpired, report.ProtectionsEnded, report.AuthorizationsExpired, report.AgentsReinstated, report.ContractsExpired);
+            LogRun(logger, now, report.DealsExpired, report.ProtectionsEnded, report.AuthorizationsExpired, report.AgentsReinstated, report.ContractsExpired, report.CasesClosed);
         }
 
         return report;
@@ -176,9 +185,25 @@ public sealed partial class ExpiryJob(
         return (expired, 0);
     }
 
+    // Market monitoring (DESIGN.md §5.4): a penalized case whose appeal window has passed without an appeal is closed.
+    private async Task<(int, int)> CloseCasesAsync(PortalDbContext db, IReadOnlyList<int> ids, DateTime now, CancellationToken ct)
+    {
+        var cases = await db.ViolationCases.Where(c => ids.Contains(c.Id)).ToListAsync(ct).ConfigureAwait(false);
+        var closed = 0;
+        foreach (var violation in cases.Where(c => c.CanClose(now)))
+        {
+            var before = CaseSnapshot.Of(violation);
+            violation.Close(now);
+            await audit.AppendAsync(db, AuditRecord.Of(Actor, AuditAction.CaseClosed, AuditEntity.ViolationCase, violation.Id, before, CaseSnapshot.Of(violation)), ct).ConfigureAwait(false);
+            closed++;
+        }
+
+        return (closed, 0);
+    }
+
     private async Task AppendAsync(PortalDbContext db, AuditAction action, AuditEntity entity, int entityId, object before, object after, CancellationToken ct) =>
         await audit.AppendAsync(db, AuditRecord.Of(Actor, action, entity, entityId, before, after), ct).ConfigureAwait(false);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Expiry at {Now:O}: {Deals} deals, {Protections} protections, {Authorizations} authorizations expired; {Reinstated} agents reinstated; {Contracts} contracts expired")]
-    private static partial void LogRun(ILogger logger, DateTime now, int deals, int protections, int authorizations, int reinstated, int contracts);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Expiry at {Now:O}: {Deals} deals, {Protections} protections, {Authorizations} authorizations expired; {Reinstated} agents reinstated; {Contracts} contracts expired; {Cases} cases closed")]
+    private static partial void LogRun(ILogger logger, DateTime now, int deals, int protections, int authorizations, int reinstated, int contracts, int cases);
 }

@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Options;
+using Portal.Features.Audit;
 
 namespace Portal.Features.Operations;
 
 /// <summary>
-/// Runs the <see cref="ExpiryJob"/> at start-up and then every <c>Operations:ExpiryIntervalMinutes</c> (default 5).
+/// Runs the <see cref="ExpiryJob"/> at start-up and then every <c>Operations:ExpiryIntervalMinutes</c> (default 5), and
+/// records the audit chain's checkpoint of the business day on the day's first run (<see cref="AuditCheckpoints"/>).
 /// Turned off with <c>Operations:ExpiryJobEnabled=false</c> (the tests do, and call the job with explicit instants).
 /// A failed run is logged and the next one tries again; the job is idempotent, so nothing is done twice.
 /// </summary>
-public sealed partial class ExpiryWorker(ExpiryJob job, IOptions<ExpiryJobOptions> options, TimeProvider clock, ILogger<ExpiryWorker> logger) : BackgroundService
+public sealed partial class ExpiryWorker(ExpiryJob job, AuditCheckpoints checkpoints, IOptions<ExpiryJobOptions> options, TimeProvider clock, ILogger<ExpiryWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,7 +39,9 @@ public sealed partial class ExpiryWorker(ExpiryJob job, IOptions<ExpiryJobOption
     {
         try
         {
-            await job.RunAsync(clock.GetUtcNow().UtcDateTime, stoppingToken).ConfigureAwait(false);
+            var now = clock.GetUtcNow().UtcDateTime;
+            await job.RunAsync(now, stoppingToken).ConfigureAwait(false);
+            await checkpoints.RecordAsync(now, stoppingToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -376,6 +376,38 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.ToTable("AgentTerritories");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("char(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day")
+                        .IsUnique();
+
+                    b.ToTable("AuditCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -655,6 +687,11 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<int>("CaseId")
                         .HasColumnType("int");
 
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -668,6 +705,9 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .IsUnicode(false)
                         .HasColumnType("varchar(64)");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -707,6 +747,20 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.ToTable("CaseNote");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Compliance.EvidenceFile", b =>
+                {
+                    b.Property<int>("EvidenceId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("EvidenceId");
+
+                    b.ToTable("EvidenceFiles", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Compliance.ViolationCase", b =>
                 {
                     b.Property<int>("Id")
@@ -732,9 +786,17 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("Facts")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<decimal?>("FineAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Investigator")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("datetime2");
@@ -791,6 +853,8 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.HasIndex("DealId");
 
                     b.HasIndex("SalesReportId");
+
+                    b.HasIndex("Investigator", "State");
 
                     b.HasIndex("State", "OpenedAt");
 
@@ -1296,6 +1360,15 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Compliance.EvidenceFile", b =>
+                {
+                    b.HasOne("Portal.Domain.Compliance.CaseEvidence", null)
+                        .WithOne("File")
+                        .HasForeignKey("Portal.Domain.Compliance.EvidenceFile", "EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Compliance.ViolationCase", b =>
                 {
                     b.HasOne("Portal.Domain.Deals.DealRegistration", null)
@@ -1422,6 +1495,11 @@ namespace Portal.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.Product", b =>
                 {
                     b.Navigation("Prices");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Compliance.CaseEvidence", b =>
+                {
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Portal.Domain.Compliance.ViolationCase", b =>

@@ -361,6 +361,36 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("AgentTerritories");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day")
+                        .IsUnique();
+
+                    b.ToTable("AuditCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -628,6 +658,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<int>("CaseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -641,6 +676,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -678,6 +716,20 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("CaseNote");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Compliance.EvidenceFile", b =>
+                {
+                    b.Property<int>("EvidenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("EvidenceId");
+
+                    b.ToTable("EvidenceFiles", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Compliance.ViolationCase", b =>
                 {
                     b.Property<int>("Id")
@@ -701,8 +753,16 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Facts")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("FineAmount")
                         .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Investigator")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OpenedAt")
@@ -760,6 +820,8 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("DealId");
 
                     b.HasIndex("SalesReportId");
+
+                    b.HasIndex("Investigator", "State");
 
                     b.HasIndex("State", "OpenedAt");
 
@@ -1251,6 +1313,15 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Compliance.EvidenceFile", b =>
+                {
+                    b.HasOne("Portal.Domain.Compliance.CaseEvidence", null)
+                        .WithOne("File")
+                        .HasForeignKey("Portal.Domain.Compliance.EvidenceFile", "EvidenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Compliance.ViolationCase", b =>
                 {
                     b.HasOne("Portal.Domain.Deals.DealRegistration", null)
@@ -1377,6 +1448,11 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Domain.Catalog.Product", b =>
                 {
                     b.Navigation("Prices");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Compliance.CaseEvidence", b =>
+                {
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("Portal.Domain.Compliance.ViolationCase", b =>
