@@ -67,7 +67,7 @@ public sealed class SubAgentsPageTests : PortalTestContext, IClassFixture<Portal
         await page.Find("[data-testid='recruit-submit']").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Contains(
-            "下级代理的授权区域必须在上级代理的区域之内。 (TERRITORY_NOT_WITHIN_PARENT)",
+            "下级代理的授权区域必须在上级代理的区域之内：与 440300 冲突。 (TERRITORY_NOT_WITHIN_PARENT)",
             page.Find("[data-territory='440300'] [data-field-error='territory[0]']").TextContent,
             StringComparison.Ordinal));
         Assert.Empty(page.FindAll("[data-testid='recruit-applied']"));

@@ -63,7 +63,7 @@ public sealed class AgentAdministrationTests(PortalAppFixture fixture) : AppTest
         var entry = (await AuditAsync())[^1];
         Assert.Equal(("AgentRegraded", "Agent", agent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), (entry.Action, entry.EntityType, entry.EntityId));
         Assert.Equal("""{"tier":"Tier2","territory":["440104"]}""", entry.Before);
-        Assert.Equal("""{"tier":"Tier1","territory":["440104","440105"]}""", entry.After);
+        Assert.Equal("""{"grade":{"tier":"Tier1","territory":["440104","440105"]},"reason":"年度评级调整。"}""", entry.After);
     }
 
     [Fact]
@@ -193,8 +193,12 @@ public sealed class AgentAdministrationTests(PortalAppFixture fixture) : AppTest
         Assert.Equal(["SP-SOUTH", "CORE-BJ", "CORE-SZ", "T1-SH"], top!.Select(n => n.Code));
     }
 
-    private async Task<UseCaseResult<AgentUpdated>> ChangeAsync(string code, AgentChangeInput input) =>
-        await Administration.ChangeAsync(await UserAsync(Manager), await AgentIdAsync(code), input);
+    // A regrading always comes with its reason, unless a test says otherwise.
+    private async Task<UseCaseResult<AgentUpdated>> ChangeAsync(string code, AgentChangeInput input)
+    {
+        input.Reason ??= "年度评级调整。";
+        return await Administration.ChangeAsync(await UserAsync(Manager), await AgentIdAsync(code), input);
+    }
 
     private async Task<AgentTier> TierAsync(string code)
     {

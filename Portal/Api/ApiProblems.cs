@@ -57,6 +57,13 @@ public static class ApiProblems
         return Messages(reasons, Localizer(http));
     }
 
+    /// <summary>An action's unmet state-machine guards as reasons (TRANSITION_GUARD_NOT_MET, detail: the guard key), each with its sentence.</summary>
+    public static IReadOnlyList<ReasonMessage> Guards(HttpContext http, IEnumerable<string> unmetGuards)
+    {
+        ArgumentNullException.ThrowIfNull(unmetGuards);
+        return Messages(http, unmetGuards.Select(g => new Reason(TransitionCode.GuardNotMet, null, g)));
+    }
+
     /// <summary>An error that is not a use case's (a sign-in refused, a route that does not exist, a body too large).</summary>
     public static IResult Problem(IStringLocalizer<SharedResource> localizer, int status, string code, string messageKey)
     {

@@ -1,4 +1,5 @@
 using Portal.Auth;
+using Portal.Features.Agents;
 using Portal.Features.Audit;
 using Portal.Features.Catalog;
 using Portal.Features.Compliance;
@@ -34,6 +35,7 @@ public static class ApiRoutes
         api.MapViolationEndpoints();
         api.MapCaseEndpoints();
         api.MapAuditEndpoints();
+        api.MapAgentEndpoints();
 
         // Anything else under /api is simply not there: routing finds no endpoint (404), or one that does not take the
         // method (405) or the media type (415), and the boundary answers each as a coded ProblemDetails (ApiErrors).

@@ -21,6 +21,13 @@ public static class ReasonText
             return guard.ResourceNotFound ? key : guard.Value;
         }
 
+        // A reason that names what it is about (the sub-agent or parent a hierarchy rule protects) says so, where the
+        // table has a sentence for it.
+        if (reason.Detail is { } detail && localizer[$"Reason_{reason.Code}_Detail", detail] is { ResourceNotFound: false } named)
+        {
+            return named.Value;
+        }
+
         var text = localizer[$"Reason_{reason.Code}"];
         return text.ResourceNotFound ? reason.Code : text.Value;
     }

@@ -19,7 +19,7 @@ public sealed class AgentAdministration(ChannelWrites writes, ReferenceData refe
     // Sub-agents whose contract ended for good no longer hold their parent to the hierarchy's shape; applications do.
     private static readonly ContractStatus[] EndedForGood = [ContractStatus.Rejected, ContractStatus.Revoked, ContractStatus.Terminated];
 
-    /// <summary>Regrades an agent: a new tier and/or territory, judged against its parent and its sub-agents.</summary>
+    /// <summary>Regrades an agent, with a written reason: a new tier and/or territory, judged against its parent and its sub-agents.</summary>
     public async Task<UseCaseResult<AgentUpdated>> ChangeAsync(CurrentUser manager, int agentId, AgentChangeInput? input, CancellationToken cancellationToken = default)
     {
         AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
@@ -33,6 +33,7 @@ public sealed class AgentAdministration(ChannelWrites writes, ReferenceData refe
 
         var tier = input?.Tier is null ? null : check.Defined(AgentFields.Tier, input.Tier);
         var territory = input?.Territory is null ? null : check.Territory(AgentFields.Territory, input.Territory, code => regions.ContainsKey(code.Value));
+        var reason = check.Text(AgentFields.Reason, input?.Reason, AgentFields.NoteMaxLength, multiline: true);
         if (!check.IsValid)
         {
             return Refusal.Invalid(check.Errors);
@@ -74,7 +75,7 @@ public sealed class AgentAdministration(ChannelWrites writes, ReferenceData refe
                 agent.AssignTerritory(territory);
             }
 
-            await audit.AppendAsync(db, AuditRecord.Of(manager.Email, AuditAction.AgentRegraded, AuditEntity.Agent, agent.Id, before, Grade(agent)), ct).ConfigureAwait(false);
+            await audit.AppendAsync(db, AuditRecord.Of(manager.Email, AuditAction.AgentRegraded, AuditEntity.Agent, agent.Id, before, new { grade = Grade(agent), reason }), ct).ConfigureAwait(false);
             return Updated(agent);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -107,12 +108,15 @@ public sealed class AgentAdministration(ChannelWrites writes, ReferenceData refe
         return ContractAsync(manager, agentId, AgentAction.Reinstate, AuditAction.AgentReinstated, null, (agent, at) => agent.Reinstate(at), cancellationToken);
     }
 
-    /// <summary>Expired → Active with a new contract period.</summary>
+    /// <summary>Expired → Active with a new contract period (from today when no start is given).</summary>
     public async Task<UseCaseResult<AgentUpdated>> RenewAsync(CurrentUser manager, int agentId, ContractTermsInput? terms, CancellationToken cancellationToken = default)
     {
         AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
         var check = new InputCheck();
-        var period = (terms ?? new ContractTermsInput(null, null)).Validate(check, clock.Today);
+        // A renewal without a start takes effect today: the contract it renews has ended.
+        var period = (terms ?? new ContractTermsInput(null, null)) is { ContractStart: null } unstarted
+            ? (unstarted with { ContractStart = clock.Today }).Validate(check, clock.Today)
+            : terms!.Validate(check, clock.Today);
         return period is null
             ? Refusal.Invalid(check.Errors)
             : await ContractAsync(manager, agentId, AgentAction.Renew, AuditAction.AgentContractRenewed, null, (agent, _) => agent.Renew(period.Value.Start, period.Value.End), cancellationToken).ConfigureAwait(false);

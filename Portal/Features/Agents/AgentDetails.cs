@@ -21,6 +21,21 @@ public sealed class AgentDetails(PortalData data, ReferenceData reference, Busin
         AgentAction.StartReview, AgentAction.Sign, AgentAction.Reject, AgentAction.Suspend, AgentAction.Reinstate, AgentAction.Renew, AgentAction.Terminate,
     ];
 
+    /// <summary>The agent with this code (codes are upper case), or null when it does not exist for the reader.</summary>
+    public async Task<AgentDetail?> GetByCodeAsync(CurrentUser user, string code, CancellationToken cancellationToken = default)
+    {
+        Authorize(user);
+        ArgumentNullException.ThrowIfNull(code);
+        var normalized = code.Trim().ToUpperInvariant();
+        int? id;
+        await using (var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false))
+        {
+            id = await db.Agents.Where(a => a.Code == normalized).Select(a => (int?)a.Id).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return id is { } agentId ? await GetAsync(user, agentId, cancellationToken).ConfigureAwait(false) : null;
+    }
+
     /// <summary>The agent, or null when it does not exist for the reader.</summary>
     public async Task<AgentDetail?> GetAsync(CurrentUser user, int agentId, CancellationToken cancellationToken = default)
     {

@@ -19,4 +19,5 @@ public static class AgentFields
     public const string ContractEnd = "contractEnd";
     public const string SuspendedUntil = "suspendedUntil";
     public const string Note = "note";
+    public const string Reason = Domain.Common.InputField.WrittenReason;
 }

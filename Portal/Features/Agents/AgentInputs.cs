@@ -2,9 +2,12 @@ using Portal.Domain.Agents;
 
 namespace Portal.Features.Agents;
 
-/// <summary>A ChannelManager's regrading: a new tier, a new territory, or both (null keeps the current one).</summary>
+/// <summary>A ChannelManager's regrading: a new tier, a new territory, or both (null keeps the current one), and why.</summary>
 public sealed class AgentChangeInput
 {
+    /// <summary>Why the agent is regraded (1–1000 characters, required; kept in the audit trail).</summary>
+    public string? Reason { get; set; }
+
     public AgentTier? Tier { get; set; }
 
     /// <summary>The whole new territory (region codes), replacing the current one.</summary>

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Api;
 using Portal.Auth;
-using Portal.Domain.Common;
 using Portal.Domain.Compliance;
 using Portal.Domain.Policy;
 using Portal.Localization;
@@ -217,7 +216,7 @@ public static class CaseEndpoints
             c.Investigator, c.DealId, c.SalesReportId, c.OpenedAt, c.ConfirmedAt, c.ClosedAt, c.Penalty,
             [.. c.Evidence.Select(e => new EvidenceResponse(e.Id, e.Description, e.FileName, e.ContentType, e.Size, e.Sha256, e.AddedAt, e.AddedBy))],
             c.Notes,
-            [.. c.Actions.Select(a => new CaseActionResponse(a.Action, a.IsAllowed, ApiProblems.Messages(http, a.UnmetGuards.Select(g => new Reason(TransitionCode.GuardNotMet, null, g)))))]);
+            [.. c.Actions.Select(a => new CaseActionResponse(a.Action, a.IsAllowed, ApiProblems.Guards(http, a.UnmetGuards)))]);
     }
 }
 

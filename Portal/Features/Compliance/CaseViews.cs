@@ -19,7 +19,8 @@ public sealed record CaseFilter(
     DateOnly? OpenedFrom = null,
     DateOnly? OpenedTo = null,
     string? Investigator = null,
-    bool OverdueOnly = false);
+    bool OverdueOnly = false,
+    int? SubjectAgentId = null);
 
 /// <summary>
 /// One row of the case list (DESIGN.md §7: <c>{id, type, state, source, subjectAgentCode, openedAt}</c>), plus the subject

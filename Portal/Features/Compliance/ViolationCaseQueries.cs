@@ -162,6 +162,11 @@ public sealed class ViolationCaseQueries(PortalData data, ChannelPolicy policy, 
             cases = cases.Where(c => c.Source == source);
         }
 
+        if (filter.SubjectAgentId is { } agentId)
+        {
+            cases = cases.Where(c => c.SubjectAgentId == agentId);
+        }
+
         if (!string.IsNullOrWhiteSpace(filter.Subject))
         {
             var term = filter.Subject.Trim();

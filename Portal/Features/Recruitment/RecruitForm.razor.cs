@@ -1,10 +1,8 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Portal.Auth;
 using Portal.Components.Common;
 using Portal.Domain.Agents;
-using Portal.Domain.Regions;
 using Portal.Features.Agents;
 using Portal.Localization;
 
@@ -12,13 +10,9 @@ namespace Portal.Features.Recruitment;
 
 public sealed partial class RecruitForm
 {
-    private readonly bool _chinese = PortalCultures.IsChinese(CultureInfo.CurrentUICulture);
     private SubAgentForm _form = new();
-    private IReadOnlyDictionary<string, Region> _regions = new Dictionary<string, Region>();
     private FormMessages _messages = FormMessages.None;
     private AgentEnrolled? _enrolled;
-    private object _pickerKey = new();
-    private string? _region;
     private bool _busy;
 
     /// <summary>The recruiting reseller (Core or Strategic).</summary>
@@ -37,9 +31,6 @@ public sealed partial class RecruitForm
     private AgentRecruitment Recruitment { get; set; } = default!;
 
     [Inject]
-    private ReferenceData Reference { get; set; } = default!;
-
-    [Inject]
     private IStringLocalizer<SharedResource> L { get; set; } = default!;
 
     private IEnumerable<AgentTier> Tiers => Enum.GetValues<AgentTier>().Where(t => t.IsBelow(RecruiterTier));
@@ -50,33 +41,12 @@ public sealed partial class RecruitForm
             ? L[$"UsccError_{error}"]
             : Error(AgentFields.Uscc);
 
-    protected override async Task OnInitializedAsync() => _regions = await Reference.RegionsAsync();
-
     private string? Error(string field) => _messages.For(field);
-
-    private string RegionName(string code) => _regions.TryGetValue(code, out var region) ? region.Name(_chinese) : code;
 
     private void OnUsccChanged(string? value) => _form.Uscc = value?.Trim().ToUpperInvariant();
 
-    private void AddRegion()
-    {
-        if (_region is not null && !_form.Territory.Contains(_region, StringComparer.Ordinal))
-        {
-            _form.Territory.Add(_region);
-        }
-
-        // A fresh picker for the next region.
-        _region = null;
-        _pickerKey = new object();
-    }
-
-    private void RemoveRegion(int index)
-    {
-        _form.Territory.RemoveAt(index);
-
-        // The reasons of entries are by position: they no longer match once one is removed.
-        _messages = FormMessages.None;
-    }
+    // The reasons of entries are by position: they no longer match once one is removed.
+    private void TerritoryChanged() => _messages = FormMessages.None;
 
     private async Task SubmitAsync()
     {

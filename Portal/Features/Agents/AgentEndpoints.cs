@@ -1,0 +1,160 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Api;
+using Portal.Auth;
+using Portal.Components.Common;
+using Portal.Domain.Agents;
+using Portal.Domain.Common;
+
+namespace Portal.Features.Agents;
+
+public sealed record AgentListItem(string Code, string LegalName, AgentTier Tier, ContractStatus Status, string? ParentCode, IReadOnlyList<string> Territory, DateOnly? ContractEnd);
+
+public sealed record AgentListResponse(IReadOnlyList<AgentListItem> Items, int TotalCount, int Page, int PageSize);
+
+/// <summary>An action on an agent's contract with whether its machine allows it now and, if not, why.</summary>
+public sealed record AgentActionResponse(AgentAction Action, bool Allowed, IReadOnlyList<ReasonMessage> Reasons);
+
+/// <summary>An agent's profile (DESIGN.md §7): contract, tier, parent, territory, counts, and the contract actions allowed now.</summary>
+public sealed record AgentResponse(
+    string Code,
+    string LegalName,
+    string Uscc,
+    AgentTier Tier,
+    string? ParentCode,
+    IReadOnlyList<string> Territory,
+    AgentContract Contract,
+    AgentContacts Contacts,
+    int SubAgents,
+    IReadOnlyList<string> SubAgentCodes,
+    IReadOnlyList<AgentActionResponse> Actions);
+
+/// <summary>A new tier, and why.</summary>
+public sealed record TierBody(AgentTier? Tier, string? Reason);
+
+/// <summary>The whole new territory (region codes), and why.</summary>
+public sealed record TerritoryBody(IReadOnlyList<string>? Regions, string? Reason);
+
+/// <summary>A renewal's last day (both days included) and, optionally, its first (today when absent).</summary>
+public sealed record RenewBody(DateOnly? Until, DateOnly? Start = null);
+
+/// <summary>Why the agent leaves the program.</summary>
+public sealed record TerminateBody(string? Reason);
+
+/// <summary>
+/// The channel's agents for integrations (DESIGN.md §7), over the same services as the agent's page: the list and a
+/// profile for vendor staff; a channel manager's regrading and contract steps, 409 with the code when a rule or the
+/// contract machine refuses (a sub-agent's tier or territory names the child).
+/// </summary>
+public static class AgentEndpoints
+{
+    public static RouteGroupBuilder MapAgentEndpoints(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var agents = api.MapGroup("/agents").WithTags("Agents");
+
+        agents.MapGet(string.Empty, ListAsync)
+            .RequireAuthorization(PortalPolicies.ReadAgents)
+            .WithName("ListAgents")
+            .WithSummary("The channel's agents, paged (from 0), filtered and sorted in the database")
+            .Produces<AgentListResponse>()
+            .Refuses(StatusCodes.Status400BadRequest);
+
+        agents.MapGet("/{code}", async (string code, HttpContext http, AgentDetails details, CancellationToken ct) =>
+                await details.GetByCodeAsync(User(http), code, ct).ConfigureAwait(false) is { } agent
+                    ? TypedResults.Ok(ToResponse(http, agent))
+                    : Refusal.NotFound.ToHttp(http))
+            .RequireAuthorization(PortalPolicies.ReadAgents)
+            .WithName("GetAgent")
+            .WithSummary("One agent's profile with its contract, grade, parent, sub-agents and the contract actions allowed now")
+            .Produces<AgentResponse>();
+
+        MapStep<TierBody>(agents, "tier", "ChangeAgentTier", "A new tier, with the reason; refused naming the parent or sub-agent the hierarchy rules protect", new(AgentTier.Core, "年度评级上调。"),
+            (admin, user, id, body, ct) => admin.ChangeAsync(user, id, new AgentChangeInput { Tier = body.Tier, Reason = body.Reason }, ct));
+        MapStep<TerritoryBody>(agents, "territory", "ChangeAgentTerritory", "The whole new territory, with the reason; refused naming the parent or sub-agent whose territory it would break", new(["440100", "440300"], "新增深圳市。"),
+            (admin, user, id, body, ct) => admin.ChangeAsync(user, id, new AgentChangeInput { Territory = body.Regions ?? [], Reason = body.Reason }, ct));
+        MapStep<RenewBody>(agents, "renew", "RenewAgent", "Expired → Active with a new contract period (from today unless a start is given)", new(new DateOnly(2027, 12, 31)),
+            (admin, user, id, body, ct) => admin.RenewAsync(user, id, new ContractTermsInput(body.Start, body.Until), ct));
+        MapStep<TerminateBody>(agents, "terminate", "TerminateAgent", "Active → Terminated (the agent leaves the program), with the reason", new("代理商主动退出。"),
+            (admin, user, id, body, ct) => admin.TerminateAsync(user, id, body.Reason, ct));
+
+        agents.MapPost("/{code}/reinstate", async (string code, HttpContext http, AgentAdministration admin, AgentDetails details, CancellationToken ct) =>
+                await StepAsync(http, details, code, (user, id) => admin.ReinstateAsync(user, id, ct), ct).ConfigureAwait(false))
+            .RequireAuthorization(PortalPolicies.ManageChannel)
+            .WithName("ReinstateAgent")
+            .WithSummary("Suspended → Active once the suspension has ended")
+            .Produces<AgentResponse>()
+            .Refuses(StatusCodes.Status409Conflict);
+        return api;
+    }
+
+    private static CurrentUser User(HttpContext http) => CurrentUser.From(http.User)!;
+
+    private static void MapStep<TBody>(
+        RouteGroupBuilder agents, string step, string operation, string summary, TBody example,
+        Func<AgentAdministration, CurrentUser, int, TBody, CancellationToken, Task<UseCaseResult<AgentUpdated>>> take)
+        where TBody : class =>
+        agents.MapPost($"/{{code}}/{step}", async (string code, TBody body, HttpContext http, AgentAdministration admin, AgentDetails details, CancellationToken ct) =>
+                await StepAsync(http, details, code, (user, id) => take(admin, user, id, body, ct), ct).ConfigureAwait(false))
+            .RequireAuthorization(PortalPolicies.ManageChannel)
+            .WithName(operation)
+            .WithSummary(summary)
+            .WithRequestExample(example)
+            .Produces<AgentResponse>()
+            .Refuses(StatusCodes.Status409Conflict);
+
+    // The agent by its code through the caller's eyes, the step taken, answered with the profile as it is now.
+    private static async Task<IResult> StepAsync(HttpContext http, AgentDetails details, string code, Func<CurrentUser, int, Task<UseCaseResult<AgentUpdated>>> take, CancellationToken ct)
+    {
+        var user = User(http);
+        if (await details.GetByCodeAsync(user, code, ct).ConfigureAwait(false) is not { } agent)
+        {
+            return Refusal.NotFound.ToHttp(http);
+        }
+
+        var result = await take(user, agent.Id).ConfigureAwait(false);
+        return result.Succeeded && await details.GetAsync(user, agent.Id, ct).ConfigureAwait(false) is { } changed
+            ? TypedResults.Ok(ToResponse(http, changed))
+            : result.ToHttp(http, _ => Refusal.NotFound.ToHttp(http));
+    }
+
+    private static AgentResponse ToResponse(HttpContext http, AgentDetail a) => new(
+        a.Code, a.LegalName, a.Uscc, a.Tier, a.Parent?.Code, [.. a.Territory.Select(t => t.Code)], a.Contract, a.Contacts, a.Children.Count, [.. a.Children.Select(c => c.Code)],
+        [.. a.Actions.Select(x => new AgentActionResponse(x.Action, x.IsAllowed, ApiProblems.Guards(http, x.UnmetGuards)))]);
+
+    private static async Task<IResult> ListAsync(
+        [FromQuery(Name = "search"), Description("Part of the agent's code or legal name.")] string? search,
+        [FromQuery(Name = "tier"), Description("Only agents of this tier.")] AgentTier? tier,
+        [FromQuery(Name = "status"), Description("Only agents whose contract is in this state.")] ContractStatus? status,
+        [FromQuery(Name = "page"), Range(0, ListQuery.MaxPage), Description(ListQuery.PageText)] int? page,
+        [FromQuery(Name = "pageSize"), Range(1, PageRequest.MaxPageSize), Description(ListQuery.PageSizeText)] int? pageSize,
+        [FromQuery(Name = "sortBy"), Description("The column to sort by; Code when absent.")] AgentSort? sortBy,
+        [FromQuery(Name = "descending"), Description(ListQuery.DescendingText)] bool? descending,
+        HttpContext http,
+        AgentDirectory directory,
+        CancellationToken ct)
+    {
+        var check = new InputCheck();
+        var filter = new AgentFilter(check.OptionalText("search", search, 100), ListQuery.Named(check, http.Request, "tier", tier), ListQuery.Named(check, http.Request, "status", status));
+        var request = ListQuery.Page(check, http.Request, page, pageSize, sortBy, descending);
+        if (!check.IsValid)
+        {
+            return Refusal.Invalid(check.Errors).ToHttp(http);
+        }
+
+        var result = await directory.SearchAsync(User(http), filter, request, ct).ConfigureAwait(false);
+        return TypedResults.Ok(new AgentListResponse(
+            [.. result.Items.Select(r => new AgentListItem(r.Code, r.LegalName, r.Tier, r.Status, r.ParentCode, [.. r.Territory.Select(t => t.Code)], r.ContractEnd))],
+            result.TotalCount, request.Page, request.Take));
+    }
+}
+
+/// <summary>The columns the agent list sorts by.</summary>
+public enum AgentSort
+{
+    Code,
+    LegalName,
+    Tier,
+    Status,
+}
