@@ -84,6 +84,27 @@ public sealed class AgentApiTests(PortalAppFixture fixture) : AppTest(fixture)
         Assert.Equal(["CORE-BJ", "CORE-GZ", "CORE-SZ"], list.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("code").GetString()));
     }
 
+    [Fact]
+    public async Task A_manager_creates_a_user_for_an_agent_who_then_signs_in_as_its_reseller()
+    {
+        using var manager = await SignInClient.WithTokenAsync(App, "manager@channels.local");
+        using var reseller = await SignInClient.WithTokenAsync(App, "gz@channels.local");
+
+        using var created = await manager.PostAsJsonAsync(Url("/api/v1/agents/T1-SH/users"), new { email = "wang.fang@sh.example.cn", displayName = "王芳" });
+        using var again = await manager.PostAsJsonAsync(Url("/api/v1/agents/T1-SH/users"), new { email = "wang.fang@sh.example.cn", displayName = "王芳" });
+        using var refused = await reseller.PostAsJsonAsync(Url("/api/v1/agents/T1-SH/users"), new { email = "x@sh.example.cn", displayName = "X" });
+        var body = await JsonAsync(created);
+        using var anyone = App.CreateClient();
+        using var login = await anyone.PostAsJsonAsync(Url("/api/v1/auth/login"), new { email = "wang.fang@sh.example.cn", password = body.GetProperty("initialPassword").GetString() });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Equal("EMAIL_TAKEN", (await JsonAsync(again)).GetProperty("errors").GetProperty("email")[0].GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var account = await ReadAsync(db => db.Users.SingleAsync(u => u.Email == "wang.fang@sh.example.cn"));
+        Assert.Equal((await AgentAsync("T1-SH")).Id, account.AgentId);
+    }
+
     private static Uri Url(string path) => new(path, UriKind.Relative);
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>

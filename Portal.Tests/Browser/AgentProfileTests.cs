@@ -34,4 +34,26 @@ public sealed class AgentProfileTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("[data-testid='agent-tier']")).ToHaveAttributeAsync("data-tier", "Core");
         await page.ScreenshotAsync($"manager-agent-refused-{(locale == "en" ? "en" : "zh")}");
     }
+
+    [Fact]
+    public async Task A_user_created_on_the_agents_page_signs_in_to_its_agents_workspace()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync("manager@channels.local");
+        await page.WaitForInteractiveAsync();
+        await page.GotoAsync("/agents/T1-SH");
+        await page.WaitForInteractiveAsync();
+
+        await page.Locator("input[data-testid='agent-user-email'], [data-testid='agent-user-email'] input").FillAsync("zhao.lei@sh.example.cn");
+        await page.Locator("input[data-testid='agent-user-name'], [data-testid='agent-user-name'] input").FillAsync("赵磊");
+        await page.ClickAsync("[data-testid='agent-user-create']");
+        var password = (await page.Locator("[data-testid='agent-user-password']").TextContentAsync())!.Trim();
+        await Assertions.Expect(page.Locator("[data-user='zhao.lei@sh.example.cn']")).ToBeVisibleAsync();
+        await page.ScreenshotAsync("manager-agent-user-created-zh");
+
+        var reseller = await fixture.NewPageAsync();
+        await reseller.SignInAsync("zhao.lei@sh.example.cn", password);
+        await reseller.WaitForInteractiveAsync();
+        await Assertions.Expect(reseller.Locator("header")).ToContainTextAsync("T1-SH");
+    }
 }

@@ -15,6 +15,9 @@ public sealed class NewUserInput
     public string? Password { get; set; }
 }
 
+/// <summary>A portal account a channel manager creates for an agent: who it is for (its role is Reseller, its agent the one named).</summary>
+public sealed record AgentUserInput(string? Email, string? DisplayName);
+
 /// <summary>The input fields of the account use cases, as reasons name them.</summary>
 public static class UserFields
 {

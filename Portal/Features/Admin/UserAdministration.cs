@@ -19,9 +19,29 @@ public sealed record AccountChanged(string Id, string Email, string? TemporaryPa
 /// </summary>
 public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail audit, BusinessClock clock)
 {
-    public async Task<UseCaseResult<AccountChanged>> CreateAsync(CurrentUser admin, NewUserInput? input, CancellationToken cancellationToken = default)
+    public Task<UseCaseResult<AccountChanged>> CreateAsync(CurrentUser admin, NewUserInput? input, CancellationToken cancellationToken = default)
     {
         AccessDeniedException.UnlessMay(admin, PortalPolicies.AdministerUsers);
+        return CreateAccountAsync(admin, input, cancellationToken);
+    }
+
+    /// <summary>
+    /// A channel manager's account for one of the channel's agents (DESIGN.md §9): a Reseller of that agent, with a random
+    /// initial password returned once, for the manager to hand over.
+    /// </summary>
+    public async Task<UseCaseResult<AccountChanged>> CreateForAgentAsync(CurrentUser manager, string agentCode, AgentUserInput? input, CancellationToken cancellationToken = default)
+    {
+        AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
+        var password = TemporaryPassword();
+        var created = await CreateAccountAsync(
+            manager,
+            new NewUserInput { Email = input?.Email, DisplayName = input?.DisplayName, Role = PortalRoles.Reseller, AgentCode = agentCode, Password = password },
+            cancellationToken).ConfigureAwait(false);
+        return created.Map(account => account with { TemporaryPassword = password });
+    }
+
+    private async Task<UseCaseResult<AccountChanged>> CreateAccountAsync(CurrentUser actor, NewUserInput? input, CancellationToken cancellationToken)
+    {
         var check = new InputCheck();
         var email = check.Text(UserFields.Email, input?.Email, PortalUser.EmailMaxLength);
         if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _))
@@ -61,7 +81,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
         }
 
         await users.AddToRoleAsync(user, role!).ConfigureAwait(false);
-        await audit.RecordAsync(new AuditRecord(admin.Email, AuditAction.UserCreated, AuditEntity.User, user.Id, After: new { user.Email, role, agentCode }), cancellationToken).ConfigureAwait(false);
+        await audit.RecordAsync(new AuditRecord(actor.Email, AuditAction.UserCreated, AuditEntity.User, user.Id, After: new { user.Email, role, agentCode }), cancellationToken).ConfigureAwait(false);
         return UseCaseResult.Ok(new AccountChanged(user.Id, email!));
     }
 

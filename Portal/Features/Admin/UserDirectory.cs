@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
+using Portal.Data.Identity;
 
 namespace Portal.Features.Admin;
 
@@ -8,6 +9,20 @@ public sealed record UserRow(string Id, string Email, string DisplayName, IReadO
 /// <summary>The portal's user accounts, for the Admin.</summary>
 public sealed class UserDirectory(PortalData data)
 {
+    /// <summary>The accounts of one agent, for its page (a channel manager sees who works for the agent).</summary>
+    public async Task<IReadOnlyList<UserRow>> ForAgentAsync(CurrentUser user, int agentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        AccessDeniedException.UnlessMay(user, PortalPolicies.ManageChannel);
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
+        var users = await db.Users.AsNoTracking()
+            .Where(u => u.AgentId == agentId)
+            .OrderBy(u => u.Email)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsDisabled, u.LockoutEnd })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. users.Select(u => new UserRow(u.Id, u.Email ?? string.Empty, u.DisplayName, [PortalRoles.Reseller], null, u.IsDisabled, u.LockoutEnd))];
+    }
+
     public async Task<IReadOnlyList<UserRow>> ListAsync(CurrentUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -6,6 +6,7 @@ using Portal.Auth;
 using Portal.Components.Common;
 using Portal.Domain.Agents;
 using Portal.Domain.Common;
+using Portal.Features.Admin;
 
 namespace Portal.Features.Agents;
 
@@ -29,6 +30,9 @@ public sealed record AgentResponse(
     int SubAgents,
     IReadOnlyList<string> SubAgentCodes,
     IReadOnlyList<AgentActionResponse> Actions);
+
+/// <summary>A portal account created for an agent, with its initial password — shown this once.</summary>
+public sealed record AgentUserResponse(string Email, string InitialPassword);
 
 /// <summary>A new tier, and why.</summary>
 public sealed record TierBody(AgentTier? Tier, string? Reason);
@@ -78,6 +82,18 @@ public static class AgentEndpoints
             (admin, user, id, body, ct) => admin.RenewAsync(user, id, new ContractTermsInput(body.Start, body.Until), ct));
         MapStep<TerminateBody>(agents, "terminate", "TerminateAgent", "Active → Terminated (the agent leaves the program), with the reason", new("代理商主动退出。"),
             (admin, user, id, body, ct) => admin.TerminateAsync(user, id, body.Reason, ct));
+
+        agents.MapPost("/{code}/users", async (string code, AgentUserInput body, HttpContext http, UserAdministration accounts, AgentDetails details, CancellationToken ct) =>
+                await details.GetByCodeAsync(User(http), code, ct).ConfigureAwait(false) is { } agent
+                    ? (await accounts.CreateForAgentAsync(User(http), agent.Code, body, ct).ConfigureAwait(false))
+                        .ToHttp(http, a => TypedResults.Created((string?)null, new AgentUserResponse(a.Email, a.TemporaryPassword!)))
+                    : Refusal.NotFound.ToHttp(http))
+            .RequireAuthorization(PortalPolicies.ManageChannel)
+            .WithName("CreateAgentUser")
+            .WithSummary("A portal user for the agent (a Reseller of it); the initial password is answered this once")
+            .WithRequestExample(new AgentUserInput("zhang.wei@tianhe.example.cn", "张伟"))
+            .Produces<AgentUserResponse>(StatusCodes.Status201Created)
+            .Refuses(StatusCodes.Status409Conflict);
 
         agents.MapPost("/{code}/reinstate", async (string code, HttpContext http, AgentAdministration admin, AgentDetails details, CancellationToken ct) =>
                 await StepAsync(http, details, code, (user, id) => admin.ReinstateAsync(user, id, ct), ct).ConfigureAwait(false))
