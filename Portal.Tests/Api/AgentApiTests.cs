@@ -23,6 +23,7 @@ public sealed class AgentApiTests(PortalAppFixture fixture) : AppTest(fixture)
         Assert.Equal(("CORE-GZ", "Core", "SP-SOUTH"), (profile.GetProperty("code").GetString(), profile.GetProperty("tier").GetString(), profile.GetProperty("parentCode").GetString()));
         Assert.Equal(["T1-TIANHE", "T2-YUEXIU"], profile.GetProperty("subAgentCodes").EnumerateArray().Select(c => c.GetString()).Order());
         Assert.Equal("Active", profile.GetProperty("contract").GetProperty("status").GetString());
+        Assert.Equal((1, 1), (profile.GetProperty("protectedCustomers").GetInt32(), profile.GetProperty("deals").GetInt32()));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }

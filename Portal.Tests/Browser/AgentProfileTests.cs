@@ -23,6 +23,8 @@ public sealed class AgentProfileTests(BrowserFixture fixture)
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.Locator("[data-testid='agent-title']")).ToContainTextAsync("CORE-GZ");
         await Assertions.Expect(page.Locator("[data-testid='agent-children']")).ToContainTextAsync("T1-TIANHE");
+        await Assertions.Expect(page.Locator("[data-testid='agent-customers']")).ToContainTextAsync("广州海珠智造股份有限公司");
+        await Assertions.Expect(page.Locator("[data-testid='agent-deals']")).ToContainTextAsync("广州海珠智造股份有限公司");
 
         await page.ClickAsync("[data-action='Regrade']");
         await page.ClickAsync("[data-testid='agent-tier-choice']");

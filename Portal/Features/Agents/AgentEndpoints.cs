@@ -29,6 +29,9 @@ public sealed record AgentResponse(
     AgentContacts Contacts,
     int SubAgents,
     IReadOnlyList<string> SubAgentCodes,
+    int ProtectedCustomers,
+    int Deals,
+    int Authorizations,
     IReadOnlyList<AgentActionResponse> Actions);
 
 /// <summary>A portal account created for an agent, with its initial password — shown this once.</summary>
@@ -65,9 +68,9 @@ public static class AgentEndpoints
             .Produces<AgentListResponse>()
             .Refuses(StatusCodes.Status400BadRequest);
 
-        agents.MapGet("/{code}", async (string code, HttpContext http, AgentDetails details, CancellationToken ct) =>
+        agents.MapGet("/{code}", async (string code, HttpContext http, AgentDetails details, AgentActivityQueries activity, CancellationToken ct) =>
                 await details.GetByCodeAsync(User(http), code, ct).ConfigureAwait(false) is { } agent
-                    ? TypedResults.Ok(ToResponse(http, agent))
+                    ? TypedResults.Ok(ToResponse(http, agent, await activity.OfAsync(User(http), agent.Id, ct).ConfigureAwait(false)))
                     : Refusal.NotFound.ToHttp(http))
             .RequireAuthorization(PortalPolicies.ReadAgents)
             .WithName("GetAgent")
@@ -130,13 +133,15 @@ public static class AgentEndpoints
         }
 
         var result = await take(user, agent.Id).ConfigureAwait(false);
+        var activity = http.RequestServices.GetRequiredService<AgentActivityQueries>();
         return result.Succeeded && await details.GetAsync(user, agent.Id, ct).ConfigureAwait(false) is { } changed
-            ? TypedResults.Ok(ToResponse(http, changed))
+            ? TypedResults.Ok(ToResponse(http, changed, await activity.OfAsync(user, agent.Id, ct).ConfigureAwait(false)))
             : result.ToHttp(http, _ => Refusal.NotFound.ToHttp(http));
     }
 
-    private static AgentResponse ToResponse(HttpContext http, AgentDetail a) => new(
+    private static AgentResponse ToResponse(HttpContext http, AgentDetail a, AgentActivity activity) => new(
         a.Code, a.LegalName, a.Uscc, a.Tier, a.Parent?.Code, [.. a.Territory.Select(t => t.Code)], a.Contract, a.Contacts, a.Children.Count, [.. a.Children.Select(c => c.Code)],
+        activity.CustomerCount, activity.DealCount, activity.AuthorizationCount,
         [.. a.Actions.Select(x => new AgentActionResponse(x.Action, x.IsAllowed, ApiProblems.Guards(http, x.UnmetGuards)))]);
 
     private static async Task<IResult> ListAsync(

@@ -7,6 +7,7 @@ public static class AgentsServices
     {
         services.AddSingleton<AgentDirectory>();
         services.AddSingleton<AgentDetails>();
+        services.AddSingleton<AgentActivityQueries>();
         services.AddSingleton<AgentAdministration>();
         return services;
     }
