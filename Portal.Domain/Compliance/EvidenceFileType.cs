@@ -97,8 +97,9 @@ public sealed class EvidenceFileType
 
             return names.Contains("xl/workbook.xml") ? Xlsx : names.Contains("word/document.xml") ? Docx : null;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException)
         {
+            // Not a readable zip package: no kind evidence may be.
             return null;
         }
     }

@@ -126,6 +126,33 @@ public sealed class CaseWorkbenchApiTests(PortalAppFixture fixture) : AppTest(fi
         Assert.Equal(HttpStatusCode.Forbidden, (await UploadAsync(gz, id, Quote, "quote.pdf", "反证")).Status);
     }
 
+    [Fact]
+    public async Task A_case_not_yet_confirmed_does_not_exist_for_the_agents_nor_its_parents_resellers()
+    {
+        using var compliance = await SignInClient.WithTokenAsync(App, Compliance);
+        using var tianhe = await SignInClient.WithTokenAsync(App, "tianhe@channels.local");
+        using var gz = await SignInClient.WithTokenAsync(App, "gz@channels.local");
+        var opened = await JsonAsync(await compliance.PostAsJsonAsync(Url("/api/v1/violations"), new { subjectAgentCode = "T1-TIANHE", type = "Other", description = "尚在核实。" }));
+        var id = opened.GetProperty("id").GetInt32();
+
+        using var appeal = await tianhe.PostAsJsonAsync(Url($"/api/v1/violations/{id}/appeal"), new { grounds = "试探。" });
+        using var parentAppeal = await gz.PostAsJsonAsync(Url($"/api/v1/violations/{id}/appeal"), new { grounds = "试探。" });
+        var file = await UploadAsync(tianhe, id, Quote, "quote.pdf", "试探");
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound), (appeal.StatusCode, parentAppeal.StatusCode, file.Status));
+    }
+
+    [Fact]
+    public async Task A_case_list_asked_about_a_day_no_case_can_have_is_a_field_error()
+    {
+        using var compliance = await SignInClient.WithTokenAsync(App, Compliance);
+
+        using var response = await compliance.GetAsync(Url("/api/v1/violations?openedTo=9999-12-31"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await JsonAsync(response)).GetProperty("errors").TryGetProperty("openedTo", out _));
+    }
+
     [Theory]
     [InlineData("notes.zip", "FILE_TYPE_NOT_ALLOWED")]
     [InlineData("big.pdf", "FILE_TOO_LARGE")]

@@ -20,7 +20,7 @@ public sealed class CaseWorkbenchTests : PortalTestContext, IClassFixture<Portal
     {
         ArgumentNullException.ThrowIfNull(fixture);
         _app = fixture.App;
-        UseApp(_app, typeof(ViolationCaseService), typeof(PenaltyService), typeof(Investigators), typeof(AgentDirectory), typeof(ViolationCaseQueries));
+        UseApp(_app, typeof(ViolationCaseService), typeof(PenaltyService), typeof(Investigators), typeof(AgentDirectory), typeof(ViolationCaseQueries), typeof(CaseEvidenceService), typeof(Portal.Domain.Policy.ChannelPolicy));
         AddAuthorization().SetAuthorized("compliance@channels.local").SetRoles(PortalRoles.Compliance);
     }
 
@@ -60,6 +60,25 @@ public sealed class CaseWorkbenchTests : PortalTestContext, IClassFixture<Portal
 
         panel.WaitForAssertion(() => Assert.Contains("REQUIRED", panel.Find("[data-testid='case-action-form']").TextContent, StringComparison.Ordinal));
         Assert.Equal(Portal.Domain.Compliance.CaseState.UnderInvestigation, (await _app.Service<ViolationCaseQueries>().GetAsync(compliance, id))!.State);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_limit_dropped_on_the_page_is_refused_and_the_page_goes_on()
+    {
+        var compliance = await _app.UserAsync("compliance@channels.local");
+        var cases = _app.Service<ViolationCaseService>();
+        var id = (await cases.OpenCaseAsync(compliance, new ManualCaseInput("T1-TIANHE", "Other", "核实中。"))).Value!.CaseId;
+        var detail = (await _app.Service<ViolationCaseQueries>().GetAsync(compliance, id))!;
+        var panel = Render<EvidencePanel>(p => p.Add(c => c.Case, detail).Add(c => c.OnAdded, () => { }));
+        var tooLarge = new byte[_app.Service<Portal.Domain.Policy.ChannelPolicy>().Evidence.MaxBytes + 1];
+
+        panel.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(
+            InputFileContent.CreateFromBinary(tooLarge, "big.pdf"),
+            InputFileContent.CreateFromBinary(Portal.Tests.Builders.EvidenceFiles.Png(), "chat.png"));
+
+        panel.WaitForAssertion(() => Assert.Equal(2, panel.FindAll("[data-testid='upload-outcome']").Count));
+        Assert.Contains("FILE_TOO_LARGE", panel.Find("[data-upload='big.pdf']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("SHA-256", panel.Find("[data-upload='chat.png']").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

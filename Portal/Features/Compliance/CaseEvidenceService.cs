@@ -45,7 +45,8 @@ public sealed class CaseEvidenceService(ChannelWrites writes, PortalData data, A
         return await writes.RunAsync<EvidenceAdded>("AddCaseEvidence", async (db, ct) =>
         {
             var violation = await db.ViolationCases.SingleOrDefaultAsync(c => c.Id == caseId, ct).ConfigureAwait(false);
-            if (violation is null || !await MayFileAsync(db, user, violation, ct).ConfigureAwait(false))
+            // A reseller learns of a case once it is confirmed (ADR 8 and 22): before, it does not exist for it.
+            if (violation is null || (!user.May(PortalPolicies.WorkCases) && violation.ConfirmedAt is null) || !await MayFileAsync(db, user, violation, ct).ConfigureAwait(false))
             {
                 return Refusal.NotFound;
             }

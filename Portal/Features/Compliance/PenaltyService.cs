@@ -197,6 +197,12 @@ public sealed class PenaltyService(
                     return Refusal.NotFound;
                 }
 
+                // A reseller learns of a case once it is confirmed (the visibility rule, ADR 8 and 22): before, it does not exist for it.
+                if (!user.May(PortalPolicies.WorkCases) && violation.ConfirmedAt is null)
+                {
+                    return Refusal.NotFound;
+                }
+
                 if (!user.May(PortalPolicies.WorkCases) && violation.SubjectAgentId != user.AgentId)
                 {
                     // A reseller appeals its own agent's penalty. A case about a sub-agent is visible to it, but not its

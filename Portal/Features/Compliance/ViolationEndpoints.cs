@@ -18,6 +18,10 @@ public sealed record ViolationReportResponse(int Id, CaseState State);
 /// <summary>Violation reports (举报) from anyone, and the case list for Compliance (DESIGN.md §7).</summary>
 public static class ViolationEndpoints
 {
+    // The business days a case list can be asked about: before the channel ran, or centuries on, are not dates of a case.
+    private static readonly DateOnly EarliestDay = new(2000, 1, 1);
+    private static readonly DateOnly LatestDay = new(2100, 12, 31);
+
     /// <summary>A public report is a few lines of text: anything larger is not a report.</summary>
     public const long ReportBodyLimit = 16 * 1024;
 
@@ -76,8 +80,8 @@ public static class ViolationEndpoints
             ListQuery.Named(check, http.Request, "source", source),
             check.OptionalText("subject", subject, ViolationCase.SubjectTextMaxLength),
             InputText.Trimmed(region) is null ? null : check.Region("region", region, _ => true)?.Value,
-            openedFrom,
-            openedTo,
+            openedFrom is null ? null : check.Date("openedFrom", openedFrom, EarliestDay, LatestDay),
+            openedTo is null ? null : check.Date("openedTo", openedTo, EarliestDay, LatestDay),
             check.OptionalText("investigator", investigator, ViolationCase.InvestigatorMaxLength),
             overdue ?? false);
         var request = ListQuery.Page(check, http.Request, page, pageSize, sortBy, descending);
