@@ -70,6 +70,9 @@ public sealed partial class ViolationCase
     /// </summary>
     public string? AppealRefusal(DateTime now) => State == CaseState.Penalized && !CanAppeal(now) ? ReasonCode.AppealWindowClosed : null;
 
+    /// <summary>Whether the agent's staff may add files to the case at <paramref name="now"/>: it is appealed, or may still be.</summary>
+    public bool AcceptsAppealFiles(DateTime now) => State == CaseState.Appealed || CanAppeal(now);
+
     public bool CanClose(DateTime now) => Availability(CaseAction.Close, now).IsAllowed;
 
     /// <summary>Every action with whether it is allowed at <paramref name="now"/> and, if a guard holds it back, the guard keys (<see cref="CaseGuardKeys"/>).</summary>

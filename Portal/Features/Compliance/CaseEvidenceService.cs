@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
-using Portal.Data;
 using Portal.Domain.Audit;
 using Portal.Domain.Common;
 using Portal.Domain.Compliance;
@@ -45,13 +44,17 @@ public sealed class CaseEvidenceService(ChannelWrites writes, PortalData data, A
         return await writes.RunAsync<EvidenceAdded>("AddCaseEvidence", async (db, ct) =>
         {
             var violation = await db.ViolationCases.SingleOrDefaultAsync(c => c.Id == caseId, ct).ConfigureAwait(false);
-            // A reseller learns of a case once it is confirmed (ADR 8 and 22): before, it does not exist for it.
-            if (violation is null || (!user.May(PortalPolicies.WorkCases) && violation.ConfirmedAt is null) || !await MayFileAsync(db, user, violation, ct).ConfigureAwait(false))
+            if (violation is null)
             {
                 return Refusal.NotFound;
             }
 
-            if (!user.May(PortalPolicies.WorkCases) && !ViolationCaseQueries.MayAddToAppeal(violation, clock.Now))
+            if (await AgentStaffAccess.RefusalAsync(db, user, violation, ct).ConfigureAwait(false) is { } denied)
+            {
+                return denied;
+            }
+
+            if (!user.May(PortalPolicies.WorkCases) && !violation.AcceptsAppealFiles(clock.Now))
             {
                 // The agent's staff add files to an appeal — one made, or one still possible — not to an investigation.
                 return violation.AppealRefusal(clock.Now) is { } closed
@@ -83,21 +86,6 @@ public sealed class CaseEvidenceService(ChannelWrites writes, PortalData data, A
         return evidence is { FileName: { } fileName, ContentType: { } contentType, Sha256: { } sha256 }
             ? new EvidenceDownload(fileName, contentType, evidence.Content, sha256)
             : null;
-    }
-
-    // Compliance files evidence on any case; a reseller only on a case about its own agent.
-    private static async Task<bool> MayFileAsync(PortalDbContext db, CurrentUser user, ViolationCase violation, CancellationToken ct)
-    {
-        if (user.May(PortalPolicies.WorkCases) || violation.SubjectAgentId == user.AgentId)
-        {
-            return true;
-        }
-
-        // A case about a sub-agent is visible to its parent's staff but not theirs to add to; any other does not exist.
-        var visible = violation.SubjectAgentId is { } subject && violation.ConfirmedAt is not null && user.AgentId is { } own
-            && await db.AgentLinks.AnyAsync(l => l.AncestorId == own && l.DescendantId == subject, ct).ConfigureAwait(false);
-        AccessDeniedException.Unless(!visible);
-        return false;
     }
 
     // Reads at most one byte more than the limit, so that a larger file is refused without reading all of it; the rule

@@ -17,7 +17,6 @@ public static class CaseFields
     public const string Investigator = "investigator";
     public const string File = InputField.File;
     public const string Upheld = "upheld";
-    public const string AgentCode = "agentCode";
     public const string Penalty = InputField.Penalty;
     public const string FineAmount = "fineAmount";
     public const string Reason = InputField.WrittenReason;

@@ -197,20 +197,9 @@ public sealed class PenaltyService(
                     return Refusal.NotFound;
                 }
 
-                // A reseller learns of a case once it is confirmed (the visibility rule, ADR 8 and 22): before, it does not exist for it.
-                if (!user.May(PortalPolicies.WorkCases) && violation.ConfirmedAt is null)
+                if (await AgentStaffAccess.RefusalAsync(db, user, violation, ct).ConfigureAwait(false) is { } denied)
                 {
-                    return Refusal.NotFound;
-                }
-
-                if (!user.May(PortalPolicies.WorkCases) && violation.SubjectAgentId != user.AgentId)
-                {
-                    // A reseller appeals its own agent's penalty. A case about a sub-agent is visible to it, but not its
-                    // to appeal; any other case does not exist for it (ADR 8).
-                    var visible = violation.SubjectAgentId is { } subject && user.AgentId is { } own
-                        && await db.AgentLinks.AnyAsync(l => l.AncestorId == own && l.DescendantId == subject, ct).ConfigureAwait(false);
-                    AccessDeniedException.Unless(!visible);
-                    return Refusal.NotFound;
+                    return denied;
                 }
 
                 if (violation.AppealRefusal(now) is { } closed)

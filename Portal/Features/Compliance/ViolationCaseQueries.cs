@@ -212,17 +212,10 @@ public sealed class ViolationCaseQueries(PortalData data, ChannelPolicy policy, 
         return cases;
     }
 
-    /// <summary>Whether the agent's staff may add files to the case now: it is appealed, or may still be.</summary>
-    public static bool MayAddToAppeal(ViolationCase violation, DateTime now)
-    {
-        ArgumentNullException.ThrowIfNull(violation);
-        return violation.State == CaseState.Appealed || violation.CanAppeal(now);
-    }
-
     private static CaseAbilities AbilitiesOf(CurrentUser user, ViolationCase violation, DateTime now)
     {
         var work = user.May(PortalPolicies.WorkCases);
-        var ownAppeal = user.May(PortalPolicies.Resell) && user.AgentId is not null && user.AgentId == violation.SubjectAgentId && MayAddToAppeal(violation, now);
+        var ownAppeal = user.May(PortalPolicies.Resell) && user.AgentId is not null && user.AgentId == violation.SubjectAgentId && violation.AcceptsAppealFiles(now);
         return new CaseAbilities(work, work && violation.CanIdentifySubject, work || ownAppeal);
     }
 
