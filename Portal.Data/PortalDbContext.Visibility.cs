@@ -5,6 +5,7 @@ using Portal.Domain.Authorizations;
 using Portal.Domain.Compliance;
 using Portal.Domain.Customers;
 using Portal.Domain.Deals;
+using Portal.Domain.Pricing.Versions;
 using Portal.Domain.Sales;
 
 namespace Portal.Data;
@@ -63,6 +64,8 @@ public sealed partial class PortalDbContext
             EF.Constant(ScopeEverything) || AgentLinks.Where(l => l.AncestorId == ScopeRoot).Select(l => l.DescendantId).Contains(x.AgentId));
         builder.Entity<SalesReport>().HasQueryFilter(s =>
             EF.Constant(ScopeEverything) || AgentLinks.Where(l => l.AncestorId == ScopeRoot).Select(l => l.DescendantId).Contains(s.AgentId));
+        builder.Entity<PolicyAcknowledgement>().HasQueryFilter(k =>
+            EF.Constant(ScopeEverything) || AgentLinks.Where(l => l.AncestorId == ScopeRoot).Select(l => l.DescendantId).Contains(k.AgentId));
         builder.Entity<CustomerProtection>().HasQueryFilter(p =>
             EF.Constant(ScopeEverything) || AgentLinks.Where(l => l.AncestorId == ScopeRoot).Select(l => l.DescendantId).Contains(p.AgentId));
         // A reseller learns of a case about its subtree once it is confirmed (DESIGN.md §8): an unproven report or a

@@ -9,6 +9,7 @@ using Portal.Domain.Authorizations;
 using Portal.Domain.Catalog;
 using Portal.Domain.Compliance;
 using Portal.Domain.Customers;
+using Portal.Domain.Pricing.Versions;
 using Portal.Domain.Deals;
 using Portal.Domain.Regions;
 using Portal.Domain.Sales;
@@ -32,6 +33,10 @@ public sealed partial class PortalDbContext(DbContextOptions<PortalDbContext> op
     public DbSet<ProductPrice> ProductPrices => Set<ProductPrice>();
 
     public DbSet<TierDiscount> TierDiscounts => Set<TierDiscount>();
+
+    public DbSet<PriceListVersion> PriceListVersions => Set<PriceListVersion>();
+
+    public DbSet<PolicyAcknowledgement> PolicyAcknowledgements => Set<PolicyAcknowledgement>();
 
     public DbSet<Customer> Customers => Set<Customer>();
 

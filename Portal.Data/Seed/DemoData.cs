@@ -8,6 +8,12 @@ public static class DemoData
 {
     public const string Password = "Demo#2026";
 
+    /// <summary>Who the seeded records say acted: the vendor's channel team.</summary>
+    public const string VendorActor = "manager@channels.local";
+
+    /// <summary>The note of the price list the demo channel starts with.</summary>
+    public const string FirstPriceVersionNote = "2026 年度统一价格表 / 2026 price list";
+
     public static IReadOnlyList<DemoUser> Users { get; } =
     [
         new("admin@channels.local", "赵敏（系统管理员）", Identity.PortalRoles.Admin, null),

@@ -9,6 +9,7 @@ using Portal.Domain.Customers;
 using Portal.Domain.Deals;
 using Portal.Domain.Deals.Registration;
 using Portal.Domain.Policy;
+using Portal.Domain.Pricing.Versions;
 using Portal.Domain.Regions;
 
 namespace Portal.Data.Seed;
@@ -43,8 +44,14 @@ public sealed partial class DemoDataSeeder(
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
             var agents = await SeedAgentsAsync(now, ct).ConfigureAwait(false);
-            var products = SeedCatalog();
+            var (products, firstVersion) = SeedCatalog();
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
+
+            // The demo agents signed under the first price list: they have acknowledged it.
+            foreach (var agent in agents.Values.Where(a => a.IsActive))
+            {
+                db.PolicyAcknowledgements.Add(new PolicyAcknowledgement(firstVersion.Id, agent.Id, DemoData.VendorActor, firstVersion.PublishedAt));
+            }
             await SeedCustomersAsync(agents, products, now, ct).ConfigureAwait(false);
             await SeedUsersAsync(agents, now).ConfigureAwait(false);
             await AuditWriter.AppendAsync(db, now, new AuditRecord("system", AuditAction.DemoDataSeeded, AuditEntity.Database, "demo", After: new { agents = agents.Count, customers = DemoData.Customers.Count, users = DemoData.Users.Count }), ct).ConfigureAwait(false);
@@ -112,7 +119,7 @@ public sealed partial class DemoDataSeeder(
         return agents;
     }
 
-    private Dictionary<string, Product> SeedCatalog()
+    private (Dictionary<string, Product> Products, PriceListVersion FirstVersion) SeedCatalog()
     {
         var effective = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var products = new Dictionary<string, Product>(StringComparer.Ordinal);
@@ -129,7 +136,9 @@ public sealed partial class DemoDataSeeder(
             db.TierDiscounts.Add(new TierDiscount(tier, rate, effective));
         }
 
-        return products;
+        var firstVersion = new PriceListVersion(1, effective, DemoData.FirstPriceVersionNote, effective, DemoData.VendorActor);
+        db.PriceListVersions.Add(firstVersion);
+        return (products, firstVersion);
     }
 
     private async Task SeedCustomersAsync(Dictionary<string, Agent> agents, Dictionary<string, Product> products, DateTime now, CancellationToken cancellationToken)

@@ -79,6 +79,11 @@ public enum AuditAction
     SignInRefusedDisabled,
     AuthorizationDenied,
 
+    // The price list (entity PriceListVersion, by number; entity Product, by SKU).
+    PriceVersionPublished,
+    PriceVersionAcknowledged,
+    ProductRetired,
+
     // The database itself (entity Database).
     DemoDataSeeded,
     SyntheticDataSeeded,

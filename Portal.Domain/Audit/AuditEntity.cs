@@ -15,4 +15,6 @@ public enum AuditEntity
     User,
     Request,
     Database,
+    PriceListVersion,
+    Product,
 }

@@ -37,7 +37,11 @@ public sealed class Product
 
     public string UnitEn { get; private set; } = string.Empty;
 
+    /// <summary>On sale: false once retired (DESIGN.md §9: no new deals; never deleted).</summary>
     public bool IsActive { get; private set; }
+
+    /// <summary>When the product was retired, if it was.</summary>
+    public DateTime? RetiredAt { get; private set; }
 
     public IReadOnlyCollection<ProductPrice> Prices => _prices.AsReadOnly();
 
@@ -52,6 +56,19 @@ public sealed class Product
         var version = new ProductPrice(this, price, Guard.Utc(effectiveFrom, nameof(effectiveFrom)));
         _prices.Add(version);
         return version;
+    }
+
+    /// <summary>Retires the product: it stays on file, with its prices, for the deals that already hold it, but is not sold again.</summary>
+    /// <exception cref="DomainException">The product is already retired.</exception>
+    public void Retire(DateTime at)
+    {
+        if (!IsActive)
+        {
+            throw new DomainException(ReasonCode.ProductRetired, $"{Sku} is already retired.");
+        }
+
+        IsActive = false;
+        RetiredAt = Guard.Utc(at, nameof(at));
     }
 
     /// <summary>Uniform national price: the version in force at <paramref name="at"/>, if any.</summary>

@@ -46,6 +46,10 @@ public sealed class BusinessCalendar
     public DateTime StartOfDay(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
 
+    /// <summary>The instant a business day's wall clock shows <paramref name="time"/>, in UTC (a version "from 2027-01-01 00:00").</summary>
+    public DateTime InstantOf(DateOnly day, TimeOnly time) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(time, DateTimeKind.Unspecified), Zone);
+
     /// <summary>The end of a business day: the first instant of the next one, in UTC (a period "until D" ends there).</summary>
     public DateTime EndOfDay(DateOnly day) => StartOfDay(day.AddDays(1));
 

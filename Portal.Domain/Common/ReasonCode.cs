@@ -51,6 +51,11 @@ public static class ReasonCode
     public const string FileTypeNotAllowed = "FILE_TYPE_NOT_ALLOWED";
     public const string FileTypeMismatch = "FILE_TYPE_MISMATCH";
 
+    // Price list versions and the catalogue (DESIGN.md §9: versions superseded in order; retired products are not sold).
+    public const string ProductRetired = "PRODUCT_RETIRED";
+    public const string VersionNotAfterLatest = "VERSION_NOT_AFTER_LATEST";
+    public const string DiscountsOutOfOrder = "DISCOUNTS_OUT_OF_ORDER";
+
     public static IReadOnlyList<string> All { get; } =
     [
         InvalidUscc, AgentNotActive, TierCannotRecruit, RecruitTierTooHigh, TerritoryNotWithinParent,
@@ -59,5 +64,6 @@ public static class ReasonCode
         Required, TooLong, InvalidRegion, InvalidPrice, InvalidDate, InvalidValue, InvalidCharacter,
         DealNotApproved, ExtensionAlreadyUsed, ProtectionLapsed, ReasonRequired, PenaltyBelowLadder,
         AppealWindowClosed, FileTooLarge, FileTypeNotAllowed, FileTypeMismatch,
+        ProductRetired, VersionNotAfterLatest, DiscountsOutOfOrder,
     ];
 }

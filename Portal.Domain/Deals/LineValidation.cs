@@ -9,9 +9,10 @@ internal static class LineValidation
 
     /// <summary>
     /// Validates the lines; <paramref name="canonicalSku"/> returns the SKU as the price list spells it, or null when
-    /// the product cannot be priced (UNKNOWN_PRODUCT).
+    /// the product cannot be priced (UNKNOWN_PRODUCT); <paramref name="retired"/>, when given, says which products may no
+    /// longer be sold (PRODUCT_RETIRED: a new registration; a sale on a deal registered before the retirement is a fact).
     /// </summary>
-    public static List<RequestedLine> Validate(IReadOnlyList<LineInput?>? lines, Func<string, string?> canonicalSku, InputCheck check)
+    public static List<RequestedLine> Validate(IReadOnlyList<LineInput?>? lines, Func<string, string?> canonicalSku, InputCheck check, Func<string, bool>? retired = null)
     {
         var valid = new List<RequestedLine>();
         if (lines is null || lines.Count == 0)
@@ -28,7 +29,7 @@ internal static class LineValidation
 
         for (var i = 0; i < lines.Count; i++)
         {
-            if (Validate(lines[i], i, canonicalSku, check) is { } line)
+            if (Validate(lines[i], i, canonicalSku, retired, check) is { } line)
             {
                 valid.Add(line);
             }
@@ -37,7 +38,7 @@ internal static class LineValidation
         return valid;
     }
 
-    private static RequestedLine? Validate(LineInput? line, int index, Func<string, string?> canonicalSku, InputCheck check)
+    private static RequestedLine? Validate(LineInput? line, int index, Func<string, string?> canonicalSku, Func<string, bool>? retired, InputCheck check)
     {
         if (line is null)
         {
@@ -48,7 +49,12 @@ internal static class LineValidation
         var skuField = InputField.LineSku(index);
         var text = check.Text(skuField, line.Sku, Catalog.Product.SkuMaxLength);
         var sku = text is null ? null : canonicalSku(text);
-        if (text is not null && sku is null)
+        if (text is not null && retired?.Invoke(text) == true)
+        {
+            check.Add(skuField, ReasonCode.ProductRetired);
+            sku = null;
+        }
+        else if (text is not null && sku is null)
         {
             check.Add(skuField, ReasonCode.UnknownProduct);
         }

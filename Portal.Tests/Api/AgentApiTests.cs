@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Agents;
 using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
+using static Portal.Tests.Infrastructure.ApiCalls;
 
 namespace Portal.Tests.Api;
 
@@ -105,9 +106,4 @@ public sealed class AgentApiTests(PortalAppFixture fixture) : AppTest(fixture)
         var account = await ReadAsync(db => db.Users.SingleAsync(u => u.Email == "wang.fang@sh.example.cn"));
         Assert.Equal((await AgentAsync("T1-SH")).Id, account.AgentId);
     }
-
-    private static Uri Url(string path) => new(path, UriKind.Relative);
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 }

@@ -8,6 +8,7 @@ internal sealed class PriceListBuilder
 {
     private readonly List<PriceVersion> _prices = [];
     private readonly List<DiscountVersion> _discounts = [];
+    private readonly List<string> _retired = [];
 
     public static PriceListBuilder Empty() => new();
 
@@ -32,5 +33,12 @@ internal sealed class PriceListBuilder
         return this;
     }
 
-    public PriceList Build() => new(_prices, _discounts);
+    /// <summary>The product is retired: listed with its prices, not sold in new deals.</summary>
+    public PriceListBuilder Retired(string sku)
+    {
+        _retired.Add(sku);
+        return this;
+    }
+
+    public PriceList Build() => new(_prices, _discounts, _retired, TestTime.Calendar);
 }

@@ -7,6 +7,7 @@ using Portal.Domain.Compliance;
 using Portal.Tests.Builders;
 using Portal.Tests.Deals;
 using Portal.Tests.Infrastructure;
+using static Portal.Tests.Infrastructure.ApiCalls;
 
 namespace Portal.Tests.Compliance;
 
@@ -175,8 +176,6 @@ public sealed class CaseWorkbenchApiTests(PortalAppFixture fixture) : AppTest(fi
         Assert.Equal(0, await ReadAsync(db => db.Set<CaseEvidence>().CountAsync()));
     }
 
-    private static Uri Url(string path) => new(path, UriKind.Relative);
-
     private static object DealBody() => new
     {
         customer = new { uscc = DealInputs.NewUscc("440106", 7301), name = "广州停牌测试科技有限公司", regionCode = "440106", segment = "GovernmentEnterprise" },
@@ -206,7 +205,4 @@ public sealed class CaseWorkbenchApiTests(PortalAppFixture fixture) : AppTest(fi
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
-        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 }

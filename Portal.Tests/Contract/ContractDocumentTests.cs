@@ -120,7 +120,9 @@ public sealed partial class ContractDocumentTests(PortalAppFixture fixture) : Ap
         Assert.Empty(untyped);
         Assert.Empty(mixed);
         Assert.NotEmpty(money);
-        Assert.All(money, s => Assert.Equal(0.01m, (decimal?)s.Schema["multipleOf"]));
+        // Money in fen; discount rates (a property named rate or …Rate) to four decimals.
+        Assert.All(money, s => Assert.Equal(IsRate(s.Path) ? 0.0001m : 0.01m, (decimal?)s.Schema["multipleOf"]));
+        Assert.Contains(money, s => IsRate(s.Path));
         Assert.All(money, s => Assert.Contains("number", TypesOf(s.Schema)));
     }
 
@@ -157,7 +159,7 @@ public sealed partial class ContractDocumentTests(PortalAppFixture fixture) : Ap
     {
         var pages = Contract.Operations.SelectMany(o => (o.Operation["parameters"] as JsonArray ?? []).Where(p => (string?)p!["name"] == "page").Select(p => p!)).ToList();
 
-        Assert.Equal(3, pages.Count);
+        Assert.Equal(4, pages.Count);
         Assert.All(pages, p => Assert.Equal(0, (int?)p["schema"]!["minimum"]));
         Assert.All(pages, p => Assert.Contains("counted from 0", (string?)p["description"], StringComparison.Ordinal));
     }
@@ -246,4 +248,6 @@ public sealed partial class ContractDocumentTests(PortalAppFixture fixture) : Ap
 
     [GeneratedRegex("^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")]
     private static partial Regex MethodName();
+
+    private static bool IsRate(string path) => path.EndsWith(".rate", StringComparison.Ordinal) || path.EndsWith("Rate", StringComparison.Ordinal);
 }

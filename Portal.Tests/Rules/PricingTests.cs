@@ -149,13 +149,23 @@ public sealed class PricingTests
 
     [Theory]
     [InlineData("2026-06-29", 1980.00)]
-    [InlineData("2026-06-30", 1880.00)] // the price drops at 16:00 UTC (midnight in Beijing): the lower one of the day
+    [InlineData("2026-06-30", 1880.00)] // the price drops at noon in Beijing: the lower one of the day
     [InlineData("2026-07-01", 1880.00)]
     public void On_a_sale_date_the_lowest_uniform_price_of_that_day_applies(string day, decimal lowest)
     {
-        var prices = PriceListBuilder.Demo().Price("OIS-STD", 1880.00m, TestTime.Utc(2026, 6, 30, 16)).Build();
+        var prices = PriceListBuilder.Demo().Price("OIS-STD", 1880.00m, TestTime.Utc(2026, 6, 30, 4)).Build();
 
         Assert.Equal(lowest, prices.LowestUniformPriceOn("OIS-STD", DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void Sale_dates_are_days_in_China_a_price_dropping_at_midnight_in_Beijing_belongs_to_the_next_day()
+    {
+        // 16:00 UTC on June 30 is 00:00 on July 1 in Beijing: June 30 (China) never saw the lower price.
+        var prices = PriceListBuilder.Demo().Price("OIS-STD", 1880.00m, TestTime.Utc(2026, 6, 30, 16)).Build();
+
+        Assert.Equal(1980.00m, prices.LowestUniformPriceOn("OIS-STD", new DateOnly(2026, 6, 30)));
+        Assert.Equal(1880.00m, prices.LowestUniformPriceOn("OIS-STD", new DateOnly(2026, 7, 1)));
     }
 
     [Fact]

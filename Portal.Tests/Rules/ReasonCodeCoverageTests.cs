@@ -6,6 +6,7 @@ using Portal.Domain.Customers.VendorDirect;
 using Portal.Domain.Deals;
 using Portal.Domain.Deals.Registration;
 using Portal.Domain.Policy;
+using Portal.Domain.Pricing.Versions;
 using Portal.Domain.Recruitment;
 using Portal.Domain.Regions;
 using Portal.Tests.Builders;
@@ -95,6 +96,9 @@ public sealed class ReasonCodeCoverageTests
             ReasonCode.FileTooLarge => [EvidenceFileCheck.Check(EvidenceFiles.Pdf("报价单"), "quote.pdf", 10).Refusal!.Code],
             ReasonCode.FileTypeNotAllowed => [EvidenceFileCheck.Check(EvidenceFiles.Zip(), "quote.zip", 1024 * 1024).Refusal!.Code],
             ReasonCode.FileTypeMismatch => [EvidenceFileCheck.Check(EvidenceFiles.Png(), "quote.pdf", 1024 * 1024).Refusal!.Code],
+            ReasonCode.ProductRetired => DealRegistrationValidator.Validate(validInput, PriceListBuilder.Demo().Retired("OIS-STD").Build(), _ => true, Now, TestTime.Calendar).Errors.Select(e => e.Code),
+            ReasonCode.VersionNotAfterLatest => PriceVersionRules.Decide(PriceVersionBuilder.Valid(Now).Request(), Now.AddDays(1)).Codes,
+            ReasonCode.DiscountsOutOfOrder => PriceVersionBuilder.Valid(Now).Discount(AgentTier.Tier2, 0.45m).Validate().Errors.Select(e => e.Code),
             _ => throw new InvalidOperationException($"No rule scenario produces {code}: add one here."),
         };
     }

@@ -72,7 +72,7 @@ public sealed class SalesReportTests
     [Fact]
     public void A_sale_on_the_day_the_price_dropped_is_judged_against_the_lower_price()
     {
-        var prices = PriceListBuilder.Demo().Price("OIS-STD", 1780.00m, TestTime.Utc(2026, 5, 20, 16)).Build();
+        var prices = PriceListBuilder.Demo().Price("OIS-STD", 1780.00m, TestTime.Utc(2026, 5, 20, 6)).Build();
 
         var evaluation = Evaluate(Report(("OIS-STD", 5, 1780.00m)), prices: prices);
 

@@ -117,7 +117,10 @@ public static class ApiDocumentation
             schema.Type = Typed(JsonSchemaType.Number, nullable);
             schema.Format = "decimal";
             schema.Pattern = null;
-            schema.MultipleOf = 0.01m;
+
+            // Money has two decimals; a discount rate ("rate", "previousRate", "discountRate") four.
+            var name = context.JsonPropertyInfo?.Name ?? string.Empty;
+            schema.MultipleOf = name == "rate" || name.EndsWith("Rate", StringComparison.Ordinal) ? 0.0001m : 0.01m;
         }
         else if (valueType.IsEnum)
         {

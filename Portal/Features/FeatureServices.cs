@@ -30,7 +30,7 @@ public static class FeatureServices
         services.AddChannelPolicy();
         services.AddDeals();
         services.AddSingleton<DashboardService>();
-        services.AddSingleton<PriceListService>();
+        services.AddCatalog();
         services.AddAgents();
         services.AddSingleton<AuditLogService>();
         services.AddSingleton<AuditCheckpoints>();

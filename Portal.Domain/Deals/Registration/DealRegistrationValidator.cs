@@ -23,7 +23,7 @@ public static class DealRegistrationValidator
         ArgumentNullException.ThrowIfNull(calendar);
         var check = new InputCheck();
         var customer = Customer(input?.Customer, regionExists, check);
-        var lines = LineValidation.Validate(input?.Lines, sku => prices.VersionAt(sku, at)?.Sku, check);
+        var lines = LineValidation.Validate(input?.Lines, sku => prices.VersionAt(sku, at)?.Sku, check, prices.IsRetired);
 
         // A registration claims a deal still to be closed: a close date already past cannot be right, nor one years away.
         var today = calendar.DateOf(at);

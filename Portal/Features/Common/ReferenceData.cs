@@ -11,7 +11,7 @@ namespace Portal.Features;
 /// The price list is kept in memory and checked against the database on every use: a new price or discount version
 /// applies at once, whoever added it, while the list itself is read again only when one was added (ADR 14).
 /// </summary>
-public sealed class ReferenceData(PortalData data)
+public sealed class ReferenceData(PortalData data, BusinessClock clock)
 {
     private Task<IReadOnlyDictionary<string, Region>>? _regions;
     private Task<RegionSearch>? _regionSearch;
@@ -39,9 +39,9 @@ public sealed class ReferenceData(PortalData data)
             return cached.List;
         }
 
-        var products = await db.Products.AsNoTracking().Where(p => p.IsActive).Include(p => p.Prices).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var products = await db.Products.AsNoTracking().Include(p => p.Prices).ToListAsync(cancellationToken).ConfigureAwait(false);
         var discounts = await db.TierDiscounts.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
-        var list = PriceList.From(products, discounts);
+        var list = PriceList.From(products, discounts, clock.Calendar);
         _prices = new CachedPriceList(stamp, list);
         return list;
     }

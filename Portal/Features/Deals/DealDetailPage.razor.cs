@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using Portal.Auth;
+using Portal.Components.Common;
 using Portal.Localization;
 
 namespace Portal.Features.Deals;
@@ -43,5 +44,5 @@ public sealed partial class DealDetailPage
 
     private void Show((string Message, bool IsError) message) => (_message, _messageIsError) = message;
 
-    private static string Money(decimal amount) => "¥" + amount.ToString("N2", CultureInfo.InvariantCulture);
+    private static string Money(decimal amount) => MoneyText.Show(amount);
 }

@@ -161,5 +161,5 @@ public sealed partial class RegisterDeal
 
     private static string Date(DateOnly? day) => day is { } d ? BusinessClock.ShowDay(d) : string.Empty;
 
-    private static string Money(decimal? amount) => amount is null ? "—" : "¥" + amount.Value.ToString("N2", CultureInfo.InvariantCulture);
+    private static string Money(decimal? amount) => MoneyText.Show(amount);
 }
