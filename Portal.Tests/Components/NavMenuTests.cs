@@ -10,9 +10,9 @@ namespace Portal.Tests.Components;
 public sealed class NavMenuTests : PortalTestContext
 {
     [Theory]
-    [InlineData(PortalRoles.ChannelManager, new[] { "Dashboard", "Deals", "Review", "Cases", "Agents", "VendorDirect", "Customers", "PriceList", "Rules" })]
+    [InlineData(PortalRoles.ChannelManager, new[] { "Dashboard", "Deals", "Review", "Cases", "Agents", "Channel", "VendorDirect", "Customers", "PriceList", "Rules" })]
     [InlineData(PortalRoles.Reseller, new[] { "Dashboard", "Deals", "Customers", "Authorizations", "AgentCases", "PriceList", "Rules" })]
-    [InlineData(PortalRoles.Compliance, new[] { "Dashboard", "Deals", "Cases", "Agents", "Customers", "PriceList", "Rules", "AuditLog" })]
+    [InlineData(PortalRoles.Compliance, new[] { "Dashboard", "Deals", "Cases", "Agents", "Channel", "Customers", "PriceList", "Rules", "AuditLog" })]
     [InlineData(PortalRoles.Admin, new[] { "Dashboard", "Rules", "AuditLog", "Users" })]
     public void Each_role_sees_its_own_areas_and_none_of_the_others(string role, string[] expected)
     {

@@ -74,6 +74,31 @@ public sealed class ReviewQueueTests : PortalTestContext, IClassFixture<PortalAp
         Assert.NotNull(agent.ContractEnd);
     }
 
+    [Fact]
+    public async Task An_application_shows_everything_the_applicant_gave_with_its_territory_against_the_recruiters()
+    {
+        var agentId = await ApplyForSubAgentAsync();
+        var tab = Render<ApplicationReviewTab>(p => p.Add(x => x.OnDecided, m => _messages.Add(m)));
+        var row = $"[data-review-application='{agentId}']";
+        tab.WaitForElement(row);
+
+        await tab.Find($"{row} [data-action='Details']").ClickAsync(new());
+
+        var detail = tab.WaitForElement("[data-testid='application-detail']");
+        Assert.Equal("T1-REVIEW", detail.QuerySelector("[data-field='code']")!.TextContent.Trim());
+        Assert.Equal("广州天河审核测试代理有限公司", detail.QuerySelector("[data-field='legalName']")!.TextContent.Trim());
+        Assert.Equal(Uscc.Create('9', '1', "440106", "MA5RE701").Value, detail.QuerySelector("[data-field='uscc']")!.TextContent.Trim());
+        Assert.Equal("一级代理", detail.QuerySelector("[data-field='tier']")!.TextContent.Trim());
+        Assert.Contains("CORE-GZ 广州核心代理", detail.QuerySelector("[data-field='parent']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("核心代理", detail.QuerySelector("[data-field='parent']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("广州市 (440100)", detail.QuerySelector("[data-field='parentTerritory']")!.TextContent, StringComparison.Ordinal);
+        var region = detail.QuerySelector("[data-region='440106']")!;
+        Assert.Equal("true", region.GetAttribute("data-within"));
+        Assert.Contains("天河区", region.TextContent, StringComparison.Ordinal);
+        Assert.Equal("陈明 · 13800000000 · review@example.com", detail.QuerySelector("[data-field='contacts']")!.TextContent.Trim());
+        Assert.False(string.IsNullOrWhiteSpace(detail.QuerySelector("[data-field='submittedAt']")!.TextContent));
+    }
+
     private static string NoteText(IRenderedComponent<AuthorizationReviewTab> tab) =>
         tab.Find("[data-testid='decision-note'] textarea, textarea[data-testid='decision-note']").Closest(".mud-input-control")!.TextContent;
 

@@ -16,7 +16,7 @@ public sealed partial class ContractDocumentTests(PortalAppFixture fixture) : Ap
 
     private static readonly string[] Anonymous = ["SignIn", "FileViolationReport", "GetHealth"];
 
-    private static readonly string[] Exemplified = ["SignIn", "RegisterDeal", "ReportSale", "RequestExtension", "ApproveDeal", "FileViolationReport"];
+    private static readonly string[] Exemplified = ["SignIn", "RegisterDeal", "ReportSale", "RequestExtension", "ApproveDeal", "FileViolationReport", "SignAgent"];
 
     [Fact]
     public async Task The_served_document_is_the_committed_contract()

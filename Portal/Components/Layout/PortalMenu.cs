@@ -20,6 +20,7 @@ public static class PortalMenu
         new("Review", "/review", Icons.Material.Filled.FactCheck, PortalPolicies.ManageChannel),
         new("Cases", "/cases", Icons.Material.Filled.Gavel, PortalPolicies.MonitorCases),
         new("Agents", "/agents", Icons.Material.Filled.Hub, PortalPolicies.ReadAgents),
+        new("Channel", "/channel", Icons.Material.Filled.AccountTree, PortalPolicies.ReadAgents),
         new("VendorDirect", "/vendor-direct", Icons.Material.Filled.Storefront, PortalPolicies.ManageChannel),
         new("Customers", "/customers", Icons.Material.Filled.Business, PortalPolicies.ReadCustomers),
         new("Authorizations", "/authorizations", Icons.Material.Filled.AltRoute, PortalPolicies.Resell),

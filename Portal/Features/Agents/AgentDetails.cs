@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
+using Portal.Components.Common;
 using Portal.Data;
 using Portal.Data.Identity;
 using Portal.Domain.Agents;
@@ -22,18 +23,17 @@ public sealed class AgentDetails(PortalData data, ReferenceData reference, Busin
     ];
 
     /// <summary>The agent with this code (codes are upper case), or null when it does not exist for the reader.</summary>
-    public async Task<AgentDetail?> GetByCodeAsync(CurrentUser user, string code, CancellationToken cancellationToken = default)
+    public async Task<AgentDetail?> GetByCodeAsync(CurrentUser user, string code, CancellationToken cancellationToken = default) =>
+        await IdOfAsync(user, code, cancellationToken).ConfigureAwait(false) is { } agentId ? await GetAsync(user, agentId, cancellationToken).ConfigureAwait(false) : null;
+
+    /// <summary>The id of the agent with this code, or null when it does not exist for the reader.</summary>
+    public async Task<int?> IdOfAsync(CurrentUser user, string code, CancellationToken cancellationToken = default)
     {
         Authorize(user);
         ArgumentNullException.ThrowIfNull(code);
         var normalized = code.Trim().ToUpperInvariant();
-        int? id;
-        await using (var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false))
-        {
-            id = await db.Agents.Where(a => a.Code == normalized).Select(a => (int?)a.Id).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return id is { } agentId ? await GetAsync(user, agentId, cancellationToken).ConfigureAwait(false) : null;
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
+        return await db.Agents.Where(a => a.Code == normalized).Select(a => (int?)a.Id).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The agent, or null when it does not exist for the reader.</summary>
@@ -98,13 +98,83 @@ public sealed class AgentDetails(PortalData data, ReferenceData reference, Busin
         return await NodesAsync(db, db.Agents.Where(a => a.ParentId == parentId), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// One page of one level of the hierarchy (ADR 25): the children of <paramref name="parentId"/> (with null the reader's
+    /// top level, as <see cref="ChildrenAsync"/>), highest tier first, then by code, from <paramref name="skip"/>, at most
+    /// <paramref name="take"/>. One query by the indexed parent id, asking for one row more than it shows to know whether
+    /// there are more; a tree of 100 000 agents is never read whole. Null when the parent does not exist for the reader.
+    /// </summary>
+    public async Task<AgentLevel?> LevelAsync(CurrentUser user, int? parentId, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        Authorize(user);
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        take = Math.Clamp(take, 1, PageRequest.MaxPageSize);
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
+        IQueryable<Agent> level;
+        if (parentId is null)
+        {
+            level = user.IsInRole(PortalRoles.Reseller) ? db.Agents.Where(a => a.Id == user.AgentId) : db.Agents.Where(a => a.ParentId == null);
+        }
+        else
+        {
+            // A reseller asking below an agent it may not see learns nothing of the tree above or beside it.
+            if (user.IsInRole(PortalRoles.Reseller) && !await db.Agents.AnyAsync(a => a.Id == parentId, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            level = db.Agents.Where(a => a.ParentId == parentId);
+        }
+
+        // Highest tier first (the tier is stored by name, so its rank is spelled out for the database), then by code.
+        var page = level
+            .OrderBy(a => a.Tier == AgentTier.Strategic ? 0 : a.Tier == AgentTier.Core ? 1 : a.Tier == AgentTier.Tier1 ? 2 : 3)
+            .ThenBy(a => a.Code)
+            .Skip(skip)
+            .Take(take + 1);
+        var nodes = await ProjectAsync(db, page, cancellationToken).ConfigureAwait(false);
+        var ordered = nodes.OrderBy(n => n.Tier).ThenBy(n => n.Code, StringComparer.Ordinal).ToList();
+        return new AgentLevel([.. ordered.Take(take)], ordered.Count > take);
+    }
+
+    /// <summary>
+    /// The agent with this code and its ancestors, from the top of its tree down to it (the closure table, ADR 3: one
+    /// query), as far as the reader may see them; null when the agent does not exist for the reader.
+    /// </summary>
+    public async Task<IReadOnlyList<AgentNode>?> PathAsync(CurrentUser user, string code, CancellationToken cancellationToken = default)
+    {
+        Authorize(user);
+        ArgumentNullException.ThrowIfNull(code);
+        var normalized = code.Trim().ToUpperInvariant();
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
+        var depths = await (
+                from agent in db.Agents
+                where agent.Code == normalized
+                join link in db.AgentLinks on agent.Id equals link.DescendantId
+                select new { link.AncestorId, link.Depth })
+            .ToDictionaryAsync(l => l.AncestorId, l => l.Depth, cancellationToken).ConfigureAwait(false);
+        if (depths.Count == 0)
+        {
+            return null;
+        }
+
+        var ids = depths.Keys.ToList();
+        var nodes = await ProjectAsync(db, db.Agents.Where(a => ids.Contains(a.Id)), cancellationToken).ConfigureAwait(false);
+        return [.. nodes.OrderByDescending(n => depths[n.Id])];
+    }
+
     private static void Authorize(CurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
         AccessDeniedException.UnlessMay(user, PortalPolicies.ReadHierarchy);
     }
 
-    private async Task<IReadOnlyList<AgentNode>> NodesAsync(PortalDbContext db, IQueryable<Agent> agents, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<AgentNode>> NodesAsync(PortalDbContext db, IQueryable<Agent> agents, CancellationToken cancellationToken) =>
+        // Highest tier first, then by code; the tier is stored by name, so its rank is applied here.
+        [.. (await ProjectAsync(db, agents, cancellationToken).ConfigureAwait(false)).OrderBy(n => n.Tier).ThenBy(n => n.Code, StringComparer.Ordinal)];
+
+    // Each node with its territory's names and its number of children (a count by the indexed parent id).
+    private async Task<List<AgentNode>> ProjectAsync(PortalDbContext db, IQueryable<Agent> agents, CancellationToken cancellationToken)
     {
         var rows = await agents.AsNoTracking()
             .Select(a => new
@@ -115,7 +185,6 @@ public sealed class AgentDetails(PortalData data, ReferenceData reference, Busin
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var regions = await reference.RegionsAsync().ConfigureAwait(false);
-        // Highest tier first, then by code; the tier is stored by name, so its rank is applied here.
-        return [.. rows.OrderBy(r => r.Tier).ThenBy(r => r.Code, StringComparer.Ordinal).Select(r => new AgentNode(r.Id, r.Code, r.LegalName, r.Tier, r.Status, RegionLabels.Of(r.Territory, regions), r.ChildCount))];
+        return [.. rows.Select(r => new AgentNode(r.Id, r.Code, r.LegalName, r.Tier, r.Status, RegionLabels.Of(r.Territory, regions), r.ChildCount))];
     }
 }

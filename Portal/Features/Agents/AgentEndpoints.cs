@@ -6,13 +6,21 @@ using Portal.Auth;
 using Portal.Components.Common;
 using Portal.Domain.Agents;
 using Portal.Domain.Common;
+using Portal.Domain.Customers;
 using Portal.Features.Admin;
+using Portal.Features.Recruitment;
 
 namespace Portal.Features.Agents;
 
 public sealed record AgentListItem(string Code, string LegalName, AgentTier Tier, ContractStatus Status, string? ParentCode, IReadOnlyList<string> Territory, DateOnly? ContractEnd);
 
 public sealed record AgentListResponse(IReadOnlyList<AgentListItem> Items, int TotalCount, int Page, int PageSize);
+
+/// <summary>An agent of the hierarchy: enough to draw a tree node, and how many sub-agents it has.</summary>
+public sealed record AgentNodeResponse(string Code, string LegalName, AgentTier Tier, ContractStatus Status, int ChildCount);
+
+/// <summary>One page of an agent's direct sub-agents (highest tier first, then by code), and whether more follow.</summary>
+public sealed record AgentChildrenResponse(IReadOnlyList<AgentNodeResponse> Items, int Page, int PageSize, bool HasMore);
 
 /// <summary>An action on an agent's contract with whether its machine allows it now and, if not, why.</summary>
 public sealed record AgentActionResponse(AgentAction Action, bool Allowed, IReadOnlyList<ReasonMessage> Reasons);
@@ -36,6 +44,37 @@ public sealed record AgentResponse(
 
 /// <summary>A portal account created for an agent, with its initial password — shown this once.</summary>
 public sealed record AgentUserResponse(string Email, string InitialPassword);
+
+/// <summary>
+/// An agent the vendor signs directly (DESIGN.md §2.2, §7): any tier, vendor-signed or under the parent named (then the
+/// recruitment rules judge the parent as the recruiter), Active for the contract period (both days included).
+/// </summary>
+public sealed record SignAgentBody(
+    string? Code,
+    string? LegalName,
+    string? Uscc,
+    AgentTier? Tier,
+    string? ParentCode,
+    IReadOnlyList<string>? Territory,
+    DateOnly? ContractStart,
+    DateOnly? ContractEnd,
+    AgentContacts? Contacts)
+{
+    public DirectSigningInput ToInput() => new()
+    {
+        Code = Code,
+        LegalName = LegalName,
+        Uscc = Uscc,
+        Tier = Tier,
+        ParentCode = ParentCode,
+        Territory = Territory ?? [],
+        ContractStart = ContractStart,
+        ContractEnd = ContractEnd,
+        ContactName = Contacts?.Name,
+        ContactPhone = Contacts?.Phone,
+        ContactEmail = Contacts?.Email,
+    };
+}
 
 /// <summary>A new tier, and why.</summary>
 public sealed record TierBody(AgentTier? Tier, string? Reason);
@@ -68,6 +107,16 @@ public static class AgentEndpoints
             .Produces<AgentListResponse>()
             .Refuses(StatusCodes.Status400BadRequest);
 
+        agents.MapPost(string.Empty, SignAsync)
+            .RequireAuthorization(PortalPolicies.ManageChannel)
+            .WithName("SignAgent")
+            .WithSummary("Sign an agent directly (any tier; vendor-signed or under a named parent, which must be allowed to recruit it); 201 with its profile")
+            .WithRequestExample(new SignAgentBody(
+                "T1-PANYU", "广州番禺示例科技有限公司", Uscc.Create('9', '1', "440113", "MA5P0001").Value, AgentTier.Tier1, "CORE-GZ", ["440113"],
+                new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), new AgentContacts("李娜", "020-12345678", "li.na@panyu.example.cn")))
+            .Produces<AgentResponse>(StatusCodes.Status201Created)
+            .Refuses(StatusCodes.Status409Conflict);
+
         agents.MapGet("/{code}", async (string code, HttpContext http, AgentDetails details, AgentActivityQueries activity, CancellationToken ct) =>
                 await details.GetByCodeAsync(User(http), code, ct).ConfigureAwait(false) is { } agent
                     ? TypedResults.Ok(ToResponse(http, agent, await activity.OfAsync(User(http), agent.Id, ct).ConfigureAwait(false)))
@@ -76,6 +125,13 @@ public static class AgentEndpoints
             .WithName("GetAgent")
             .WithSummary("One agent's profile with its contract, grade, parent, sub-agents and the contract actions allowed now")
             .Produces<AgentResponse>();
+
+        agents.MapGet("/{code}/children", ChildrenAsync)
+            .RequireAuthorization(PortalPolicies.ReadAgents)
+            .WithName("ListAgentChildren")
+            .WithSummary("One page of an agent's direct sub-agents, each with its number of sub-agents (a tree loaded a level at a time)")
+            .Produces<AgentChildrenResponse>()
+            .Refuses(StatusCodes.Status400BadRequest);
 
         MapStep<TierBody>(agents, "tier", "ChangeAgentTier", "A new tier, with the reason; refused naming the parent or sub-agent the hierarchy rules protect", new(AgentTier.Core, "年度评级上调。"),
             (admin, user, id, body, ct) => admin.ChangeAsync(user, id, new AgentChangeInput { Tier = body.Tier, Reason = body.Reason }, ct));
@@ -137,6 +193,45 @@ public static class AgentEndpoints
         return result.Succeeded && await details.GetAsync(user, agent.Id, ct).ConfigureAwait(false) is { } changed
             ? TypedResults.Ok(ToResponse(http, changed, await activity.OfAsync(user, agent.Id, ct).ConfigureAwait(false)))
             : result.ToHttp(http, _ => Refusal.NotFound.ToHttp(http));
+    }
+
+    private static async Task<IResult> ChildrenAsync(
+        string code,
+        [FromQuery(Name = "page"), Range(0, ListQuery.MaxPage), Description(ListQuery.PageText)] int? page,
+        [FromQuery(Name = "pageSize"), Range(1, PageRequest.MaxPageSize), Description(ListQuery.PageSizeText)] int? pageSize,
+        HttpContext http,
+        AgentDetails details,
+        CancellationToken ct)
+    {
+        var check = new InputCheck();
+        var request = ListQuery.Page(check, http.Request, page, pageSize, (AgentSort?)null, null);
+        if (!check.IsValid)
+        {
+            return Refusal.Invalid(check.Errors).ToHttp(http);
+        }
+
+        var user = User(http);
+        if (await details.IdOfAsync(user, code, ct).ConfigureAwait(false) is not { } agentId
+            || await details.LevelAsync(user, agentId, request.Skip, request.Take, ct).ConfigureAwait(false) is not { } level)
+        {
+            return Refusal.NotFound.ToHttp(http);
+        }
+
+        return TypedResults.Ok(new AgentChildrenResponse(
+            [.. level.Nodes.Select(n => new AgentNodeResponse(n.Code, n.LegalName, n.Tier, n.Status, n.ChildCount))], request.Page, request.Take, level.HasMore));
+    }
+
+    // Signed, then answered with the profile GET /agents/{code} gives, at the address it gives it.
+    private static async Task<IResult> SignAsync(SignAgentBody body, HttpContext http, AgentRecruitment recruitment, AgentDetails details, AgentActivityQueries activity, CancellationToken ct)
+    {
+        var user = User(http);
+        var result = await recruitment.SignDirectlyAsync(user, body.ToInput(), ct).ConfigureAwait(false);
+        if (!result.Succeeded || await details.GetAsync(user, result.Value.Id, ct).ConfigureAwait(false) is not { } agent)
+        {
+            return result.ToHttp(http, _ => Refusal.NotFound.ToHttp(http));
+        }
+
+        return TypedResults.Created($"/api/v1/agents/{agent.Code}", ToResponse(http, agent, await activity.OfAsync(user, agent.Id, ct).ConfigureAwait(false)));
     }
 
     private static AgentResponse ToResponse(HttpContext http, AgentDetail a, AgentActivity activity) => new(

@@ -11,9 +11,10 @@ public static class AgentFields
     public const string Uscc = Domain.Common.InputField.Uscc;
     public const string Tier = Domain.Common.InputField.Tier;
     public const string Territory = Domain.Common.InputField.Territory;
-    public const string ContactName = "contactName";
-    public const string ContactPhone = "contactPhone";
-    public const string ContactEmail = "contactEmail";
+    // The contacts as the API's body nests them ({contacts:{name, phone, email}}), so that a field error names them so.
+    public const string ContactName = "contacts.name";
+    public const string ContactPhone = "contacts.phone";
+    public const string ContactEmail = "contacts.email";
     public const string ParentCode = "parentCode";
     public const string ContractStart = "contractStart";
     public const string ContractEnd = "contractEnd";

@@ -6,6 +6,9 @@ namespace Portal.Features.Agents;
 /// <summary>An agent in the hierarchy view: enough to draw a node, and whether it can be expanded (<see cref="ChildCount"/>).</summary>
 public sealed record AgentNode(int Id, string Code, string LegalName, AgentTier Tier, ContractStatus Status, IReadOnlyList<RegionLabel> Territory, int ChildCount);
 
+/// <summary>One page of one level of the hierarchy, and whether more agents follow on that level.</summary>
+public sealed record AgentLevel(IReadOnlyList<AgentNode> Nodes, bool HasMore);
+
 /// <summary>The contract's state and dates (both days included); <see cref="SuspendedUntil"/> while suspended.</summary>
 public sealed record AgentContract(ContractStatus Status, DateOnly? Start, DateOnly? End, DateTime? SuspendedUntil);
 

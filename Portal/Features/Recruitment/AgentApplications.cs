@@ -4,6 +4,7 @@ using Portal.Components.Common;
 using Portal.Domain.Agents;
 using Portal.Domain.Audit;
 using Portal.Domain.Common;
+using Portal.Domain.Regions;
 using Portal.Features.Agents;
 using Portal.Features.Audit;
 
@@ -32,6 +33,8 @@ public sealed class AgentApplications(ChannelWrites writes, PortalData data, Ref
                 a.Id, a.Code, a.LegalName, a.Uscc, a.Tier, a.Status,
                 ParentCode = a.Parent == null ? null : a.Parent.Code,
                 ParentName = a.Parent == null ? null : a.Parent.LegalName,
+                ParentTier = a.Parent == null ? (AgentTier?)null : a.Parent.Tier,
+                ParentTerritory = a.Parent!.Territory.Select(t => t.RegionCode).ToList(),
                 Territory = a.Territory.Select(t => t.RegionCode).ToList(),
                 a.ContactName, a.ContactPhone, a.ContactEmail, a.CreatedAt,
             })
@@ -40,8 +43,21 @@ public sealed class AgentApplications(ChannelWrites writes, PortalData data, Ref
         return new PagedResult<ApplicationRow>(
             [.. rows.Select(r => new ApplicationRow(
                 r.Id, r.Code, r.LegalName, r.Uscc, r.Tier, r.Status, r.ParentCode, r.ParentName, RegionLabels.Of(r.Territory, regions),
-                r.ContactName, r.ContactPhone, r.ContactEmail, r.CreatedAt))],
+                r.ContactName, r.ContactPhone, r.ContactEmail, r.CreatedAt,
+                r.ParentTier, RegionLabels.Of(r.ParentTerritory, regions), OutsideOf(r.ParentCode is null ? null : r.ParentTerritory, r.Territory)))],
             total);
+    }
+
+    // A sub-agent's territory lies inside its parent's (DESIGN.md §2.2): the requested regions the parent does not cover.
+    private static IReadOnlyList<string> OutsideOf(IReadOnlyList<string>? parentTerritory, IReadOnlyList<string> requested)
+    {
+        if (parentTerritory is null)
+        {
+            return [];
+        }
+
+        var parent = parentTerritory.Select(code => RegionCode.TryParse(code, out var region) ? region : (RegionCode?)null).OfType<RegionCode>().ToList();
+        return [.. requested.Where(code => !RegionCode.TryParse(code, out var region) || !Territory.Covers(parent, region))];
     }
 
     /// <summary>Applied → UnderReview: the vendor takes the application up.</summary>

@@ -22,6 +22,8 @@ internal static partial class AgentEnrolment
     // Longer than any USCC: a wrong length is the rule's INVALID_USCC, not TOO_LONG.
     private const int UsccInputMaxLength = 64;
 
+    private const string ReservedCode = "NEW";
+
     /// <summary>
     /// A new agent's input checked field by field (every error at once); the USCC's check characters are the recruitment
     /// rule's, so that a bad USCC is answered with the rule's other reasons.
@@ -29,7 +31,8 @@ internal static partial class AgentEnrolment
     public static NewAgent? Validate(NewAgentInput? input, IReadOnlyDictionary<string, Region> regions, InputCheck check)
     {
         var code = check.Text(AgentFields.Code, input?.Code, Agent.CodeMaxLength)?.ToUpperInvariant();
-        if (code is not null && !CodePattern().IsMatch(code))
+        // "NEW" would be the signing page's address (/agents/new), not the agent's.
+        if (code is not null && (!CodePattern().IsMatch(code) || code == ReservedCode))
         {
             check.Add(AgentFields.Code, ReasonCode.InvalidValue);
         }
@@ -99,6 +102,7 @@ internal static partial class AgentEnrolment
         status = agent.Status,
         contractStart = agent.ContractStart,
         contractEnd = agent.ContractEnd,
+        contacts = new { name = agent.ContactName, phone = agent.ContactPhone, email = agent.ContactEmail },
     };
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]*$", RegexOptions.CultureInvariant)]

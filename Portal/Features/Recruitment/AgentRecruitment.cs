@@ -81,7 +81,7 @@ public sealed class AgentRecruitment(ChannelWrites writes, ReferenceData referen
             }
 
             var decision = RecruitmentRules.Decide(parent is null ? null : AgentSnapshot.From(parent), newAgent.Request);
-            if (await RefusalAsync(db, decision, newAgent, ct).ConfigureAwait(false) is { } refusal)
+            if (await RefusalAsync(db, OnParent(decision), newAgent, ct).ConfigureAwait(false) is { } refusal)
             {
                 return refusal;
             }
@@ -92,6 +92,11 @@ public sealed class AgentRecruitment(ChannelWrites writes, ReferenceData referen
             return UseCaseResult.Ok(new AgentEnrolled(agent.Id, agent.Code, agent.Status));
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    // The rule judges the named parent as the recruiter: what it says of the recruiter itself (not Active, a tier that
+    // may not recruit) concerns the parent the manager chose, so the form shows it on that field.
+    private static Decision OnParent(Decision decision) =>
+        decision.IsAllowed ? decision : new Decision(decision.Reasons.Select(r => r.Field is null ? r with { Field = AgentFields.ParentCode } : r));
 
     // Every reason at once: the rule's and the uniqueness of code and USCC.
     private static async Task<Refusal?> RefusalAsync(PortalDbContext db, Decision decision, NewAgent agent, CancellationToken ct)

@@ -4,8 +4,10 @@ using Portal.Features.Agents;
 namespace Portal.Features.Recruitment;
 
 /// <summary>
-/// An agent application waiting for the vendor (Applied or UnderReview): who applied, under which parent, for which
-/// tier and territory.
+/// An agent application waiting for the vendor (Applied or UnderReview): everything the applicant gave — who applied,
+/// under which parent (with the parent's tier and territory), for which tier and territory, and whom to contact.
+/// <see cref="OutsideParent"/> names the requested regions the parent's territory does not cover (DESIGN.md §4,
+/// TERRITORY_NOT_WITHIN_PARENT): none for an application within its recruiter's territory.
 /// </summary>
 public sealed record ApplicationRow(
     int Id,
@@ -20,4 +22,11 @@ public sealed record ApplicationRow(
     string? ContactName,
     string? ContactPhone,
     string? ContactEmail,
-    DateTime AppliedAt);
+    DateTime AppliedAt,
+    AgentTier? ParentTier = null,
+    IReadOnlyList<RegionLabel>? ParentTerritory = null,
+    IReadOnlyList<string>? OutsideParent = null)
+{
+    /// <summary>Whether the parent's territory covers the requested region (always, for an agent without a parent).</summary>
+    public bool IsWithinParent(string regionCode) => OutsideParent?.Contains(regionCode, StringComparer.Ordinal) != true;
+}
