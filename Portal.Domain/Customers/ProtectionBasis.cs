@@ -11,4 +11,7 @@ public enum ProtectionBasis
 
     /// <summary>Passed to the parent when the holder was disqualified.</summary>
     Inherited,
+
+    /// <summary>Given by a ChannelManager's arbitration (moved from another agent), with a written reason.</summary>
+    Arbitration,
 }

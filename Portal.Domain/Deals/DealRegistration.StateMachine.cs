@@ -196,6 +196,32 @@ public sealed partial class DealRegistration
     }
 
     /// <summary>
+    /// Whether a ChannelManager may cancel the registration now (DESIGN.md §9): while it protects its customer —
+    /// Approved, or Approved with an extension request pending.
+    /// </summary>
+    public ActionAvailability<DealAction> CancellationAvailability() =>
+        Status == DealStatus.ExtensionRequested
+            ? new ActionAvailability<DealAction>(DealAction.Cancel, true, [])
+            : Availability(DealAction.Cancel, default);
+
+    /// <summary>
+    /// A ChannelManager's cancellation with a written <paramref name="reason"/>, kept as the decision note. A pending
+    /// extension request is refused first with the same reason (ExtensionRequested → Approved → Cancelled: the machine's
+    /// own transitions, as the disqualification cascade takes them).
+    /// </summary>
+    public void CancelWithReason(string reason)
+    {
+        var text = Guard.Text(reason, ReasonTextMaxLength, nameof(reason));
+        if (Status == DealStatus.ExtensionRequested)
+        {
+            RefuseExtension(text);
+        }
+
+        Cancel();
+        DecisionNote = text;
+    }
+
+    /// <summary>
     /// Approved → ExtensionRequested, with a written <paramref name="reason"/>. Allowed once per registration (guard
     /// <see cref="DealGuardKeys.ExtensionNotYetUsed"/>) and only while the protection is in force (guard
     /// <see cref="DealGuardKeys.ProtectionInForce"/>).

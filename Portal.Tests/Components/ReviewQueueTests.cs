@@ -24,7 +24,7 @@ public sealed class ReviewQueueTests : PortalTestContext, IClassFixture<PortalAp
         ArgumentNullException.ThrowIfNull(fixture);
         _app = fixture.App;
 
-        UseApp(_app, typeof(AuthorizationDirectory), typeof(CrossRegionAuthorizationService), typeof(AgentApplications), typeof(DealQueries), typeof(DealReviewService), typeof(BusinessClock));
+        UseApp(_app, typeof(AuthorizationDirectory), typeof(CrossRegionAuthorizationService), typeof(AgentApplications), typeof(DealQueries), typeof(DealReviewService), typeof(BusinessClock), typeof(Portal.Features.Review.ReviewContextQueries));
 
         AddAuthorization().SetAuthorized("manager@channels.local").SetRoles(PortalRoles.ChannelManager);
     }

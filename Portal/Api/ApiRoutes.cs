@@ -1,8 +1,10 @@
 using Portal.Auth;
 using Portal.Features.Agents;
 using Portal.Features.Audit;
+using Portal.Features.Authorizations;
 using Portal.Features.Catalog;
 using Portal.Features.Compliance;
+using Portal.Features.Customers;
 using Portal.Features.Deals;
 
 namespace Portal.Api;
@@ -36,6 +38,8 @@ public static class ApiRoutes
         api.MapCaseEndpoints();
         api.MapAuditEndpoints();
         api.MapAgentEndpoints();
+        api.MapCustomerEndpoints();
+        api.MapAuthorizationEndpoints();
 
         // Anything else under /api is simply not there: routing finds no endpoint (404), or one that does not take the
         // method (405) or the media type (415), and the boundary answers each as a coded ProblemDetails (ApiErrors).

@@ -77,7 +77,7 @@ public sealed class CrossRegionAuthorizationService(ChannelWrites writes, Portal
     /// (<paramref name="note"/>, required) is the audit trail's.
     /// </summary>
     public Task<UseCaseResult<AuthorizationChange>> RevokeAsync(CurrentUser manager, int authorizationId, string? note, CancellationToken cancellationToken = default) =>
-        DecideAsync(manager, authorizationId, AuthorizationAction.Revoke, AuditAction.AuthorizationRevoked, note, noteRequired: true, (a, _, _) => a.Revoke(), cancellationToken);
+        DecideAsync(manager, authorizationId, AuthorizationAction.Revoke, AuditAction.AuthorizationRevoked, note, noteRequired: true, (a, _, _) => a.Revoke(), cancellationToken, AuthorizationFields.Reason);
 
     private async Task<UseCaseResult<AuthorizationChange>> DecideAsync(
         CurrentUser manager,
@@ -87,11 +87,12 @@ public sealed class CrossRegionAuthorizationService(ChannelWrites writes, Portal
         string? note,
         bool noteRequired,
         Action<CrossRegionAuthorization, string?, DateTime> apply,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string noteField = AuthorizationFields.Note)
     {
         AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
         var check = new InputCheck();
-        var text = check.Note(AuthorizationFields.Note, note, CrossRegionAuthorization.ReasonMaxLength, noteRequired);
+        var text = check.Note(noteField, note, CrossRegionAuthorization.ReasonMaxLength, noteRequired);
         if (!check.IsValid)
         {
             return Refusal.Invalid(check.Errors);

@@ -55,9 +55,16 @@ public static class UseCaseCode
     /// <summary>The investigator named is not an enabled Compliance account.</summary>
     public const string NotAnInvestigator = "NOT_AN_INVESTIGATOR";
 
+    /// <summary>Arbitration of a customer nobody protects now: there is nothing to move or release.</summary>
+    public const string NotProtected = "NOT_PROTECTED";
+
+    /// <summary>Arbitration that would give a customer to the agent that already holds it.</summary>
+    public const string AlreadyHolder = "ALREADY_HOLDER";
+
     public static IReadOnlyList<string> All { get; } =
     [
         NotFound, AgentCodeTaken, UsccTaken, UnknownCustomer, UnknownAgent, PenaltyNotApplicable, DisqualificationIrreversible,
         TooManyRequests, NotOnOwnAccount, UnknownRole, AgentOnlyForReseller, EmailTaken, PasswordTooWeak, NotAnInvestigator,
+        NotProtected, AlreadyHolder,
     ];
 }

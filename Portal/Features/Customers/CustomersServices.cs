@@ -7,6 +7,8 @@ public static class CustomersServices
     {
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<VendorDirectSales>();
+        services.AddSingleton<CustomerProtectionQueries>();
+        services.AddSingleton<ProtectionArbitration>();
         return services;
     }
 }

@@ -162,6 +162,45 @@ public sealed class ProtectionLedger(AuditTrail audit)
         }
     }
 
+    /// <summary>
+    /// Arbitration moves the customer (DESIGN.md §9): <paramref name="open"/> ends now as transferred and
+    /// <paramref name="toAgentId"/>'s protection begins at the same instant for the remainder of the period, with no
+    /// deal behind it — one holder at every instant, the unique index admitting the new row only once the old one is
+    /// closed in the database. Both are audited with the manager's reason.
+    /// </summary>
+    public async Task<CustomerProtection> TransferAsync(PortalDbContext db, CustomerProtection open, int toAgentId, DateTime at, string actor, string reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(open);
+        open.End(at, ProtectionEnd.Transferred);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        var granted = GrantFirst(db, new ProtectionGrant(open.CustomerId, toAgentId, ProtectionBasis.Arbitration, at, open.Until, null));
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await audit.AppendAsync(db, AuditRecord.Of(
+            actor,
+            AuditAction.ProtectionTransferred,
+            AuditEntity.CustomerProtection,
+            open.Id,
+            new { open.CustomerId, open.AgentId, open.Basis, open.Until },
+            new { open.EndedAt, open.EndReason, InheritedBy = toAgentId, InheritedProtectionId = granted.Id, InheritedUntil = granted.Until, Reason = reason }), ct).ConfigureAwait(false);
+        return granted;
+    }
+
+    /// <summary>Arbitration releases the customer: <paramref name="open"/> ends now and the customer is free; audited with the manager's reason.</summary>
+    public Task<AuditEntry> ReleaseByArbitrationAsync(PortalDbContext db, CustomerProtection open, DateTime at, string actor, string reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(open);
+        open.End(at, ProtectionEnd.Released);
+        return audit.AppendAsync(db, AuditRecord.Of(
+            actor,
+            AuditAction.ProtectionReleased,
+            AuditEntity.CustomerProtection,
+            open.Id,
+            new { open.CustomerId, open.AgentId, open.Basis, open.Until },
+            new { open.EndedAt, open.EndReason, Reason = reason }), ct);
+    }
+
     private static Task<List<CustomerProtection>> OpenAsync(PortalDbContext db, int customerId, CancellationToken ct) =>
         db.CustomerProtections.Where(p => p.CustomerId == customerId && p.EndedAt == null).ToListAsync(ct);
 

@@ -31,6 +31,9 @@ public sealed record DealChangeResponse(int Id, DealStatus Status, DateOnly? Pro
 /// <summary>A decision's written note (approve, reject, grant or refuse an extension).</summary>
 public sealed record DecisionBody(string? Note);
 
+/// <summary>Why a channel manager cancels a deal.</summary>
+public sealed record CancelBody(string? Reason);
+
 /// <summary>The reseller's written reason for the one extension.</summary>
 public sealed record ExtensionBody(string? Reason);
 
@@ -120,6 +123,15 @@ public static class DealEndpoints
         MapDecision(deals, "reject", "RejectDeal", (review, user, id, note) => review.RejectAsync(user, id, note), "Reject a registration held for review, with a written reason");
         MapDecision(deals, "grant-extension", "GrantExtension", (review, user, id, note) => review.DecideExtensionAsync(user, id, grant: true, note), "Grant a requested extension: the protection runs ExtensionDays longer");
         MapDecision(deals, "refuse-extension", "RefuseExtension", (review, user, id, note) => review.DecideExtensionAsync(user, id, grant: false, note), "Refuse a requested extension, with a written reason");
+
+        deals.MapPost("/deals/{id:int}/cancel", async (int id, CancelBody body, HttpContext http, DealReviewService review, CancellationToken ct) =>
+                Changed(http, await review.CancelAsync(User(http), id, body.Reason, ct).ConfigureAwait(false)))
+            .RequireAuthorization(PortalPolicies.ManageChannel)
+            .WithName("CancelDeal")
+            .WithSummary("Cancel an approved deal (an extension request pending is refused first), with a written reason; the protection it gave ends")
+            .WithRequestExample(new CancelBody("客户已书面撤回采购意向。"))
+            .Produces<DealChangeResponse>()
+            .Refuses(StatusCodes.Status409Conflict);
 
         return api;
     }

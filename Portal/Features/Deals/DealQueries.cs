@@ -120,7 +120,7 @@ public sealed class DealQueries(PortalData data, BusinessClock clock)
         var offered = user.May(PortalPolicies.ManageChannel) ? ManagerActions
             : user.AgentId == deal.AgentId ? ResellerActions
             : [];
-        var actions = offered.Select(a => deal.Availability(a, now)).Where(a => a.AppliesInState).ToList();
+        var actions = offered.Select(a => a == DealAction.Cancel ? deal.CancellationAvailability() : deal.Availability(a, now)).Where(a => a.AppliesInState).ToList();
 
         return new DealDetail(
             deal.Id, deal.Status, agent.Code, agent.LegalName, customer,
@@ -154,7 +154,7 @@ public sealed class DealQueries(PortalData data, BusinessClock clock)
     private static readonly DealStatus[] Protecting = [DealStatus.Approved, DealStatus.ExtensionRequested, DealStatus.Won];
 
     private static readonly DealAction[] ResellerActions = [DealAction.ReportSale, DealAction.MarkLost, DealAction.RequestExtension];
-    private static readonly DealAction[] ManagerActions = [DealAction.Approve, DealAction.Reject, DealAction.GrantExtension, DealAction.RefuseExtension];
+    private static readonly DealAction[] ManagerActions = [DealAction.Approve, DealAction.Reject, DealAction.GrantExtension, DealAction.RefuseExtension, DealAction.Cancel];
 
     private DateOnly? LastDay(DateTime? until) => until is { } instant ? clock.LastDay(instant) : null;
 

@@ -74,6 +74,42 @@ public sealed class DealReviewService(ChannelWrites writes, ReferenceData refere
             return UseCaseResult.Ok(new DealChanged(deal.Id, deal.Status, clock.LastDay(until), []));
         }, cancellationToken);
 
+    /// <summary>
+    /// Approved/ExtensionRequested → Cancelled by a ChannelManager, with a written reason (DESIGN.md §9). The protection
+    /// the deal gave ends with it (released): the customer is free.
+    /// </summary>
+    public async Task<UseCaseResult<DealChanged>> CancelAsync(CurrentUser manager, int dealId, string? reason, CancellationToken cancellationToken = default)
+    {
+        AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
+        var check = new InputCheck();
+        var text = check.Text(InputField.WrittenReason, reason, NoteMaxLength, multiline: true);
+        if (!check.IsValid)
+        {
+            return Refusal.Invalid(check.Errors);
+        }
+
+        return await writes.RunAsync<DealChanged>("CancelDeal", async (db, ct) =>
+        {
+            var at = clock.Now;
+            var deal = await db.Deals.Include(d => d.Reasons).SingleOrDefaultAsync(d => d.Id == dealId, ct).ConfigureAwait(false);
+            if (deal is null)
+            {
+                return Refusal.NotFound;
+            }
+
+            if (Refusal.Unless(deal.CancellationAvailability()) is { } refusal)
+            {
+                return refusal;
+            }
+
+            var before = deal.Status;
+            deal.CancelWithReason(text!);
+            await protections.ReleaseAsync(db, deal.Id, at, ct).ConfigureAwait(false);
+            await AuditAsync(db, manager, AuditAction.DealCancelled, deal, before, text, null, ct).ConfigureAwait(false);
+            return UseCaseResult.Ok(new DealChanged(deal.Id, deal.Status, null, []));
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     // Every decision: the manager's policy, the note checked, the deal loaded and the machine asked, then the decision.
     private async Task<UseCaseResult<DealChanged>> DecideAsync(
         CurrentUser manager,

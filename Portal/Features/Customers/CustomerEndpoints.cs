@@ -1,0 +1,51 @@
+using Portal.Api;
+using Portal.Auth;
+
+namespace Portal.Features.Customers;
+
+/// <summary>Arbitration: the agent that receives the customer, and why.</summary>
+public sealed record ProtectionTransferBody(string? ToAgentCode, string? Reason);
+
+/// <summary>Arbitration: why the customer is released.</summary>
+public sealed record ProtectionReleaseBody(string? Reason);
+
+/// <summary>
+/// A channel manager's arbitration of customer protection for integrations (DESIGN.md §7, §9), over the same service as
+/// the customer's page: 200 with the customer's protection as it is now, 404 for a customer the caller cannot see, 400
+/// without a reason, 409 with the codes when the rules refuse (the target not Active or out of territory, nothing held,
+/// already the holder).
+/// </summary>
+public static class CustomerEndpoints
+{
+    public static RouteGroupBuilder MapCustomerEndpoints(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var customers = api.MapGroup("/customers").WithTags("Customers");
+
+        customers.MapPost("/{uscc}/protection/transfer", async (string uscc, ProtectionTransferBody body, HttpContext http, ProtectionArbitration arbitration, CustomerProtectionQueries queries, CancellationToken ct) =>
+                await AnswerAsync(http, queries, uscc, await arbitration.TransferAsync(User(http), uscc, body.ToAgentCode, body.Reason, ct).ConfigureAwait(false), ct).ConfigureAwait(false))
+            .RequireAuthorization(PortalPolicies.ManageChannel)
+            .WithName("TransferProtection")
+            .WithSummary("Arbitration: the customer's protection moves to another Active agent whose territory (or authorization) covers it, for the rest of its period; the old holder's registrations on it are cancelled")
+            .WithRequestExample(new ProtectionTransferBody("T1-TIANHE", "经核实，客户由天河一级代理实际开发。"))
+            .Produces<CustomerProtectionView>()
+            .Refuses(StatusCodes.Status409Conflict);
+
+        customers.MapPost("/{uscc}/protection/release", async (string uscc, ProtectionReleaseBody body, HttpContext http, ProtectionArbitration arbitration, CustomerProtectionQueries queries, CancellationToken ct) =>
+                await AnswerAsync(http, queries, uscc, await arbitration.ReleaseAsync(User(http), uscc, body.Reason, ct).ConfigureAwait(false), ct).ConfigureAwait(false))
+            .RequireAuthorization(PortalPolicies.ManageChannel)
+            .WithName("ReleaseProtection")
+            .WithSummary("Arbitration: the customer's protection ends now and the customer is free; the holder's registrations on it are cancelled")
+            .WithRequestExample(new ProtectionReleaseBody("客户书面声明不再与该代理商合作。"))
+            .Produces<CustomerProtectionView>()
+            .Refuses(StatusCodes.Status409Conflict);
+        return api;
+    }
+
+    private static CurrentUser User(HttpContext http) => CurrentUser.From(http.User)!;
+
+    private static async Task<IResult> AnswerAsync(HttpContext http, CustomerProtectionQueries queries, string uscc, UseCaseResult<ProtectionArbitrated> result, CancellationToken ct) =>
+        result.Succeeded && await queries.GetAsync(User(http), uscc, ct).ConfigureAwait(false) is { } customer
+            ? TypedResults.Ok(customer)
+            : result.ToHttp(http, _ => Refusal.NotFound.ToHttp(http));
+}
