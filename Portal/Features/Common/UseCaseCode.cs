@@ -55,9 +55,16 @@ public static class UseCaseCode
     /// <summary>The investigator named is not an enabled Compliance account.</summary>
     public const string NotAnInvestigator = "NOT_AN_INVESTIGATOR";
 
+    /// <summary>A region outside those the regional manager's account is scoped to (ADR 26).</summary>
+    public const string OutsideYourRegions = "OUTSIDE_YOUR_REGIONS";
+
+    /// <summary>Only a ChannelManager's account is scoped to regions.</summary>
+    public const string RegionsOnlyForManager = "REGIONS_ONLY_FOR_MANAGER";
+
     public static IReadOnlyList<string> All { get; } =
     [
         NotFound, AgentCodeTaken, UsccTaken, UnknownCustomer, UnknownAgent, PenaltyNotApplicable, DisqualificationIrreversible,
         TooManyRequests, NotOnOwnAccount, UnknownRole, AgentOnlyForReseller, EmailTaken, PasswordTooWeak, NotAnInvestigator,
+        OutsideYourRegions, RegionsOnlyForManager,
     ];
 }
