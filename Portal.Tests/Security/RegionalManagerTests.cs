@@ -83,6 +83,33 @@ public sealed class RegionalManagerTests(PortalAppFixture fixture) : AppTest(fix
     }
 
     [Fact]
+    public async Task A_regional_manager_draws_territories_only_within_its_regions()
+    {
+        var gd = await UserAsync(RegionalManager);
+        var administration = Service<AgentAdministration>();
+        var sz = await AgentIdAsync("CORE-SZ");
+
+        var outside = await administration.ChangeAsync(gd, sz, new AgentChangeInput { Territory = ["440300", "110000"], Reason = "扩大区域。" });
+        var inside = await administration.ChangeAsync(gd, sz, new AgentChangeInput { Territory = ["440300", "440400"], Reason = "增加珠海。" });
+        var signedOutside = await Service<Portal.Features.Recruitment.AgentRecruitment>().SignDirectlyAsync(gd, new Portal.Features.Recruitment.DirectSigningInput
+        {
+            Code = "CORE-TJ",
+            LegalName = "天津核心代理",
+            Uscc = DealInputs.NewUscc("120000", 7605),
+            Tier = Portal.Domain.Agents.AgentTier.Core,
+            Territory = ["120000"],
+            ContractStart = Portal.Tests.Builders.TestTime.Today,
+            ContractEnd = Portal.Tests.Builders.TestTime.Today.AddYears(1),
+        });
+
+        Assert.Equal(UseCaseOutcome.Invalid, outside.Outcome);
+        Assert.Contains(UseCaseCode.OutsideYourRegions, outside.Codes);
+        Assert.True(inside.Succeeded);
+        Assert.Contains(UseCaseCode.OutsideYourRegions, signedOutside.Codes);
+        Assert.False(await ReadAsync(db => db.Agents.AnyAsync(a => a.Code == "CORE-TJ")));
+    }
+
+    [Fact]
     public async Task Through_the_api_a_regional_manager_gets_404_for_beijing_and_lists_only_guangdong()
     {
         var beijing = await BeijingDealAsync(7603);
