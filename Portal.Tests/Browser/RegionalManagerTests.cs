@@ -1,4 +1,7 @@
 using Microsoft.Playwright;
+using Portal.Data.Identity;
+using Portal.Features.Admin;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Browser;
 
@@ -31,5 +34,37 @@ public sealed class RegionalManagerTests(BrowserFixture fixture)
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.Locator("[data-testid='not-found']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid='agent-title']")).ToHaveCountAsync(0);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", 7610)]
+    [InlineData("en", 7611)]
+    public async Task The_admin_sees_a_managers_regions_and_widens_it_to_the_whole_channel(string locale, int number)
+    {
+        var email = $"region.manager.{number}@channels.local";
+        var admin = await TestUsers.ForAsync(fixture.App, "admin@channels.local");
+        var administration = fixture.App.Services.GetRequiredService<UserAdministration>();
+        var created = await administration.CreateAsync(admin, new NewUserInput { Email = email, DisplayName = $"区域经理{number}", Role = PortalRoles.ChannelManager, Password = "Start#2026x" });
+        var manager = await TestUsers.ForAsync(fixture.App, email);
+        Assert.True((await administration.SetRegionsAsync(admin, manager.Id, ["440000"])).Succeeded, created.Outcome.ToString());
+
+        var page = await fixture.NewPageAsync(locale);
+        await page.SignInAsync("admin@channels.local");
+        await page.WaitForInteractiveAsync();
+        await page.GotoAsync("/admin/users");
+        await page.WaitForInteractiveAsync();
+        var regions = page.Locator($"[data-user-regions='{email}']");
+        await Assertions.Expect(regions).ToHaveTextAsync(locale == "en" ? "Guangdong" : "广东省");
+
+        await page.ClickAsync($"[data-user-actions='{email}']");
+        await page.ClickAsync("[data-action='set-regions']");
+        var form = page.Locator("[data-testid='user-regions-form']");
+        await Assertions.Expect(form.Locator("[data-territory='440000']")).ToBeVisibleAsync();
+        await page.ScreenshotAsync($"admin-user-regions-{(locale == "en" ? "en" : "zh")}");
+        await page.ClickAsync("[data-testid='user-regions-clear']");
+
+        await Assertions.Expect(page.Locator("[data-testid='users-message']")).ToBeVisibleAsync();
+        await Assertions.Expect(regions).ToHaveTextAsync(locale == "en" ? "Whole channel" : "全国");
+        Assert.Empty((await TestUsers.ForAsync(fixture.App, email)).ScopeRegions);
     }
 }
