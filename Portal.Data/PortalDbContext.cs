@@ -28,6 +28,9 @@ public sealed partial class PortalDbContext(DbContextOptions<PortalDbContext> op
 
     public DbSet<AgentLink> AgentLinks => Set<AgentLink>();
 
+    /// <summary>The regions a ChannelManager is scoped to (ADR 26).</summary>
+    public DbSet<PortalUserRegion> UserRegions => Set<PortalUserRegion>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<ProductPrice> ProductPrices => Set<ProductPrice>();

@@ -18,6 +18,7 @@ public static class DemoData
     [
         new("admin@channels.local", "赵敏（系统管理员）", Identity.PortalRoles.Admin, null),
         new("manager@channels.local", "李强（渠道经理）", Identity.PortalRoles.ChannelManager, null),
+        new("manager.gd@channels.local", "陈静（广东区域经理）", Identity.PortalRoles.ChannelManager, null, ["440000"]),
         new("compliance@channels.local", "王芳（市场监察）", Identity.PortalRoles.Compliance, null),
         new("south@channels.local", "华南战略合作伙伴", Identity.PortalRoles.Reseller, "SP-SOUTH"),
         new("gz@channels.local", "广州核心代理", Identity.PortalRoles.Reseller, "CORE-GZ"),
@@ -72,7 +73,8 @@ public static class DemoData
     public static Uscc CustomerUscc(DemoCustomer customer) => Uscc.Create('9', '1', customer.RegionCode, customer.OrganizationBody);
 }
 
-public sealed record DemoUser(string Email, string DisplayName, string Role, string? AgentCode);
+/// <summary>A demo account; <paramref name="Regions"/>: the regions a ChannelManager is scoped to (none: the whole channel).</summary>
+public sealed record DemoUser(string Email, string DisplayName, string Role, string? AgentCode, IReadOnlyList<string>? Regions = null);
 
 public sealed record DemoAgent(string Code, string LegalName, AgentTier Tier, string? ParentCode, IReadOnlyList<string> Territory, string OrganizationBody);
 

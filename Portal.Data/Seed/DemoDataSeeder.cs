@@ -183,7 +183,10 @@ public sealed partial class DemoDataSeeder(
             };
             Check(await users.CreateAsync(user, DemoData.Password).ConfigureAwait(false));
             Check(await users.AddToRoleAsync(user, demo.Role).ConfigureAwait(false));
+            db.UserRegions.AddRange((demo.Regions ?? []).Select(code => new PortalUserRegion { UserId = user.Id, RegionCode = code }));
         }
+
+        await db.SaveChangesAsync().ConfigureAwait(false);
     }
 
     private static void Check(IdentityResult result)

@@ -73,6 +73,7 @@ public enum AuditAction
     UserDisabled,
     UserEnabled,
     UserRoleChanged,
+    UserRegionsChanged,
     SignIn,
     SignInFailed,
     SignInLockedOut,

@@ -56,7 +56,7 @@ public sealed class PolicyGateTests : PortalTestContext
     public void The_new_user_form_shows_its_fields_in_both_languages()
     {
         AddAuthorization().SetAuthorized("admin@channels.local").SetRoles(PortalRoles.Admin);
-        Services.AddSingleton(new UserAdministration(null!, null!, null!)); // rendering calls none of it
+        Services.AddSingleton(new UserAdministration(null!, null!, null!, null!, null!)); // rendering calls none of it
 
         UseCulture("en");
         Assert.Contains("Initial password", Render<NewUserForm>(p => p.Add(f => f.OnCreated, () => { })).Markup, StringComparison.Ordinal);

@@ -17,6 +17,7 @@ public static class TestUsers
         var roles = await users.GetRolesAsync(user);
         await using var db = await app.CreateContextAsync();
         var agent = user.AgentId is null ? null : await db.Agents.SingleAsync(a => a.Id == user.AgentId);
-        return new CurrentUser(user.Id, user.Email!, user.DisplayName, [.. roles], agent?.Id, agent?.Code, agent?.Tier.ToString());
+        var regions = await db.UserRegions.Where(r => r.UserId == user.Id).Select(r => r.RegionCode).OrderBy(r => r).ToListAsync();
+        return new CurrentUser(user.Id, user.Email!, user.DisplayName, [.. roles], agent?.Id, agent?.Code, agent?.Tier.ToString(), regions);
     }
 }

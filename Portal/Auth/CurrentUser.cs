@@ -4,9 +4,16 @@ using Portal.Data.Identity;
 
 namespace Portal.Auth;
 
-/// <summary>Who is acting, read from the principal's claims.</summary>
-public sealed record CurrentUser(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, int? AgentId, string? AgentCode, string? AgentTier)
+/// <summary>
+/// Who is acting, read from the principal's claims. <paramref name="Regions"/>: the regions a ChannelManager is scoped
+/// to (ADR 26); none for the whole channel.
+/// </summary>
+public sealed record CurrentUser(
+    string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, int? AgentId, string? AgentCode, string? AgentTier, IReadOnlyList<string>? Regions = null)
 {
+    /// <summary>The regions a ChannelManager is scoped to; empty when it sees the whole channel.</summary>
+    public IReadOnlyList<string> ScopeRegions => Regions ?? [];
+
     public bool IsInRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
     /// <summary>Whether the user holds a policy of <see cref="PortalPolicies"/> (every service method asks).</summary>
@@ -31,6 +38,7 @@ public sealed record CurrentUser(string Id, string Email, string DisplayName, IR
             principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList(),
             agentId is null ? null : int.Parse(agentId, CultureInfo.InvariantCulture),
             principal.FindFirstValue(PortalClaims.AgentCode),
-            principal.FindFirstValue(PortalClaims.AgentTier));
+            principal.FindFirstValue(PortalClaims.AgentTier),
+            principal.FindAll(PortalClaims.Region).Select(c => c.Value).ToList());
     }
 }

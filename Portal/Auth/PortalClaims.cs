@@ -7,4 +7,7 @@ public static class PortalClaims
     public const string AgentId = "channels:agent_id";
     public const string AgentCode = "channels:agent_code";
     public const string AgentTier = "channels:agent_tier";
+
+    /// <summary>One region a ChannelManager is scoped to, one claim each (ADR 26); none for the whole channel.</summary>
+    public const string Region = "channels:region";
 }

@@ -8,7 +8,10 @@ using Portal.Features;
 
 namespace Portal.Auth;
 
-/// <summary>Adds the display name and, for a Reseller, its agent's id, code and tier to the sign-in principal.</summary>
+/// <summary>
+/// Adds the display name and, for a Reseller, its agent's id, code and tier to the sign-in principal; for a ChannelManager
+/// scoped to regions, its regions (ADR 26). A change of either renews the security stamp, so the claims are rebuilt.
+/// </summary>
 public sealed class PortalClaimsFactory(
     UserManager<PortalUser> userManager,
     RoleManager<IdentityRole> roleManager,
@@ -28,6 +31,16 @@ public sealed class PortalClaimsFactory(
             identity.AddClaim(new Claim(PortalClaims.AgentId, agentId.ToString(CultureInfo.InvariantCulture)));
             identity.AddClaim(new Claim(PortalClaims.AgentCode, agent.Code));
             identity.AddClaim(new Claim(PortalClaims.AgentTier, agent.Tier.ToString()));
+        }
+
+        if (await UserManager.IsInRoleAsync(user, PortalRoles.ChannelManager).ConfigureAwait(false))
+        {
+            await using var db = await data.ForRulesAsync().ConfigureAwait(false);
+            var regions = await db.UserRegions.AsNoTracking().Where(r => r.UserId == user.Id).Select(r => r.RegionCode).OrderBy(r => r).ToListAsync().ConfigureAwait(false);
+            foreach (var region in regions)
+            {
+                identity.AddClaim(new Claim(PortalClaims.Region, region));
+            }
         }
 
         return identity;

@@ -26,4 +26,5 @@ public static class UserFields
     public const string Role = "role";
     public const string AgentCode = "agentCode";
     public const string Password = "password";
+    public const string Regions = Domain.Common.InputField.Territory;
 }

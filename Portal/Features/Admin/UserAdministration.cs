@@ -5,6 +5,7 @@ using Portal.Auth;
 using Portal.Data.Identity;
 using Portal.Domain.Audit;
 using Portal.Domain.Common;
+using Portal.Domain.Regions;
 using Portal.Features.Audit;
 
 namespace Portal.Features.Admin;
@@ -17,7 +18,7 @@ public sealed record AccountChanged(string Id, string Email, string? TemporaryPa
 /// password reset) renews the security stamp, so the user's open sessions, live circuits and bearer tokens stop
 /// working within a minute. Identity's own refusals come back as reasons with codes, like every use case's.
 /// </summary>
-public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail audit, BusinessClock clock)
+public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail audit, BusinessClock clock, PortalData data, ReferenceData reference)
 {
     public Task<UseCaseResult<AccountChanged>> CreateAsync(CurrentUser admin, NewUserInput? input, CancellationToken cancellationToken = default)
     {
@@ -58,7 +59,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var agentId = role is null ? null : await AgentAsync(scope, check, role, agentCode, cancellationToken).ConfigureAwait(false);
+        var agentId = role is null ? null : await AgentAsync(scope, actor, check, role, agentCode, cancellationToken).ConfigureAwait(false);
         if (!check.IsValid)
         {
             return Refusal.Invalid(check.Errors);
@@ -118,10 +119,17 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
             var newRole = Role(check, role);
             var code = check.OptionalText(UserFields.AgentCode, agentCode, Domain.Agents.Agent.CodeMaxLength)?.ToUpperInvariant();
             await using var scope = scopes.CreateAsyncScope();
-            var agentId = newRole is null ? null : await AgentAsync(scope, check, newRole, code, cancellationToken).ConfigureAwait(false);
+            var agentId = newRole is null ? null : await AgentAsync(scope, admin, check, newRole, code, cancellationToken).ConfigureAwait(false);
             if (!check.IsValid)
             {
                 return Refusal.Invalid(check.Errors);
+            }
+
+            if (newRole != PortalRoles.ChannelManager)
+            {
+                // Regions scope a ChannelManager only; another role keeps none (ADR 26).
+                await using var db = await data.ForRulesAsync(cancellationToken).ConfigureAwait(false);
+                await db.UserRegions.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             }
 
             await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user).ConfigureAwait(false)).ConfigureAwait(false);
@@ -131,8 +139,52 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
             return UseCaseResult.Ok(new AccountChanged(user.Id, user.Email!));
         }, cancellationToken);
 
+    /// <summary>
+    /// Scopes a ChannelManager to regions (DESIGN.md §9, ADR 26), or back to the whole channel with none. The stamp is
+    /// renewed like a role change's, so the manager's sessions and tokens end and its next sign-in carries the new scope.
+    /// </summary>
+    public Task<UseCaseResult<AccountChanged>> SetRegionsAsync(CurrentUser admin, string userId, IReadOnlyList<string>? regions, CancellationToken cancellationToken = default)
+    {
+        object? after = null;
+        return ChangeAsync(admin, userId, AuditAction.UserRegionsChanged, allowSelf: false, async (users, user) =>
+        {
+            var check = new InputCheck();
+            IReadOnlyList<RegionCode> codes = [];
+            if (regions is { Count: > 0 })
+            {
+                if (!await users.IsInRoleAsync(user, PortalRoles.ChannelManager).ConfigureAwait(false))
+                {
+                    return Refusal.Invalid(UserFields.Regions, UseCaseCode.RegionsOnlyForManager);
+                }
+
+                var known = await reference.RegionsAsync().ConfigureAwait(false);
+                codes = check.Territory(UserFields.Regions, regions, code => known.ContainsKey(code.Value));
+            }
+
+            if (!check.IsValid)
+            {
+                return Refusal.Invalid(check.Errors);
+            }
+
+            await using var db = await data.ForRulesAsync(cancellationToken).ConfigureAwait(false);
+            var before = await db.UserRegions.Where(r => r.UserId == user.Id).OrderBy(r => r.RegionCode).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var now = codes.Select(c => c.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            db.UserRegions.RemoveRange(before);
+            db.UserRegions.AddRange(now.Select(code => new PortalUserRegion { UserId = user.Id, RegionCode = code }));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            after = new { user.Email, before = before.Select(r => r.RegionCode).ToList(), regions = now };
+            return UseCaseResult.Ok(new AccountChanged(user.Id, user.Email!));
+        }, cancellationToken, () => after);
+    }
+
     private async Task<UseCaseResult<AccountChanged>> ChangeAsync(
-        CurrentUser admin, string userId, AuditAction action, bool allowSelf, Func<UserManager<PortalUser>, PortalUser, Task<UseCaseResult<AccountChanged>>> change, CancellationToken cancellationToken)
+        CurrentUser admin,
+        string userId,
+        AuditAction action,
+        bool allowSelf,
+        Func<UserManager<PortalUser>, PortalUser, Task<UseCaseResult<AccountChanged>>> change,
+        CancellationToken cancellationToken,
+        Func<object?>? details = null)
     {
         AccessDeniedException.UnlessMay(admin, PortalPolicies.AdministerUsers);
         if (!allowSelf && userId == admin.Id)
@@ -152,7 +204,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
         if (result.Succeeded)
         {
             await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
-            await audit.RecordAsync(new AuditRecord(admin.Email, action, AuditEntity.User, user.Id, After: new { user.Email }), cancellationToken).ConfigureAwait(false);
+            await audit.RecordAsync(new AuditRecord(admin.Email, action, AuditEntity.User, user.Id, After: details?.Invoke() ?? new { user.Email }), cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -170,8 +222,9 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
         return text;
     }
 
-    // A Reseller belongs to exactly one agent; vendor staff to none.
-    private static async Task<int?> AgentAsync(AsyncServiceScope scope, InputCheck check, string role, string? agentCode, CancellationToken cancellationToken)
+    // A Reseller belongs to exactly one agent; vendor staff to none. The agent is looked up as the actor sees the channel:
+    // an agent out of a regional manager's regions is as unknown to it as a missing one (ADR 26).
+    private static async Task<int?> AgentAsync(AsyncServiceScope scope, CurrentUser actor, InputCheck check, string role, string? agentCode, CancellationToken cancellationToken)
     {
         if (role != PortalRoles.Reseller)
         {
@@ -190,7 +243,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
         }
 
         var data = scope.ServiceProvider.GetRequiredService<PortalData>();
-        await using var db = await data.ForRulesAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await data.ForAsync(actor, cancellationToken).ConfigureAwait(false);
         var agentId = await db.Agents.Where(a => a.Code == agentCode).Select(a => (int?)a.Id).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (agentId is null)
         {

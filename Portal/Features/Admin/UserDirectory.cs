@@ -4,7 +4,9 @@ using Portal.Data.Identity;
 
 namespace Portal.Features.Admin;
 
-public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string? AgentCode, bool IsDisabled, DateTimeOffset? LockoutEnd);
+/// <summary>An account as the Admin lists it; <paramref name="Regions"/>: a ChannelManager's regions (none: the whole channel).</summary>
+public sealed record UserRow(
+    string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string? AgentCode, bool IsDisabled, DateTimeOffset? LockoutEnd, IReadOnlyList<string>? Regions = null);
 
 /// <summary>The portal's user accounts, for the Admin.</summary>
 public sealed class UserDirectory(PortalData data)
@@ -16,7 +18,7 @@ public sealed class UserDirectory(PortalData data)
         AccessDeniedException.UnlessMay(user, PortalPolicies.ManageChannel);
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
         var users = await db.Users.AsNoTracking()
-            .Where(u => u.AgentId == agentId)
+            .Where(u => u.AgentId == agentId && db.Agents.Any(a => a.Id == agentId))
             .OrderBy(u => u.Email)
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsDisabled, u.LockoutEnd })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -39,6 +41,8 @@ public sealed class UserDirectory(PortalData data)
                            orderby u.Email
                            select new { u.Id, u.Email, u.DisplayName, AgentCode = a == null ? null : a.Code, u.IsDisabled, u.LockoutEnd })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return users.Select(u => new UserRow(u.Id, u.Email ?? string.Empty, u.DisplayName, rolesByUser[u.Id].ToList(), u.AgentCode, u.IsDisabled, u.LockoutEnd)).ToList();
+        var regions = (await db.UserRegions.AsNoTracking().OrderBy(r => r.RegionCode).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(r => r.UserId, r => r.RegionCode);
+        return users.Select(u => new UserRow(u.Id, u.Email ?? string.Empty, u.DisplayName, rolesByUser[u.Id].ToList(), u.AgentCode, u.IsDisabled, u.LockoutEnd, regions[u.Id].ToList())).ToList();
     }
 }

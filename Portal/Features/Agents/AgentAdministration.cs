@@ -5,6 +5,7 @@ using Portal.Domain.Agents.Hierarchy;
 using Portal.Domain.Audit;
 using Portal.Domain.Common;
 using Portal.Domain.Policy;
+using Portal.Domain.Regions;
 using Portal.Features.Audit;
 
 namespace Portal.Features.Agents;
@@ -42,9 +43,20 @@ public sealed class AgentAdministration(ChannelWrites writes, ReferenceData refe
         return await writes.RunAsync<AgentUpdated>("ChangeAgentGrade", async (db, ct) =>
         {
             var agent = await db.Agents.Include(a => a.Territory).SingleOrDefaultAsync(a => a.Id == agentId, ct).ConfigureAwait(false);
-            if (agent is null)
+            if (agent is null || !await db.SeesAsync(PortalData.ScopeOf(manager), v => v.Agents.AnyAsync(a => a.Id == agentId, ct)).ConfigureAwait(false))
             {
                 return Refusal.NotFound;
+            }
+
+            // A regional manager adds and removes only entries within its regions (ADR 26).
+            if (territory is not null && PortalData.ScopeOf(manager) is { ByRegion: true } scope)
+            {
+                var current = agent.Territory.Select(t => t.Region).ToList();
+                var changed = territory.Except(current).Concat(current.Except(territory));
+                if (!Territory.IsWithin(changed, scope.Regions.Select(RegionCode.Parse)))
+                {
+                    return Refusal.Invalid([new Reason(UseCaseCode.OutsideYourRegions, AgentFields.Territory)]);
+                }
             }
 
             var parent = agent.ParentId is null
@@ -155,7 +167,7 @@ public sealed class AgentAdministration(ChannelWrites writes, ReferenceData refe
         writes.RunAsync<AgentUpdated>(auditAction.ToString(), async (db, ct) =>
         {
             var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == agentId, ct).ConfigureAwait(false);
-            if (agent is null)
+            if (agent is null || !await db.SeesAsync(PortalData.ScopeOf(manager), v => v.Agents.AnyAsync(a => a.Id == agentId, ct)).ConfigureAwait(false))
             {
                 return Refusal.NotFound;
             }

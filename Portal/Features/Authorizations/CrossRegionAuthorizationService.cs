@@ -101,7 +101,8 @@ public sealed class CrossRegionAuthorizationService(ChannelWrites writes, Portal
         return await writes.RunAsync<AuthorizationChange>(auditAction.ToString(), async (db, ct) =>
         {
             var authorization = await db.CrossRegionAuthorizations.SingleOrDefaultAsync(a => a.Id == authorizationId, ct).ConfigureAwait(false);
-            if (authorization is null)
+            if (authorization is null
+                || !await db.SeesAsync(PortalData.ScopeOf(manager), v => v.CrossRegionAuthorizations.AnyAsync(a => a.Id == authorizationId, ct)).ConfigureAwait(false))
             {
                 return Refusal.NotFound;
             }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Data;
 using Portal.Data.Identity;
+using Portal.Domain.Regions;
 
 namespace Portal.Features;
 
@@ -28,7 +29,10 @@ public sealed class PortalData(IDbContextFactory<PortalDbContext> factory)
         return db.WithScope(DataScope.All);
     }
 
-    /// <summary>Vendor staff see the whole channel; a reseller its own subtree; anyone else nothing.</summary>
+    /// <summary>
+    /// Vendor staff see the whole channel, a ChannelManager scoped to regions those regions (ADR 26); a reseller its own
+    /// subtree; anyone else nothing.
+    /// </summary>
     public static DataScope ScopeOf(CurrentUser? user)
     {
         if (user is null)
@@ -39,6 +43,11 @@ public sealed class PortalData(IDbContextFactory<PortalDbContext> factory)
         if (user.IsInRole(PortalRoles.Reseller))
         {
             return user.AgentId is { } agentId ? DataScope.Subtree(agentId) : DataScope.Nobody;
+        }
+
+        if (user.IsInRole(PortalRoles.ChannelManager) && user.ScopeRegions.Count > 0)
+        {
+            return DataScope.Within(user.ScopeRegions.Select(RegionCode.Parse));
         }
 
         return user.IsInRole(PortalRoles.ChannelManager) || user.IsInRole(PortalRoles.Compliance) || user.IsInRole(PortalRoles.Admin)

@@ -61,10 +61,17 @@ public static class UseCaseCode
     /// <summary>Arbitration that would give a customer to the agent that already holds it.</summary>
     public const string AlreadyHolder = "ALREADY_HOLDER";
 
+    /// <summary>A region outside those the regional manager's account is scoped to (ADR 26).</summary>
+    public const string OutsideYourRegions = "OUTSIDE_YOUR_REGIONS";
+
+    /// <summary>Only a ChannelManager's account is scoped to regions.</summary>
+    public const string RegionsOnlyForManager = "REGIONS_ONLY_FOR_MANAGER";
+
     public static IReadOnlyList<string> All { get; } =
     [
         NotFound, AgentCodeTaken, UsccTaken, UnknownCustomer, UnknownAgent, PenaltyNotApplicable, DisqualificationIrreversible,
         TooManyRequests, NotOnOwnAccount, UnknownRole, AgentOnlyForReseller, EmailTaken, PasswordTooWeak, NotAnInvestigator,
         NotProtected, AlreadyHolder,
+        OutsideYourRegions, RegionsOnlyForManager,
     ];
 }

@@ -62,7 +62,9 @@ public sealed class ViolationCaseService(ChannelWrites writes, CaseTransition tr
 
         return await writes.RunAsync<CaseChange>("OpenViolationCase", async (db, ct) =>
         {
-            if (await AgentIdAsync(db, code!, ct).ConfigureAwait(false) is not { } agentId)
+            // A regional manager names only an agent of its regions; any other is as unknown to it as a missing one.
+            if (await AgentIdAsync(db, code!, ct).ConfigureAwait(false) is not { } agentId
+                || !await db.SeesAsync(PortalData.ScopeOf(user), v => v.Agents.AnyAsync(a => a.Id == agentId, ct)).ConfigureAwait(false))
             {
                 return Refusal.Invalid(CaseFields.SubjectAgentCode, UseCaseCode.UnknownAgent);
             }

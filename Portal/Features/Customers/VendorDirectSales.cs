@@ -35,6 +35,12 @@ public sealed class VendorDirectSales(ChannelWrites writes, AuditTrail audit, Bu
         var result = await writes.RunAsync<VendorDirectSaleRecorded>("RecordVendorDirectSale", async (db, ct) =>
         {
             var customerId = await db.Customers.Where(c => c.Uscc == code).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct).ConfigureAwait(false);
+
+            // A customer out of a regional manager's regions does not exist for it: it may not be sold to from there (ADR 26).
+            if (customerId is not null && !await db.SeesAsync(PortalData.ScopeOf(manager), v => v.Customers.AnyAsync(c => c.Id == customerId, ct)).ConfigureAwait(false))
+            {
+                return Refusal.NotFound;
+            }
             var protections = customerId is null
                 ? []
                 : await db.CustomerProtections.AsNoTracking().Where(p => p.CustomerId == customerId).ToListAsync(ct).ConfigureAwait(false);

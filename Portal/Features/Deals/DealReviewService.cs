@@ -131,7 +131,7 @@ public sealed class DealReviewService(ChannelWrites writes, ReferenceData refere
         return await writes.RunAsync<DealChanged>(action.ToString(), async (db, ct) =>
         {
             var at = clock.Now;
-            var (deal, refusal) = await ReviewableAsync(db, dealId, action, at, ct).ConfigureAwait(false);
+            var (deal, refusal) = await ReviewableAsync(db, PortalData.ScopeOf(manager), dealId, action, at, ct).ConfigureAwait(false);
             return deal is null ? refusal! : await decide(db, deal, text, at, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -139,10 +139,11 @@ public sealed class DealReviewService(ChannelWrites writes, ReferenceData refere
     private Task<AuditEntry> AuditAsync(PortalDbContext db, CurrentUser manager, AuditAction action, DealRegistration deal, DealStatus before, string? note, IReadOnlyList<string>? codes, CancellationToken ct) =>
         audit.AppendAsync(db, AuditRecord.Of(manager.Email, action, AuditEntity.Deal, deal.Id, new { Status = before }, new { deal.Status, deal.ProtectedUntil, Note = note }, codes), ct);
 
-    private static async Task<(DealRegistration? Deal, Refusal? Refusal)> ReviewableAsync(PortalDbContext db, int dealId, DealAction action, DateTime at, CancellationToken ct)
+    // A deal out of a regional manager's regions does not exist for it (ADR 26).
+    private static async Task<(DealRegistration? Deal, Refusal? Refusal)> ReviewableAsync(PortalDbContext db, DataScope scope, int dealId, DealAction action, DateTime at, CancellationToken ct)
     {
         var deal = await db.Deals.Include(d => d.Reasons).SingleOrDefaultAsync(d => d.Id == dealId, ct).ConfigureAwait(false);
-        if (deal is null)
+        if (deal is null || !await db.SeesAsync(scope, v => v.Deals.AnyAsync(d => d.Id == dealId, ct)).ConfigureAwait(false))
         {
             return (null, Refusal.NotFound);
         }

@@ -130,7 +130,7 @@ public sealed class AgentApplications(ChannelWrites writes, PortalData data, Ref
         writes.RunAsync<AgentEnrolled>(auditAction.ToString(), async (db, ct) =>
         {
             var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == agentId, ct).ConfigureAwait(false);
-            if (agent is null)
+            if (agent is null || !await db.SeesAsync(PortalData.ScopeOf(manager), v => v.Agents.AnyAsync(a => a.Id == agentId, ct)).ConfigureAwait(false))
             {
                 return Refusal.NotFound;
             }

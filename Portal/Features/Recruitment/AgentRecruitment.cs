@@ -5,6 +5,7 @@ using Portal.Domain.Agents;
 using Portal.Domain.Audit;
 using Portal.Domain.Common;
 using Portal.Domain.Recruitment;
+using Portal.Domain.Regions;
 using Portal.Features.Agents;
 using Portal.Features.Audit;
 
@@ -68,13 +69,20 @@ public sealed class AgentRecruitment(ChannelWrites writes, ReferenceData referen
             return Refusal.Invalid(check.Errors);
         }
 
+        // A regional manager signs agents of its regions only, under parents it can see (ADR 26).
+        var scope = PortalData.ScopeOf(manager);
+        if (scope.ByRegion && !Territory.IsWithin(newAgent.Territory, scope.Regions.Select(RegionCode.Parse)))
+        {
+            return Refusal.Invalid([new Reason(UseCaseCode.OutsideYourRegions, AgentFields.Territory)]);
+        }
+
         return await writes.RunAsync<AgentEnrolled>("SignAgentDirectly", async (db, ct) =>
         {
             Agent? parent = null;
             if (parentCode is not null)
             {
                 parent = await db.Agents.Include(a => a.Territory).SingleOrDefaultAsync(a => a.Code == parentCode, ct).ConfigureAwait(false);
-                if (parent is null)
+                if (parent is null || !await db.SeesAsync(scope, v => v.Agents.AnyAsync(a => a.Id == parent.Id, ct)).ConfigureAwait(false))
                 {
                     return Refusal.Invalid([new Reason(UseCaseCode.UnknownAgent, AgentFields.ParentCode)]);
                 }
