@@ -159,7 +159,7 @@ public sealed partial class ContractDocumentTests(PortalAppFixture fixture) : Ap
     {
         var pages = Contract.Operations.SelectMany(o => (o.Operation["parameters"] as JsonArray ?? []).Where(p => (string?)p!["name"] == "page").Select(p => p!)).ToList();
 
-        Assert.Equal(4, pages.Count);
+        Assert.Equal(5, pages.Count);
         Assert.All(pages, p => Assert.Equal(0, (int?)p["schema"]!["minimum"]));
         Assert.All(pages, p => Assert.Contains("counted from 0", (string?)p["description"], StringComparison.Ordinal));
     }

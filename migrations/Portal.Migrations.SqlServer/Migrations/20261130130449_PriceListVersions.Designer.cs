@@ -12,7 +12,7 @@ using Portal.Data;
 namespace Portal.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261130120229_PriceListVersions")]
+    [Migration("20261130130449_PriceListVersions")]
     partial class PriceListVersions
     {
         /// <inheritdoc />
@@ -261,6 +261,23 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Identity.PortalUserRegion", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(6)");
+
+                    b.HasKey("UserId", "RegionCode");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("PortalUserRegions", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Agents.Agent", b =>
@@ -1342,6 +1359,21 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("AgentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Data.Identity.PortalUserRegion", b =>
+                {
+                    b.HasOne("Portal.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Domain.Agents.Agent", b =>

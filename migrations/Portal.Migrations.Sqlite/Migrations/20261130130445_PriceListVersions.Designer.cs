@@ -11,7 +11,7 @@ using Portal.Data;
 namespace Portal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261130120214_PriceListVersions")]
+    [Migration("20261130130445_PriceListVersions")]
     partial class PriceListVersions
     {
         /// <inheritdoc />
@@ -248,6 +248,23 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Identity.PortalUserRegion", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "RegionCode");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("PortalUserRegions", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Agents.Agent", b =>
@@ -1291,6 +1308,21 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("AgentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Data.Identity.PortalUserRegion", b =>
+                {
+                    b.HasOne("Portal.Domain.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Domain.Agents.Agent", b =>
