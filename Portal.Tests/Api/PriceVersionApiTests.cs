@@ -84,19 +84,22 @@ public sealed class PriceVersionApiTests(PortalAppFixture fixture) : AppTest(fix
     }
 
     [Fact]
-    public async Task Versions_take_effect_in_the_order_published_and_only_a_manager_publishes()
+    public async Task Versions_take_effect_in_the_order_published_and_only_a_manager_of_the_whole_channel_publishes()
     {
         using var manager = await SignInClient.WithTokenAsync(App, Manager);
         using var gz = await SignInClient.WithTokenAsync(App, Gz);
+        using var regional = await SignInClient.WithTokenAsync(App, "manager.gd@channels.local");
 
         using var later = await manager.PostAsJsonAsync(Url("/api/v1/price-list/versions"), Body(Now.AddDays(30)));
         using var earlier = await manager.PostAsJsonAsync(Url("/api/v1/price-list/versions"), Body(Now.AddDays(10)));
         using var byReseller = await gz.PostAsJsonAsync(Url("/api/v1/price-list/versions"), Body(Now.AddDays(40)));
+        using var byRegional = await regional.PostAsJsonAsync(Url("/api/v1/price-list/versions"), Body(Now.AddDays(40)));
 
         Assert.Equal(HttpStatusCode.Created, later.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, earlier.StatusCode);
         Assert.Equal("VERSION_NOT_AFTER_LATEST", (await JsonAsync(earlier)).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, byReseller.StatusCode);
+        Assert.Equal((HttpStatusCode.Conflict, "NATIONAL_PRICE_LIST"), (byRegional.StatusCode, (await JsonAsync(byRegional)).GetProperty("code").GetString()));
         var entry = await ReadAsync(db => db.AuditEntries.Where(e => e.Action == "PriceVersionPublished").SingleAsync());
         Assert.Equal(("PriceListVersion", "2"), (entry.EntityType, entry.EntityId));
     }

@@ -57,6 +57,4 @@ public sealed class AgentActionsPanelTests : PortalTestContext, IClassFixture<Po
         await using var db = await _app.CreateContextAsync();
         return db.Agents.Single(a => a.Code == code).Id;
     }
-
-    private string Localized(string key) => Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()[key].Value;
 }

@@ -82,6 +82,9 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         }
     }
 
+    /// <summary>A sentence of the portal's resources in the current culture.</summary>
+    protected string Localized(string key) => Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Portal.Localization.SharedResource>>()[key].Value;
+
     protected static void UseCulture(string name)
     {
         var culture = new CultureInfo(name);

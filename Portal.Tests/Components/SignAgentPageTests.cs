@@ -85,8 +85,6 @@ public sealed class SignAgentPageTests : PortalTestContext, IClassFixture<Portal
         await page.Find("[data-testid='territory-add']").ClickAsync(new());
     }
 
-    private string Localized(string key) => Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Portal.Localization.SharedResource>>()[key].Value;
-
     private async Task<AgentRow> RowAsync(string code)
     {
         await using var db = await _app.CreateContextAsync();

@@ -112,7 +112,8 @@ public static class CatalogEndpoints
             .WithName("AcknowledgePriceVersion")
             .WithSummary("The caller's agent acknowledges a published version (again: the first acknowledgement is answered)")
             .WithRequestExample(new AcknowledgementBody(2))
-            .Produces<VersionAcknowledged>(StatusCodes.Status201Created);
+            .Produces<VersionAcknowledged>(StatusCodes.Status201Created)
+            .Refuses(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -23,6 +23,11 @@ public sealed class PriceVersions(ChannelWrites writes, AuditTrail audit, Busine
     public async Task<UseCaseResult<PriceVersionPublished>> PublishAsync(CurrentUser manager, PriceVersionInput? input, CancellationToken cancellationToken = default)
     {
         AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
+        if (!MayChangeNationalList(manager))
+        {
+            return Refusal.Because(UseCaseCode.NationalPriceList);
+        }
+
         return await writes.RunAsync<PriceVersionPublished>("PublishPriceVersion", async (db, ct) =>
         {
             var now = clock.Now;
@@ -103,6 +108,11 @@ public sealed class PriceVersions(ChannelWrites writes, AuditTrail audit, Busine
     {
         AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
         ArgumentNullException.ThrowIfNull(sku);
+        if (!MayChangeNationalList(manager))
+        {
+            return Refusal.Because(UseCaseCode.NationalPriceList);
+        }
+
         var check = new InputCheck();
         var text = check.Text(InputField.WrittenReason, reason, ReasonMaxLength, multiline: true);
         if (text is null)
@@ -124,6 +134,16 @@ public sealed class PriceVersions(ChannelWrites writes, AuditTrail audit, Busine
             await audit.AppendAsync(db, new AuditRecord(manager.Email, AuditAction.ProductRetired, AuditEntity.Product, product.Sku, new { active = true }, new { active = false, reason = text }), ct).ConfigureAwait(false);
             return UseCaseResult.Ok(new ProductRetired(product.Sku, now));
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The uniform price is one national price (DESIGN.md §2.3): only a channel manager of the whole channel changes it,
+    /// never one scoped to regions.
+    /// </summary>
+    public static bool MayChangeNationalList(CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.May(PortalPolicies.ManageChannel) && user.ScopeRegions.Count == 0;
     }
 
     private static string Number(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);

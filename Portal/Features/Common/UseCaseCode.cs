@@ -67,11 +67,14 @@ public static class UseCaseCode
     /// <summary>Only a ChannelManager's account is scoped to regions.</summary>
     public const string RegionsOnlyForManager = "REGIONS_ONLY_FOR_MANAGER";
 
+    /// <summary>The uniform price list is national: a manager scoped to regions neither publishes versions nor retires products.</summary>
+    public const string NationalPriceList = "NATIONAL_PRICE_LIST";
+
     public static IReadOnlyList<string> All { get; } =
     [
         NotFound, AgentCodeTaken, UsccTaken, UnknownCustomer, UnknownAgent, PenaltyNotApplicable, DisqualificationIrreversible,
         TooManyRequests, NotOnOwnAccount, UnknownRole, AgentOnlyForReseller, EmailTaken, PasswordTooWeak, NotAnInvestigator,
         NotProtected, AlreadyHolder,
-        OutsideYourRegions, RegionsOnlyForManager,
+        OutsideYourRegions, RegionsOnlyForManager, NationalPriceList,
     ];
 }
