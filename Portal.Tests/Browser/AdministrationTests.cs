@@ -76,8 +76,8 @@ public sealed class AdministrationTests(BrowserFixture fixture)
         await page.GotoAsync("/prices");
         await page.WaitForInteractiveAsync();
 
-        await Assertions.Expect(page.Locator("[data-sku-price='OIS-STD']")).ToHaveTextAsync("¥1,980.00");
-        await Assertions.Expect(page.Locator("[data-sku-purchase='OIS-STD']")).ToHaveTextAsync("¥1,386.00");
+        await Assertions.Expect(page.Locator("[data-testid='price-list'] [data-sku-price='OIS-STD']")).ToHaveTextAsync("¥1,980.00");
+        await Assertions.Expect(page.Locator("[data-testid='price-list'] [data-sku-purchase='OIS-STD']")).ToHaveTextAsync("¥1,386.00");
         await page.ScreenshotAsync("reseller-prices-zh");
     }
 }
