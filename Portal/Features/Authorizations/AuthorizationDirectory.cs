@@ -72,7 +72,7 @@ public sealed class AuthorizationDirectory(PortalData data, ReferenceData refere
 
         var row = (await RowsAsync(db, db.CrossRegionAuthorizations.AsNoTracking().Where(a => a.Id == authorizationId), cancellationToken).ConfigureAwait(false)).Single();
         IReadOnlyList<ActionAvailability<AuthorizationAction>> actions = user.May(PortalPolicies.ManageChannel)
-            ? [.. authorization.Actions(clock.Today).Where(a => a.AppliesInState && a.Action != AuthorizationAction.Expire)]
+            ? [.. authorization.Actions(clock.Today).Where(a => a.AppliesInState && a.Action is not (AuthorizationAction.Expire or AuthorizationAction.TimeOut))]
             : [];
         return new AuthorizationDetail(row, user.IsInRole(PortalRoles.Reseller) ? null : authorization.DecidedBy, actions);
     }
