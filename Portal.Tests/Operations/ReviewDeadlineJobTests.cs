@@ -123,6 +123,26 @@ public sealed class ReviewDeadlineJobTests(PortalAppFixture fixture) : AppTest(f
         Assert.True(AuditChain.Verify(await AuditAsync()).IsIntact);
     }
 
+    [Fact]
+    public async Task A_record_waiting_since_before_deadlines_existed_gets_a_full_period_from_the_first_run()
+    {
+        var deal = await HeldDealAsync(7920);
+        await using (var db = await DbAsync())
+        {
+            await db.Deals.Where(d => d.Id == deal.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.ReviewDeadline, (DateTime?)null));
+        }
+
+        // Upgraded on Friday 2026-06-05 at 10:00 China time, long after the registration was held.
+        var upgrade = TestTime.Calendar.InstantOf(new DateOnly(2026, 6, 5), new TimeOnly(10, 0));
+        var first = await Job.RunAsync(upgrade);
+        var second = await Job.RunAsync(upgrade.AddMinutes(5));
+
+        Assert.Equal((1, 0), (first.DeadlinesAssigned, first.ReviewsTimedOut));
+        Assert.Equal(0, second.Total);
+        var waiting = await DealAsync(deal.Id);
+        Assert.Equal((DealStatus.PendingReview, (DateTime?)TestTime.Calendar.EndOfDay(new DateOnly(2026, 6, 10))), (waiting.Status, waiting.ReviewDeadline));
+    }
+
     private async Task<DealRegistration> HeldDealAsync(int n)
     {
         // A near-duplicate of a free demo customer (广州天河家居服务有限公司) under a new USCC: held for review.

@@ -271,7 +271,9 @@ public sealed partial class ExpiryJob(
     }
 
     // The default outcomes (ADR 28), each through the record's own machine, which re-checks that the record still waits
-    // and that its deadline has come: a manager's decision committed first leaves nothing to do.
+    // and that its deadline has come: a manager's decision committed first leaves nothing to do. The notice to the
+    // reseller of a default outcome (and the reminders to managers before a deadline) belong here once notifications
+    // exist: each step below knows the record, its previous state and its deadline.
     private async Task<(int, int)> TimeOutDealsAsync(PortalDbContext db, IReadOnlyList<int> ids, DateTime now, CancellationToken ct)
     {
         var deals = await db.Deals.Include(d => d.Reasons).Where(d => ids.Contains(d.Id)).ToListAsync(ct).ConfigureAwait(false);
