@@ -5,7 +5,8 @@ using Stateless.Graph;
 namespace Portal.Domain.Agents;
 
 /// <summary>
-/// The agent contract (DESIGN.md §5.1): Applied → UnderReview → Active | Rejected; Active ⇄ Suspended;
+/// The agent contract (DESIGN.md §5.1): Applied → UnderReview → Active | Rejected;
+/// Applied/UnderReview → Rejected when the application's deadline passes (TimeOut); Active ⇄ Suspended;
 /// Active/Suspended → Revoked; Active ⇄ Expired; Active → Terminated. <see cref="Status"/>, the mapped column, is the
 /// machine's only state.
 /// </summary>
@@ -15,6 +16,7 @@ public sealed partial class Agent
 
     private static readonly StateMachine<ContractStatus, ContractTrigger>.TriggerWithParameters<DateTime> ReinstateAt = new(ContractTrigger.Reinstate);
     private static readonly StateMachine<ContractStatus, ContractTrigger>.TriggerWithParameters<DateOnly> ExpireOn = new(ContractTrigger.Expire);
+    private static readonly StateMachine<ContractStatus, ContractTrigger>.TriggerWithParameters<DateTime> TimeOutAt = new(ContractTrigger.TimeOut);
 
     private StateMachine<ContractStatus, ContractTrigger>? _contract;
 
@@ -29,6 +31,7 @@ public sealed partial class Agent
         Expire,
         Renew,
         Terminate,
+        TimeOut,
     }
 
     public bool CanStartReview => Availability(AgentAction.StartReview, default, default).IsAllowed;
@@ -62,6 +65,11 @@ public sealed partial class Agent
 
     public bool CanExpire(DateOnly today) => Availability(AgentAction.Expire, default, today).IsAllowed;
 
+    public bool CanTimeOut(DateTime now) => Availability(AgentAction.TimeOut, now, default).IsAllowed;
+
+    /// <summary>Whether the agent is an application waiting for the vendor's decision (and so has a deadline).</summary>
+    public bool AwaitsDecision => Status is ContractStatus.Applied or ContractStatus.UnderReview;
+
     /// <summary>
     /// Every contract action with whether it is allowed now and, if a guard holds it back, the guard keys
     /// (<see cref="AgentGuardKeys"/>). <paramref name="today"/> is the business date the contract's dates are in.
@@ -80,6 +88,7 @@ public sealed partial class Agent
         AgentAction.Expire => Contract.Availability(action, ExpireOn, today),
         AgentAction.Renew => Contract.Availability(action, ContractTrigger.Renew),
         AgentAction.Terminate => Contract.Availability(action, ContractTrigger.Terminate),
+        AgentAction.TimeOut => Contract.Availability(action, TimeOutAt, now),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown agent action."),
     };
 
@@ -117,6 +126,28 @@ public sealed partial class Agent
         Contract.Fire(ContractTrigger.StartReview);
         Contract.Fire(ContractTrigger.Sign);
         SetPeriod(start, end);
+    }
+
+    /// <summary>Starts the application's clock: it is rejected at <paramref name="deadline"/> unless decided (ADR 28).</summary>
+    public void SetReviewDeadline(DateTime deadline)
+    {
+        Guard.Utc(deadline, nameof(deadline));
+        if (!AwaitsDecision)
+        {
+            throw new DomainException(TransitionCode.NotAllowedInState, $"{MachineName}: only an application has a deadline, not one that is {Status}.");
+        }
+
+        ReviewDeadline = deadline;
+        Touch();
+    }
+
+    /// <summary>Applied/UnderReview → Rejected (terminal) once <see cref="ReviewDeadline"/> has come (guard <see cref="AgentGuardKeys.ApplicationDeadlinePassed"/>).</summary>
+    public void TimeOut(DateTime now)
+    {
+        Guard.Utc(now, nameof(now));
+        Ensure(AgentAction.TimeOut, now);
+        Contract.Fire(TimeOutAt, now);
+        Touch();
     }
 
     /// <summary>UnderReview → Rejected (terminal).</summary>
@@ -205,11 +236,13 @@ public sealed partial class Agent
         var machine = new StateMachine<ContractStatus, ContractTrigger>(() => Status, status => Status = status);
 
         machine.Configure(ContractStatus.Applied)
-            .Permit(ContractTrigger.StartReview, ContractStatus.UnderReview);
+            .Permit(ContractTrigger.StartReview, ContractStatus.UnderReview)
+            .PermitIf(TimeOutAt, ContractStatus.Rejected, DeadlinePassed, AgentGuardKeys.ApplicationDeadlinePassed);
 
         machine.Configure(ContractStatus.UnderReview)
             .Permit(ContractTrigger.Sign, ContractStatus.Active)
-            .Permit(ContractTrigger.Reject, ContractStatus.Rejected);
+            .Permit(ContractTrigger.Reject, ContractStatus.Rejected)
+            .PermitIf(TimeOutAt, ContractStatus.Rejected, DeadlinePassed, AgentGuardKeys.ApplicationDeadlinePassed);
 
         machine.Configure(ContractStatus.Active)
             .Permit(ContractTrigger.Suspend, ContractStatus.Suspended)
@@ -231,6 +264,8 @@ public sealed partial class Agent
 
         return machine;
     }
+
+    private bool DeadlinePassed(DateTime now) => ReviewDeadline is { } deadline && deadline <= now;
 
     // Refuses an action the state or a guard does not allow, before any argument is looked at or anything changes.
     private void Ensure(AgentAction action, DateTime now = default, DateOnly today = default) =>

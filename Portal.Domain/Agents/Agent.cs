@@ -60,6 +60,9 @@ public sealed partial class Agent
 
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>When an application nobody decided is rejected (ADR 28); set when it is received.</summary>
+    public DateTime? ReviewDeadline { get; private set; }
+
     /// <summary>Optimistic concurrency token; the application bumps it on every change.</summary>
     public int Version { get; private set; }
 

@@ -29,4 +29,7 @@ public enum AgentAction
 
     /// <summary>Active → Terminated: the agent leaves the program, terminal.</summary>
     Terminate,
+
+    /// <summary>Applied/UnderReview → Rejected once the application's deadline has passed (the expiry job's default outcome, ADR 28).</summary>
+    TimeOut,
 }

@@ -12,5 +12,8 @@ public static class AgentGuardKeys
     /// <summary>Expire: the contract's last day (<see cref="Agent.ContractEnd"/>) is behind us.</summary>
     public const string ContractEnded = nameof(ContractEnded);
 
-    public static IReadOnlyList<string> All { get; } = [SuspensionEnded, ContractEnded];
+    /// <summary>TimeOut: the application's deadline (<see cref="Agent.ReviewDeadline"/>) has come.</summary>
+    public const string ApplicationDeadlinePassed = nameof(ApplicationDeadlinePassed);
+
+    public static IReadOnlyList<string> All { get; } = [SuspensionEnded, ContractEnded, ApplicationDeadlinePassed];
 }

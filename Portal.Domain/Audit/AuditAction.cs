@@ -18,6 +18,8 @@ public enum AuditAction
     DealExpired,
     DealCancelled,
     DealRejected,
+    DealReviewTimedOut,
+    ExtensionTimedOut,
 
     // Customers (entity Customer, by USCC) and their protections (entity CustomerProtection).
     CustomerAvailabilityChecked,
@@ -49,6 +51,7 @@ public enum AuditAction
     AgentApplicationReviewStarted,
     AgentApplicationApproved,
     AgentApplicationRejected,
+    AgentApplicationTimedOut,
     AgentRegraded,
     AgentSuspended,
     AgentReinstated,
@@ -64,6 +67,7 @@ public enum AuditAction
     AuthorizationRejected,
     AuthorizationRevoked,
     AuthorizationExpired,
+    AuthorizationLapsed,
 
     // Accounts and sessions (entity User; a refused request: entity Request).
     UserCreated,

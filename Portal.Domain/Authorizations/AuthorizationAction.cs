@@ -14,4 +14,7 @@ public enum AuthorizationAction
 
     /// <summary>Approved → Revoked before the window ends.</summary>
     Revoke,
+
+    /// <summary>Requested → Lapsed once the decision's deadline has passed (the expiry job's default outcome, ADR 28).</summary>
+    TimeOut,
 }

@@ -9,5 +9,8 @@ public static class AuthorizationGuardKeys
     /// <summary>Expire: the window's last day (<see cref="CrossRegionAuthorization.ValidUntil"/>) is before today.</summary>
     public const string ValidityEnded = nameof(ValidityEnded);
 
-    public static IReadOnlyList<string> All { get; } = [ValidityEnded];
+    /// <summary>TimeOut: the request's deadline (<see cref="CrossRegionAuthorization.ReviewDeadline"/>) has come.</summary>
+    public const string RequestDeadlinePassed = nameof(RequestDeadlinePassed);
+
+    public static IReadOnlyList<string> All { get; } = [ValidityEnded, RequestDeadlinePassed];
 }

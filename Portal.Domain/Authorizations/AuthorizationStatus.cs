@@ -8,4 +8,7 @@ public enum AuthorizationStatus
     Rejected,
     Expired,
     Revoked,
+
+    /// <summary>The request was not decided by its deadline (ADR 28): terminal, like a rejection.</summary>
+    Lapsed,
 }

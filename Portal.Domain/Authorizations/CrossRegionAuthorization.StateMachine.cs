@@ -5,7 +5,8 @@ using Stateless.Graph;
 namespace Portal.Domain.Authorizations;
 
 /// <summary>
-/// The authorization's life (DESIGN.md §5.3): Requested → Approved | Rejected; Approved → Expired | Revoked.
+/// The authorization's life (DESIGN.md §5.3): Requested → Approved | Rejected | Lapsed (its deadline passed);
+/// Approved → Expired | Revoked.
 /// <see cref="Status"/>, the mapped column, is the machine's only state.
 /// </summary>
 public sealed partial class CrossRegionAuthorization
@@ -13,6 +14,7 @@ public sealed partial class CrossRegionAuthorization
     private const string MachineName = "Cross-region authorization";
 
     private static readonly StateMachine<AuthorizationStatus, AuthorizationTrigger>.TriggerWithParameters<DateOnly> ExpireOn = new(AuthorizationTrigger.Expire);
+    private static readonly StateMachine<AuthorizationStatus, AuthorizationTrigger>.TriggerWithParameters<DateTime> TimeOutAt = new(AuthorizationTrigger.TimeOut);
 
     private StateMachine<AuthorizationStatus, AuthorizationTrigger>? _machine;
 
@@ -22,6 +24,7 @@ public sealed partial class CrossRegionAuthorization
         Reject,
         Expire,
         Revoke,
+        TimeOut,
     }
 
     public bool CanApprove => Availability(AuthorizationAction.Approve, default).IsAllowed;
@@ -42,16 +45,19 @@ public sealed partial class CrossRegionAuthorization
 
     public bool CanExpire(DateOnly today) => Availability(AuthorizationAction.Expire, today).IsAllowed;
 
-    /// <summary>Every action with whether it is allowed on <paramref name="today"/> and, if a guard holds it back, the guard keys (<see cref="AuthorizationGuardKeys"/>).</summary>
-    public IReadOnlyList<ActionAvailability<AuthorizationAction>> Actions(DateOnly today) =>
-        [.. Enum.GetValues<AuthorizationAction>().Select(action => Availability(action, today))];
+    public bool CanTimeOut(DateTime now) => Availability(AuthorizationAction.TimeOut, default, now).IsAllowed;
 
-    public ActionAvailability<AuthorizationAction> Availability(AuthorizationAction action, DateOnly today) => action switch
+    /// <summary>Every action with whether it is allowed on <paramref name="today"/> and, if a guard holds it back, the guard keys (<see cref="AuthorizationGuardKeys"/>).</summary>
+    public IReadOnlyList<ActionAvailability<AuthorizationAction>> Actions(DateOnly today, DateTime now = default) =>
+        [.. Enum.GetValues<AuthorizationAction>().Select(action => Availability(action, today, now))];
+
+    public ActionAvailability<AuthorizationAction> Availability(AuthorizationAction action, DateOnly today, DateTime now = default) => action switch
     {
         AuthorizationAction.Approve => Machine.Availability(action, AuthorizationTrigger.Approve),
         AuthorizationAction.Reject => Machine.Availability(action, AuthorizationTrigger.Reject),
         AuthorizationAction.Expire => Machine.Availability(action, ExpireOn, today),
         AuthorizationAction.Revoke => Machine.Availability(action, AuthorizationTrigger.Revoke),
+        AuthorizationAction.TimeOut => Machine.Availability(action, TimeOutAt, now),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown authorization action."),
     };
 
@@ -96,6 +102,29 @@ public sealed partial class CrossRegionAuthorization
         Touch();
     }
 
+    /// <summary>Starts the request's clock: it lapses at <paramref name="deadline"/> unless decided (ADR 28).</summary>
+    public void SetReviewDeadline(DateTime deadline)
+    {
+        Guard.Utc(deadline, nameof(deadline));
+        if (Status != AuthorizationStatus.Requested)
+        {
+            throw new DomainException(TransitionCode.NotAllowedInState, $"{MachineName}: only a request has a deadline, not one that is {Status}.");
+        }
+
+        ReviewDeadline = deadline;
+        Touch();
+    }
+
+    /// <summary>Requested → Lapsed (terminal) once <see cref="ReviewDeadline"/> has come (guard <see cref="AuthorizationGuardKeys.RequestDeadlinePassed"/>).</summary>
+    public void TimeOut(DateTime now)
+    {
+        Guard.Utc(now, nameof(now));
+        Ensure(AuthorizationAction.TimeOut, default, now);
+        Machine.Fire(TimeOutAt, now);
+        DecidedAt = now;
+        Touch();
+    }
+
     private static CrossRegionAuthorization Blank() => new() { Status = AuthorizationStatus.Requested };
 
     private StateMachine<AuthorizationStatus, AuthorizationTrigger> ConfigureMachine()
@@ -104,7 +133,8 @@ public sealed partial class CrossRegionAuthorization
 
         machine.Configure(AuthorizationStatus.Requested)
             .Permit(AuthorizationTrigger.Approve, AuthorizationStatus.Approved)
-            .Permit(AuthorizationTrigger.Reject, AuthorizationStatus.Rejected);
+            .Permit(AuthorizationTrigger.Reject, AuthorizationStatus.Rejected)
+            .PermitIf(TimeOutAt, AuthorizationStatus.Lapsed, now => ReviewDeadline is { } deadline && deadline <= now, AuthorizationGuardKeys.RequestDeadlinePassed);
 
         machine.Configure(AuthorizationStatus.Approved)
             .PermitIf(ExpireOn, AuthorizationStatus.Expired, today => ValidUntil < today, AuthorizationGuardKeys.ValidityEnded)
@@ -114,6 +144,7 @@ public sealed partial class CrossRegionAuthorization
         machine.Configure(AuthorizationStatus.Rejected);
         machine.Configure(AuthorizationStatus.Expired);
         machine.Configure(AuthorizationStatus.Revoked);
+        machine.Configure(AuthorizationStatus.Lapsed);
 
         return machine;
     }
@@ -127,8 +158,8 @@ public sealed partial class CrossRegionAuthorization
     }
 
     // Refuses an action the state or a guard does not allow, before any argument is looked at or anything changes.
-    private void Ensure(AuthorizationAction action, DateOnly today = default) =>
-        Availability(action, today).EnsureAllowed(Status, MachineName);
+    private void Ensure(AuthorizationAction action, DateOnly today = default, DateTime now = default) =>
+        Availability(action, today, now).EnsureAllowed(Status, MachineName);
 
     private void Touch() => Version++;
 }

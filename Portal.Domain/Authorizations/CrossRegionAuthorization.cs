@@ -59,5 +59,8 @@ public sealed partial class CrossRegionAuthorization
 
     public string? DecisionNote { get; private set; }
 
+    /// <summary>When a request nobody decided lapses (ADR 28); set when it is made.</summary>
+    public DateTime? ReviewDeadline { get; private set; }
+
     public int Version { get; private set; }
 }

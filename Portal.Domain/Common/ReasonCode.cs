@@ -56,6 +56,9 @@ public static class ReasonCode
     public const string VersionNotAfterLatest = "VERSION_NOT_AFTER_LATEST";
     public const string DiscountsOutOfOrder = "DISCOUNTS_OUT_OF_ORDER";
 
+    // Deadlines (ADR 28): a decision nobody took by its deadline gets its default outcome.
+    public const string ReviewTimedOut = "REVIEW_TIMED_OUT";
+
     public static IReadOnlyList<string> All { get; } =
     [
         InvalidUscc, AgentNotActive, TierCannotRecruit, RecruitTierTooHigh, TerritoryNotWithinParent,
@@ -65,5 +68,6 @@ public static class ReasonCode
         DealNotApproved, ExtensionAlreadyUsed, ProtectionLapsed, ReasonRequired, PenaltyBelowLadder,
         AppealWindowClosed, FileTooLarge, FileTypeNotAllowed, FileTypeMismatch,
         ProductRetired, VersionNotAfterLatest, DiscountsOutOfOrder,
+        ReviewTimedOut,
     ];
 }

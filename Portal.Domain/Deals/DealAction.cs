@@ -35,4 +35,10 @@ public enum DealAction
 
     /// <summary>ExtensionRequested → Approved with protection unchanged.</summary>
     RefuseExtension,
+
+    /// <summary>
+    /// The default outcome once the decision's deadline has passed (the expiry job's, ADR 28): PendingReview → Rejected
+    /// (REVIEW_TIMED_OUT); ExtensionRequested → Approved with the protection unchanged (the extension is refused).
+    /// </summary>
+    TimeOut,
 }

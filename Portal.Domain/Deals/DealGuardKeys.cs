@@ -15,5 +15,8 @@ public static class DealGuardKeys
     /// <summary>Expire: the protection's end (<see cref="DealRegistration.ProtectedUntil"/>) has come.</summary>
     public const string ProtectionEnded = nameof(ProtectionEnded);
 
-    public static IReadOnlyList<string> All { get; } = [ExtensionNotYetUsed, ProtectionInForce, ProtectionEnded];
+    /// <summary>TimeOut: the decision's deadline (<see cref="DealRegistration.ReviewDeadline"/>) has come.</summary>
+    public const string DecisionDeadlinePassed = nameof(DecisionDeadlinePassed);
+
+    public static IReadOnlyList<string> All { get; } = [ExtensionNotYetUsed, ProtectionInForce, ProtectionEnded, DecisionDeadlinePassed];
 }

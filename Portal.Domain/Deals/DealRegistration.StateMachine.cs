@@ -8,7 +8,8 @@ namespace Portal.Domain.Deals;
 /// <summary>
 /// The deal registration's life (DESIGN.md §5.2): Draft → Submitted → Approved | PendingReview | Rejected;
 /// PendingReview → Approved | Rejected; Approved → Won | Lost | Expired | Cancelled; Approved → ExtensionRequested →
-/// Approved. <see cref="Status"/>, the mapped column, is the machine's only state.
+/// Approved; PendingReview → Rejected and ExtensionRequested → Approved when the decision's deadline passes (TimeOut).
+///  <see cref="Status"/>, the mapped column, is the machine's only state.
 /// </summary>
 /// <remarks>
 /// An extension may be requested once (DESIGN.md §4). The request itself uses it up: a refused request cannot be
@@ -21,6 +22,7 @@ public sealed partial class DealRegistration
 
     private static readonly StateMachine<DealStatus, DealTrigger>.TriggerWithParameters<DateTime> RequestExtensionAt = new(DealTrigger.RequestExtension);
     private static readonly StateMachine<DealStatus, DealTrigger>.TriggerWithParameters<DateTime> ExpireAt = new(DealTrigger.Expire);
+    private static readonly StateMachine<DealStatus, DealTrigger>.TriggerWithParameters<DateTime> TimeOutAt = new(DealTrigger.TimeOut);
 
     private StateMachine<DealStatus, DealTrigger>? _machine;
 
@@ -37,6 +39,7 @@ public sealed partial class DealRegistration
         RequestExtension,
         GrantExtension,
         RefuseExtension,
+        TimeOut,
     }
 
     public bool CanSubmit => Availability(DealAction.Submit, default).IsAllowed;
@@ -71,6 +74,11 @@ public sealed partial class DealRegistration
 
     public bool CanExpire(DateTime now) => Availability(DealAction.Expire, now).IsAllowed;
 
+    public bool CanTimeOut(DateTime now) => Availability(DealAction.TimeOut, now).IsAllowed;
+
+    /// <summary>Whether the registration waits for a manager's decision (and so has a deadline).</summary>
+    public bool AwaitsDecision => Status is DealStatus.PendingReview or DealStatus.ExtensionRequested;
+
     /// <summary>Every action with whether it is allowed at <paramref name="now"/> and, if a guard holds it back, the guard keys (<see cref="DealGuardKeys"/>).</summary>
     public IReadOnlyList<ActionAvailability<DealAction>> Actions(DateTime now) =>
         [.. Enum.GetValues<DealAction>().Select(action => Availability(action, now))];
@@ -88,6 +96,7 @@ public sealed partial class DealRegistration
         DealAction.RequestExtension => Machine.Availability(action, RequestExtensionAt, now),
         DealAction.GrantExtension => Machine.Availability(action, DealTrigger.GrantExtension),
         DealAction.RefuseExtension => Machine.Availability(action, DealTrigger.RefuseExtension),
+        DealAction.TimeOut => Machine.Availability(action, TimeOutAt, now),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown deal action."),
     };
 
@@ -264,6 +273,40 @@ public sealed partial class DealRegistration
         Touch();
     }
 
+    /// <summary>Starts the clock of the pending decision: its default outcome comes at <paramref name="deadline"/> (ADR 28).</summary>
+    public void SetReviewDeadline(DateTime deadline)
+    {
+        Guard.Utc(deadline, nameof(deadline));
+        if (!AwaitsDecision)
+        {
+            throw new DomainException(TransitionCode.NotAllowedInState, $"{MachineName}: only a registration awaiting a decision has a deadline, not one that is {Status}.");
+        }
+
+        ReviewDeadline = deadline;
+        Touch();
+    }
+
+    /// <summary>
+    /// The default outcome once <see cref="ReviewDeadline"/> has come (guard <see cref="DealGuardKeys.DecisionDeadlinePassed"/>):
+    /// a held registration is rejected with <see cref="ReasonCode.ReviewTimedOut"/>; an extension request is refused,
+    /// the protection unchanged (so a registration whose protection has ended meanwhile can expire right after).
+    /// </summary>
+    public void TimeOut(DateTime now)
+    {
+        Guard.Utc(now, nameof(now));
+        Ensure(DealAction.TimeOut, now);
+        var held = Status == DealStatus.PendingReview;
+        Machine.Fire(TimeOutAt, now);
+        if (held)
+        {
+            AddReasons([new DealReason(ReasonCode.ReviewTimedOut, null)]);
+            DecidedAt = now;
+        }
+
+        DecisionNote = null;
+        Touch();
+    }
+
     private static DealRegistration Blank() => new() { Status = DealStatus.Draft };
 
     private static List<DealReason> RequireReasons(IEnumerable<DealReason> reasons)
@@ -297,7 +340,8 @@ public sealed partial class DealRegistration
 
         machine.Configure(DealStatus.PendingReview)
             .Permit(DealTrigger.Approve, DealStatus.Approved)
-            .Permit(DealTrigger.Reject, DealStatus.Rejected);
+            .Permit(DealTrigger.Reject, DealStatus.Rejected)
+            .PermitIf(TimeOutAt, DealStatus.Rejected, DeadlinePassed, DealGuardKeys.DecisionDeadlinePassed);
 
         machine.Configure(DealStatus.Approved)
             .Permit(DealTrigger.ReportSale, DealStatus.Won)
@@ -312,7 +356,8 @@ public sealed partial class DealRegistration
 
         machine.Configure(DealStatus.ExtensionRequested)
             .Permit(DealTrigger.GrantExtension, DealStatus.Approved)
-            .Permit(DealTrigger.RefuseExtension, DealStatus.Approved);
+            .Permit(DealTrigger.RefuseExtension, DealStatus.Approved)
+            .PermitIf(TimeOutAt, DealStatus.Approved, DeadlinePassed, DealGuardKeys.DecisionDeadlinePassed);
 
         // Terminal: configured without transitions so that they refuse every action.
         machine.Configure(DealStatus.Rejected);
@@ -323,6 +368,8 @@ public sealed partial class DealRegistration
 
         return machine;
     }
+
+    private bool DeadlinePassed(DateTime now) => ReviewDeadline is { } deadline && deadline <= now;
 
     // Refuses an action the state or a guard does not allow, before any argument is looked at or anything changes.
     private void Ensure(DealAction action, DateTime now = default) => Availability(action, now).EnsureAllowed(Status, MachineName);

@@ -56,6 +56,12 @@ public sealed partial class DealRegistration
     /// <summary>The note of the latest decision: approval, rejection, or the answer to an extension request.</summary>
     public string? DecisionNote { get; private set; }
 
+    /// <summary>
+    /// When the pending decision (a held registration or an extension request) gets its default outcome (ADR 28); set
+    /// when the registration starts waiting, kept afterwards as history.
+    /// </summary>
+    public DateTime? ReviewDeadline { get; private set; }
+
     public int Version { get; private set; }
 
     public IReadOnlyCollection<DealLine> Lines => _lines.AsReadOnly();

@@ -14,6 +14,9 @@ internal sealed class AgentBuilder
     public static readonly DateOnly ContractEnd = new(2026, 12, 31);
     public static readonly DateTime SuspendedUntil = TestTime.Days(30);
 
+    /// <summary>When a builder-made application is rejected by default.</summary>
+    public static readonly DateTime ApplicationDeadline = TestTime.Days(14);
+
     private static int s_nextId = 1000;
 
     private readonly AgentTier _tier;
@@ -73,6 +76,7 @@ internal sealed class AgentBuilder
     public static Agent Entity(ContractStatus status)
     {
         var agent = new Agent("A-TEST", "测试代理有限公司", Uscc.Create('9', '1', "440106", "MA5TEXT1").Value, AgentTier.Core, null, TestTime.Now);
+        agent.SetReviewDeadline(ApplicationDeadline);
         switch (status)
         {
             case ContractStatus.Applied:

@@ -10,6 +10,9 @@ internal sealed class AuthorizationBuilder
     public static readonly DateOnly ValidFrom = new(2026, 3, 1);
     public static readonly DateOnly ValidUntil = new(2026, 5, 31);
 
+    /// <summary>When a builder-made request lapses.</summary>
+    public static readonly DateTime ReviewDeadline = TestTime.Days(7);
+
     private AuthorizationStatus _status = AuthorizationStatus.Requested;
 
     public static AuthorizationBuilder Requested() => new();
@@ -19,6 +22,7 @@ internal sealed class AuthorizationBuilder
     public CrossRegionAuthorization Build()
     {
         var authorization = new CrossRegionAuthorization(3, RegionCode.Parse("440300"), null, ValidFrom, ValidUntil, "深圳客户总部采购", TestTime.Now);
+        authorization.SetReviewDeadline(ReviewDeadline);
         switch (_status)
         {
             case AuthorizationStatus.Requested:
@@ -36,6 +40,9 @@ internal sealed class AuthorizationBuilder
             case AuthorizationStatus.Revoked:
                 authorization.Approve(Manager, TestTime.Now);
                 authorization.Revoke();
+                break;
+            case AuthorizationStatus.Lapsed:
+                authorization.TimeOut(ReviewDeadline);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(_status), _status, null);

@@ -11,6 +11,12 @@ internal sealed class DealBuilder
     public static readonly DateTime ProtectedUntil = TestTime.Days(90);
     public static readonly DateTime RequestedAt = TestTime.Days(10);
 
+    /// <summary>When a held registration's review times out.</summary>
+    public static readonly DateTime ReviewDeadline = TestTime.Days(3);
+
+    /// <summary>When an extension request times out (before the protection ends).</summary>
+    public static readonly DateTime ExtensionDeadline = TestTime.Days(13);
+
     private DealStatus _status = DealStatus.Draft;
     private bool _extensionUsed;
 
@@ -45,6 +51,7 @@ internal sealed class DealBuilder
                 break;
             case DealStatus.PendingReview:
                 deal.SendToReview([Reason()]);
+                deal.SetReviewDeadline(ReviewDeadline);
                 break;
             case DealStatus.Rejected:
                 deal.Reject([Reason(ReasonCode.CustomerProtected)], SubmittedAt);
@@ -73,6 +80,7 @@ internal sealed class DealBuilder
                 break;
             case DealStatus.ExtensionRequested:
                 deal.RequestExtension("客户采购流程延长", RequestedAt);
+                deal.SetReviewDeadline(ExtensionDeadline);
                 break;
             case DealStatus.Won:
                 deal.ReportSale(SaleOf(deal));

@@ -59,6 +59,13 @@ public sealed class ReasonCodeCoverageTests
         IEnumerable<string> Extend(ExtensionSnapshot deal, string? reason) =>
             RegistrationExtension.Decide(deal, reason, Now, ChannelPolicy.Default).Decision.Codes;
 
+        static IEnumerable<string> TimedOut()
+        {
+            var held = DealBuilder.In(DealStatus.PendingReview).Build();
+            held.TimeOut(DealBuilder.ReviewDeadline);
+            return held.Reasons.Select(r => r.Code);
+        }
+
         return code switch
         {
             ReasonCode.InvalidUscc => Validation(validInput with { Customer = validInput.Customer! with { Uscc = "91440300708461136U" } }),
@@ -99,6 +106,7 @@ public sealed class ReasonCodeCoverageTests
             ReasonCode.ProductRetired => DealRegistrationValidator.Validate(validInput, PriceListBuilder.Demo().Retired("OIS-STD").Build(), _ => true, Now, TestTime.Calendar).Errors.Select(e => e.Code),
             ReasonCode.VersionNotAfterLatest => PriceVersionRules.Decide(PriceVersionBuilder.Valid(Now).Request(), Now.AddDays(1)).Codes,
             ReasonCode.DiscountsOutOfOrder => PriceVersionBuilder.Valid(Now).Discount(AgentTier.Tier2, 0.45m).Validate().Errors.Select(e => e.Code),
+            ReasonCode.ReviewTimedOut => TimedOut(),
             _ => throw new InvalidOperationException($"No rule scenario produces {code}: add one here."),
         };
     }

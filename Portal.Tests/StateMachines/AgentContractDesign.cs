@@ -21,6 +21,8 @@ internal static class AgentContractDesign
             [(Active, Expire)] = Expired,
             [(Expired, Renew)] = Active,
             [(Active, Terminate)] = Terminated,
+            [(Applied, TimeOut)] = Rejected,
+            [(UnderReview, TimeOut)] = Rejected,
         };
 
     public static readonly ContractStatus[] Terminal = [Rejected, Revoked, Terminated];
@@ -64,6 +66,9 @@ internal static class AgentContractDesign
                 return !wantInvalid;
             case Terminate:
                 agent.Terminate();
+                return true;
+            case TimeOut:
+                agent.TimeOut(now);
                 return true;
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, null);

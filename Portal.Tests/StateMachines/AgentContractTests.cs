@@ -217,7 +217,7 @@ public sealed class AgentContractTests
         var walk = new RandomWalk<Agent, ContractStatus, AgentAction>
         {
             Allowed = Allowed,
-            Create = _ => AgentBuilder.Entity(ContractStatus.Applied),
+            Create = random => WithDeadline(AgentBuilder.Entity(ContractStatus.Applied), TestTime.Days(random.Next(2) == 0 ? random.Next(1, 60) : 5000)),
             State = a => a.Status,
             Version = a => a.Version,
             Availability = (a, action, now) => a.Availability(action, now, Day(now)),
@@ -226,7 +226,14 @@ public sealed class AgentContractTests
 
         walk.Run(seed: 20260302, entities: 200, stepsPerEntity: 50);
 
+        Assert.Empty(Allowed.Select(t => (t.Key.From, t.Key.Action, t.Value)).Except(walk.Observed));
         Assert.Equal(Allowed.Select(t => (t.Key.From, t.Key.Action, t.Value)).ToHashSet(), walk.Observed);
         Assert.True(walk.Refusals > 1000, $"only {walk.Refusals} refusals");
+    }
+
+    private static Agent WithDeadline(Agent agent, DateTime deadline)
+    {
+        agent.SetReviewDeadline(deadline);
+        return agent;
     }
 }

@@ -15,19 +15,23 @@ internal static class CrossRegionAuthorizationDesign
             [(Requested, Reject)] = Rejected,
             [(Approved, AuthorizationAction.Expire)] = AuthorizationStatus.Expired,
             [(Approved, Revoke)] = Revoked,
+            [(Requested, TimeOut)] = Lapsed,
         };
 
-    public static readonly AuthorizationStatus[] Terminal = [Rejected, AuthorizationStatus.Expired, Revoked];
+    public static readonly AuthorizationStatus[] Terminal = [Rejected, AuthorizationStatus.Expired, Revoked, Lapsed];
 
-    /// <summary>A day on which every guard of a builder-made authorization holds: its window has ended.</summary>
-    public static readonly DateOnly LateDay = AuthorizationBuilder.ValidUntil.AddDays(1);
+    /// <summary>A day on which every guard of a builder-made authorization holds: its window has ended, and so has a request's deadline.</summary>
+    public static readonly DateOnly LateDay = DateOnly.FromDateTime(AuthorizationBuilder.ReviewDeadline);
 
     public static DateOnly Day(DateTime now) => DateOnly.FromDateTime(now);
+
+    /// <summary>The moment on <paramref name="today"/> at which <see cref="Do"/> takes an action.</summary>
+    public static DateTime At(DateOnly today) => today.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
 
     /// <summary>Takes <paramref name="action"/> on <paramref name="today"/>; returns whether the arguments used were valid.</summary>
     public static bool Do(CrossRegionAuthorization authorization, AuthorizationAction action, DateOnly today, bool wantInvalid = false)
     {
-        var at = today.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+        var at = At(today);
         switch (action)
         {
             case Approve:
@@ -41,6 +45,9 @@ internal static class CrossRegionAuthorizationDesign
                 return true;
             case Revoke:
                 authorization.Revoke();
+                return true;
+            case TimeOut:
+                authorization.TimeOut(at);
                 return true;
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, null);

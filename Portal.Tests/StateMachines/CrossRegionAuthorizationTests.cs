@@ -27,7 +27,7 @@ public sealed class CrossRegionAuthorizationTests
         var authorization = AuthorizationBuilder.In(from).Build();
         var version = authorization.Version;
 
-        Assert.True(authorization.Availability(action, LateDay).IsAllowed);
+        Assert.True(authorization.Availability(action, LateDay, At(LateDay)).IsAllowed);
         Do(authorization, action, LateDay);
 
         Assert.Equal(to, authorization.Status);
@@ -137,7 +137,8 @@ public sealed class CrossRegionAuthorizationTests
         var actions = authorization.Actions(TestTime.Today);
 
         Assert.Equal([AuthorizationAction.Approve, AuthorizationAction.Reject], actions.Where(a => a.IsAllowed).Select(a => a.Action));
-        Assert.DoesNotContain(actions, a => a.AppliesInState && !a.IsAllowed);
+        Assert.Equal([AuthorizationAction.TimeOut], actions.Where(a => a.AppliesInState && !a.IsAllowed).Select(a => a.Action));
+        Assert.Equal([AuthorizationGuardKeys.RequestDeadlinePassed], actions.Single(a => a.Action == AuthorizationAction.TimeOut).UnmetGuards);
         Assert.True(authorization.CanApprove && authorization.CanReject);
         Assert.False(authorization.CanRevoke);
     }
@@ -151,7 +152,7 @@ public sealed class CrossRegionAuthorizationTests
             Create = _ => AuthorizationBuilder.Requested().Build(),
             State = a => a.Status,
             Version = a => a.Version,
-            Availability = (a, action, now) => a.Availability(action, Day(now)),
+            Availability = (a, action, now) => a.Availability(action, Day(now), At(Day(now))),
             Act = (a, action, now, wantInvalid, _) => Do(a, action, Day(now), wantInvalid),
         };
 

@@ -26,12 +26,14 @@ internal static class DealRegistrationDesign
             [(Approved, RequestExtension)] = ExtensionRequested,
             [(ExtensionRequested, GrantExtension)] = Approved,
             [(ExtensionRequested, RefuseExtension)] = Approved,
+            [(PendingReview, TimeOut)] = Rejected,
+            [(ExtensionRequested, TimeOut)] = Approved,
         };
 
     public static readonly DealStatus[] Terminal = [Rejected, Won, Lost, DealStatus.Expired, Cancelled];
 
     /// <summary>A moment at which the guards of the action hold for a builder-made registration.</summary>
-    public static DateTime MomentFor(DealAction action) => action == DealAction.Expire ? DealBuilder.ProtectedUntil : DealBuilder.RequestedAt;
+    public static DateTime MomentFor(DealAction action) => action is DealAction.Expire or TimeOut ? DealBuilder.ProtectedUntil : DealBuilder.RequestedAt;
 
     /// <summary>Takes <paramref name="action"/> at <paramref name="now"/>; returns whether the arguments used were valid.</summary>
     public static bool Do(DealRegistration deal, DealAction action, DateTime now, bool wantInvalid = false, Random? random = null)
@@ -46,6 +48,7 @@ internal static class DealRegistrationDesign
                 return !wantInvalid;
             case SendToReview:
                 deal.SendToReview(wantInvalid ? [] : [DealBuilder.Reason()]);
+                deal.SetReviewDeadline(now.AddDays(3));
                 return !wantInvalid;
             case Reject:
                 deal.Reject(wantInvalid ? [] : [DealBuilder.Reason(ReasonCode.CustomerProtected)], now);
@@ -64,6 +67,7 @@ internal static class DealRegistrationDesign
                 return true;
             case RequestExtension:
                 deal.RequestExtension(wantInvalid ? "   " : "客户采购流程延长", now);
+                deal.SetReviewDeadline(deal.ProtectedUntil < now.AddDays(3) ? deal.ProtectedUntil.Value : now.AddDays(3));
                 return !wantInvalid;
             case GrantExtension:
                 var current = deal.ProtectedUntil ?? now;
@@ -72,6 +76,9 @@ internal static class DealRegistrationDesign
             case RefuseExtension:
                 deal.RefuseExtension(wantInvalid ? string.Empty : "保护期足够");
                 return !wantInvalid;
+            case TimeOut:
+                deal.TimeOut(now);
+                return true;
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }

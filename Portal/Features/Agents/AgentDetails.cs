@@ -67,7 +67,7 @@ public sealed class AgentDetails(PortalData data, ReferenceData reference, Busin
             parent,
             children,
             RegionLabels.Of(agent.Territory.Select(t => t.RegionCode), regions),
-            new AgentContract(agent.Status, agent.ContractStart, agent.ContractEnd, agent.SuspendedUntil),
+            new AgentContract(agent.Status, agent.ContractStart, agent.ContractEnd, agent.SuspendedUntil, agent.AwaitsDecision && agent.ReviewDeadline is { } deadline ? clock.LastDay(deadline) : null),
             new AgentContacts(agent.ContactName, agent.ContactPhone, agent.ContactEmail),
             agent.CreatedAt,
             actions);

@@ -9,8 +9,11 @@ public sealed record AgentNode(int Id, string Code, string LegalName, AgentTier 
 /// <summary>One page of one level of the hierarchy, and whether more agents follow on that level.</summary>
 public sealed record AgentLevel(IReadOnlyList<AgentNode> Nodes, bool HasMore);
 
-/// <summary>The contract's state and dates (both days included); <see cref="SuspendedUntil"/> while suspended.</summary>
-public sealed record AgentContract(ContractStatus Status, DateOnly? Start, DateOnly? End, DateTime? SuspendedUntil);
+/// <summary>
+/// The contract's state and dates (both days included); <see cref="SuspendedUntil"/> while suspended; <see cref="DecideBy"/>
+/// while the agent is an application waiting for the vendor: the last business day of that decision (ADR 28).
+/// </summary>
+public sealed record AgentContract(ContractStatus Status, DateOnly? Start, DateOnly? End, DateTime? SuspendedUntil, DateOnly? DecideBy = null);
 
 public sealed record AgentContacts(string? Name, string? Phone, string? Email);
 

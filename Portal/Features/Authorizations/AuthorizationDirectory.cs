@@ -53,7 +53,7 @@ public sealed class AuthorizationDirectory(PortalData data, ReferenceData refere
         await using var db = await data.ForAsync(manager, cancellationToken).ConfigureAwait(false);
         var query = db.CrossRegionAuthorizations.AsNoTracking().Where(a => a.Status == AuthorizationStatus.Requested);
         var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
-        var ordered = query.OrderBy(a => a.RequestedAt).ThenBy(a => a.Id).Skip(page.Skip).Take(page.Take);
+        var ordered = query.OrderBy(a => a.ReviewDeadline).ThenBy(a => a.Id).Skip(page.Skip).Take(page.Take);
         return new PagedResult<AuthorizationRow>(await RowsAsync(db, ordered, cancellationToken).ConfigureAwait(false), total);
     }
 
@@ -72,7 +72,7 @@ public sealed class AuthorizationDirectory(PortalData data, ReferenceData refere
 
         var row = (await RowsAsync(db, db.CrossRegionAuthorizations.AsNoTracking().Where(a => a.Id == authorizationId), cancellationToken).ConfigureAwait(false)).Single();
         IReadOnlyList<ActionAvailability<AuthorizationAction>> actions = user.May(PortalPolicies.ManageChannel)
-            ? [.. authorization.Actions(clock.Today).Where(a => a.AppliesInState && a.Action != AuthorizationAction.Expire)]
+            ? [.. authorization.Actions(clock.Today).Where(a => a.AppliesInState && a.Action is not (AuthorizationAction.Expire or AuthorizationAction.TimeOut))]
             : [];
         return new AuthorizationDetail(row, user.IsInRole(PortalRoles.Reseller) ? null : authorization.DecidedBy, actions);
     }
@@ -95,6 +95,7 @@ public sealed class AuthorizationDirectory(PortalData data, ReferenceData refere
                 a.RequestedAt,
                 a.DecidedAt,
                 a.DecisionNote,
+                a.ReviewDeadline,
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var regions = await reference.RegionsAsync().ConfigureAwait(false);
@@ -102,7 +103,8 @@ public sealed class AuthorizationDirectory(PortalData data, ReferenceData refere
         [
             .. rows.Select(r => new AuthorizationRow(
                 r.Id, r.Agent.Code, r.Agent.LegalName, RegionLabels.Of(r.RegionCode, regions), r.CustomerName is null ? null : r.CustomerId, r.CustomerName,
-                r.ValidFrom, r.ValidUntil, r.Status, r.Reason, r.RequestedAt, r.DecidedAt, r.DecisionNote)),
+                r.ValidFrom, r.ValidUntil, r.Status, r.Reason, r.RequestedAt, r.DecidedAt, r.DecisionNote,
+                r.Status == AuthorizationStatus.Requested && r.ReviewDeadline is { } deadline ? clock.LastDay(deadline) : null)),
         ];
     }
 }

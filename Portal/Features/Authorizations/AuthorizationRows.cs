@@ -9,7 +9,8 @@ public sealed record AuthorizationChange(int Id, AuthorizationStatus Status);
 
 /// <summary>
 /// One authorization as lists show it. <see cref="CustomerName"/> is null when the authorization names no customer
-/// (or one the reader cannot see).
+/// (or one the reader cannot see). <see cref="DecideBy"/>, while the request waits, is the last business day of its
+/// decision: after it the request lapses (ADR 28).
 /// </summary>
 public sealed record AuthorizationRow(
     int Id,
@@ -24,7 +25,8 @@ public sealed record AuthorizationRow(
     string Reason,
     DateTime RequestedAt,
     DateTime? DecidedAt,
-    string? DecisionNote);
+    string? DecisionNote,
+    DateOnly? DecideBy = null);
 
 /// <summary>
 /// One authorization with what the reader may do to it now: for a ChannelManager the decisions (approve, reject,

@@ -3,6 +3,7 @@ using Portal.Auth;
 using Portal.Domain.Audit;
 using Portal.Domain.Authorizations;
 using Portal.Domain.Common;
+using Portal.Domain.Policy;
 using Portal.Features.Audit;
 
 namespace Portal.Features.Authorizations;
@@ -11,7 +12,7 @@ namespace Portal.Features.Authorizations;
 /// Regional protection's exception (DESIGN.md §2.4, §5.3): a reseller asks for a time-bound authorization to operate
 /// outside its territory; a ChannelManager approves or rejects it, and may revoke an approved one.
 /// </summary>
-public sealed class CrossRegionAuthorizationService(ChannelWrites writes, PortalData data, ReferenceData reference, AuditTrail audit, BusinessClock clock)
+public sealed class CrossRegionAuthorizationService(ChannelWrites writes, PortalData data, ReferenceData reference, AuditTrail audit, BusinessClock clock, ChannelPolicy policy)
 {
     /// <summary>A reseller's request for its own agent; Requested until a ChannelManager decides.</summary>
     public async Task<UseCaseResult<AuthorizationChange>> RequestAsync(CurrentUser reseller, AuthorizationRequestInput? input, CancellationToken cancellationToken = default)
@@ -49,6 +50,7 @@ public sealed class CrossRegionAuthorizationService(ChannelWrites writes, Portal
             }
 
             var authorization = new CrossRegionAuthorization(agentId, region!.Value, customerId, validFrom!.Value, validUntil!.Value, reason!, clock.Now);
+            authorization.SetReviewDeadline(policy.AuthorizationDeadline(authorization.RequestedAt));
             db.CrossRegionAuthorizations.Add(authorization);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             await audit.AppendAsync(db, AuditRecord.Of(reseller.Email, AuditAction.AuthorizationRequested, AuditEntity.CrossRegionAuthorization, authorization.Id, after: new
@@ -59,6 +61,7 @@ public sealed class CrossRegionAuthorizationService(ChannelWrites writes, Portal
                 validFrom = authorization.ValidFrom,
                 validUntil = authorization.ValidUntil,
                 reason = authorization.Reason,
+                reviewDeadline = authorization.ReviewDeadline,
             }), ct).ConfigureAwait(false);
             return UseCaseResult.Ok(new AuthorizationChange(authorization.Id, authorization.Status));
         }, cancellationToken).ConfigureAwait(false);

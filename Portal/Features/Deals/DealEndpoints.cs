@@ -22,7 +22,7 @@ public sealed record DealListResponse(IReadOnlyList<DealRow> Items, int TotalCou
 public sealed record DealResponse(
     int Id, DealStatus Status, string AgentCode, string CustomerUscc, string CustomerName, string RegionCode, DateOnly ExpectedCloseDate,
     DateTime CreatedAt, DateOnly? ProtectedUntil, decimal Total, IReadOnlyList<DealLineView> Lines, IReadOnlyList<ReasonMessage> Reasons,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline, DateOnly? DecideBy = null);
 
 public sealed record SalesReportResponse(int Id, int DealId, DealStatus Status, DateOnly? ProtectedUntil, IReadOnlyList<ReasonMessage> Notes, IReadOnlyList<int> OpenedCaseIds);
 
@@ -85,7 +85,7 @@ public static class DealEndpoints
                     ? Refusal.NotFound.ToHttp(http)
                     : TypedResults.Ok(new DealResponse(
                         deal.Id, deal.Status, deal.AgentCode, deal.Customer.Uscc, deal.Customer.LegalName, deal.Customer.RegionCode, deal.ExpectedCloseDate,
-                        deal.CreatedAt, deal.ProtectedUntil, deal.Total, deal.Lines, ApiProblems.Messages(http, deal.Reasons), deal.Timeline));
+                        deal.CreatedAt, deal.ProtectedUntil, deal.Total, deal.Lines, ApiProblems.Messages(http, deal.Reasons), deal.Timeline, deal.DecideBy));
             })
             .RequireAuthorization(PortalPolicies.ReadDeals)
             .WithName("GetDeal")

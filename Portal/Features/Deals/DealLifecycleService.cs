@@ -152,7 +152,8 @@ public sealed class DealLifecycleService(
             }
 
             deal.RequestExtension(text!, at);
-            await audit.AppendAsync(db, AuditRecord.Of(user.Email, AuditAction.ExtensionRequested, AuditEntity.Deal, deal.Id, new { Status = DealStatus.Approved }, new { deal.Status, Reason = text }), ct).ConfigureAwait(false);
+            deal.SetReviewDeadline(policy.ExtensionDeadline(at, deal.ProtectedUntil!.Value));
+            await audit.AppendAsync(db, AuditRecord.Of(user.Email, AuditAction.ExtensionRequested, AuditEntity.Deal, deal.Id, new { Status = DealStatus.Approved }, new { deal.Status, Reason = text, deal.ReviewDeadline }), ct).ConfigureAwait(false);
             return UseCaseResult.Ok(new DealChanged(deal.Id, deal.Status, clock.LastDay(deal.ProtectedUntil!.Value), []));
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -65,6 +65,7 @@ public sealed class DealQueries(PortalData data, BusinessClock clock)
             (nameof(DealRow.ProtectedUntil), false) => query.OrderBy(x => x.Deal.ProtectedUntil).ThenByDescending(x => x.Deal.Id),
             (nameof(DealRow.ProtectedUntil), true) => query.OrderByDescending(x => x.Deal.ProtectedUntil).ThenByDescending(x => x.Deal.Id),
             (nameof(DealRow.CreatedAt), false) => query.OrderBy(x => x.Deal.Id),
+            (nameof(DealRow.DecideBy), false) => query.OrderBy(x => x.Deal.ReviewDeadline).ThenBy(x => x.Deal.Id),
             _ => query.OrderByDescending(x => x.Deal.Id),
         };
 
@@ -73,13 +74,13 @@ public sealed class DealQueries(PortalData data, BusinessClock clock)
             {
                 x.Deal.Id, x.Customer.LegalName, x.Customer.Uscc, x.Customer.RegionCode, x.AgentCode, x.Deal.Status,
                 Lines = x.Deal.Lines.Select(l => new { l.UnitPrice, l.Quantity }).ToList(),
-                x.Deal.CreatedAt, x.Deal.ExpectedCloseDate,
+                x.Deal.CreatedAt, x.Deal.ExpectedCloseDate, x.Deal.ReviewDeadline,
                 ProtectedUntil = Protecting.Contains(x.Deal.Status)
                     ? db.CustomerProtections.Where(p => p.CustomerId == x.Deal.CustomerId && p.AgentId == x.Deal.AgentId && p.EndedAt == null).Max(p => (DateTime?)p.Until)
                     : null,
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var items = rows.Select(r => new DealRow(r.Id, r.LegalName, r.Uscc, r.RegionCode, r.AgentCode, r.Status, r.Lines.Sum(l => Money.Round(l.UnitPrice * l.Quantity)), r.CreatedAt, r.ExpectedCloseDate, LastDay(r.ProtectedUntil))).ToList();
+        var items = rows.Select(r => new DealRow(r.Id, r.LegalName, r.Uscc, r.RegionCode, r.AgentCode, r.Status, r.Lines.Sum(l => Money.Round(l.UnitPrice * l.Quantity)), r.CreatedAt, r.ExpectedCloseDate, LastDay(r.ProtectedUntil), Pending(r.Status, r.ReviewDeadline))).ToList();
         return new PagedResult<DealRow>(items, total);
     }
 
@@ -127,8 +128,12 @@ public sealed class DealQueries(PortalData data, BusinessClock clock)
             deal.Lines.Select(l => new DealLineView(l.Sku, l.Quantity, l.UnitPrice, l.UniformPrice, l.PurchasePrice)).ToList(),
             deal.Reasons.Select(r => new Reason(r.Code, r.Field)).ToList(),
             deal.ExpectedCloseDate, deal.CreatedAt, deal.DecidedAt, LastDay(protectedUntil), deal.ExtensionUsed, deal.ExtensionReason, deal.DecisionNote,
-            timeline, actions, sales);
+            timeline, actions, sales, Pending(deal.Status, deal.ReviewDeadline));
     }
+
+    // The decision's last business day, shown only while the decision is pending.
+    private DateOnly? Pending(DealStatus status, DateTime? deadline) =>
+        status is DealStatus.PendingReview or DealStatus.ExtensionRequested ? LastDay(deadline) : null;
 
     /// <summary>The caller's own customers (visibility filter) whose name or USCC matches, for the registration form.</summary>
     public async Task<IReadOnlyList<CustomerMatch>> SearchCustomersAsync(CurrentUser user, string? term, CancellationToken cancellationToken = default)

@@ -80,6 +80,7 @@ public sealed class DealRegistrationService(
                     break;
                 case RegistrationOutcome.PendingReview:
                     deal.SendToReview(reasons);
+                    deal.SetReviewDeadline(policy.HeldRegistrationDeadline(at));
                     break;
                 default:
                     deal.Reject(reasons, at);

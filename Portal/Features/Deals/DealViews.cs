@@ -7,9 +7,10 @@ namespace Portal.Features.Deals;
 
 /// <summary>
 /// One row of a deal list. ProtectedUntil is the last business day the deal's agent protects the customer
-/// (while the deal is in force or won) — the same day the deal's page and the API show.
+/// (while the deal is in force or won) — the same day the deal's page and the API show. DecideBy, while the deal waits
+/// for a manager (held for review or an extension requested), is the last business day of that decision (ADR 28).
 /// </summary>
-public sealed record DealRow(int Id, string CustomerName, string CustomerUscc, string RegionCode, string AgentCode, DealStatus Status, decimal Total, DateTime CreatedAt, DateOnly ExpectedCloseDate, DateOnly? ProtectedUntil);
+public sealed record DealRow(int Id, string CustomerName, string CustomerUscc, string RegionCode, string AgentCode, DealStatus Status, decimal Total, DateTime CreatedAt, DateOnly ExpectedCloseDate, DateOnly? ProtectedUntil, DateOnly? DecideBy = null);
 
 /// <summary>What a deal list is filtered by; every part optional.</summary>
 public sealed record DealFilter(DealStatus? Status = null, string? Customer = null, DateOnly? From = null, DateOnly? To = null, IReadOnlyList<DealStatus>? Statuses = null);
@@ -17,6 +18,7 @@ public sealed record DealFilter(DealStatus? Status = null, string? Customer = nu
 /// <summary>
 /// A deal as its detail page and <c>GET /api/v1/deals/{id}</c> show it. <see cref="ProtectedUntil"/> is the last business
 /// day the deal's agent protects the customer now — after a sale it runs AfterSaleMonths, beyond the registration's end.
+/// <see cref="DecideBy"/>, while a decision is pending, is its last business day: after it the default outcome applies (ADR 28).
 /// </summary>
 public sealed record DealDetail(
     int Id,
@@ -35,7 +37,8 @@ public sealed record DealDetail(
     string? DecisionNote,
     IReadOnlyList<TimelineEntry> Timeline,
     IReadOnlyList<ActionAvailability<DealAction>> Actions,
-    IReadOnlyList<SaleView> Sales)
+    IReadOnlyList<SaleView> Sales,
+    DateOnly? DecideBy = null)
 {
     public decimal Total => Lines.Sum(l => l.Amount);
 }

@@ -6,7 +6,9 @@ using Portal.Domain.Audit;
 using Portal.Domain.Authorizations;
 using Portal.Domain.Compliance;
 using Portal.Domain.Customers;
+using Portal.Domain.Common;
 using Portal.Domain.Deals;
+using Portal.Domain.Policy;
 using Portal.Features.Audit;
 using Portal.Features.Compliance;
 using Portal.Features.Customers;
@@ -17,12 +19,14 @@ namespace Portal.Features.Operations;
 /// Carries out what time decides (DESIGN.md §4, §5): registrations whose protection ended expire and free their
 /// customer; developed and inherited customers' protections lapse; cross-region authorizations past their window
 /// expire; suspensions that have run out are lifted; contracts past their last day expire; penalized cases whose appeal
-/// window has passed are closed. Each change goes through the
+/// window has passed are closed; pending decisions whose deadline has passed get their default outcome (ADR 28): a held
+/// registration and an application are rejected, an extension request is refused (so its deal then expires on time in
+/// the same run), a cross-region request lapses — each audited with <see cref="ReasonCode.ReviewTimedOut"/>. Each change goes through the
 /// entity's own machine (which re-checks it is due), is audited, and commits in a transaction of at most
 /// <see cref="ExpiryJobOptions.ExpiryBatchSize"/> records. A second run at the same instant finds nothing to do.
 /// </summary>
 public sealed partial class ExpiryJob(
-    ChannelWrites writes, PortalData data, ProtectionLedger protections, AuditTrail audit, BusinessClock clock, IOptions<ExpiryJobOptions> options, ILogger<ExpiryJob> logger)
+    ChannelWrites writes, PortalData data, ProtectionLedger protections, AuditTrail audit, BusinessClock clock, ChannelPolicy policy, IOptions<ExpiryJobOptions> options, ILogger<ExpiryJob> logger)
 {
     /// <summary>The actor of the job's audit entries.</summary>
     public const string Actor = "system:expiry";
@@ -36,6 +40,26 @@ public sealed partial class ExpiryJob(
         }
 
         var today = clock.DateOf(now);
+
+        // Deadlines first (ADR 28): a pending record without one (waiting since before deadlines existed) gets one
+        // counted from now; then the default outcomes, extensions before expiry so that a deal whose undecided
+        // extension is refused at the protection's end expires in this same run.
+        var assigned = await AssignDeadlinesAsync(now, cancellationToken).ConfigureAwait(false);
+        var (timedOutDeals, _) = await SweepAsync(
+            "TimeOutDealReviews",
+            db => db.Deals.Where(d => (d.Status == DealStatus.PendingReview || d.Status == DealStatus.ExtensionRequested) && d.ReviewDeadline <= now).Select(d => d.Id),
+            (db, ids, ct) => TimeOutDealsAsync(db, ids, now, ct),
+            cancellationToken).ConfigureAwait(false);
+        var (timedOutAuthorizations, _) = await SweepAsync(
+            "LapseAuthorizationRequests",
+            db => db.CrossRegionAuthorizations.Where(a => a.Status == AuthorizationStatus.Requested && a.ReviewDeadline <= now).Select(a => a.Id),
+            (db, ids, ct) => LapseAuthorizationsAsync(db, ids, now, ct),
+            cancellationToken).ConfigureAwait(false);
+        var (timedOutApplications, _) = await SweepAsync(
+            "TimeOutApplications",
+            db => db.Agents.Where(a => (a.Status == ContractStatus.Applied || a.Status == ContractStatus.UnderReview) && a.ReviewDeadline <= now).Select(a => a.Id),
+            (db, ids, ct) => TimeOutApplicationsAsync(db, ids, now, ct),
+            cancellationToken).ConfigureAwait(false);
 
         var (deals, dealProtections) = await SweepAsync(
             "ExpireDeals",
@@ -71,10 +95,11 @@ public sealed partial class ExpiryJob(
             (db, ids, ct) => CloseCasesAsync(db, ids, now, ct),
             cancellationToken).ConfigureAwait(false);
 
-        var report = new ExpiryRunReport(deals, dealProtections + protections, authorizations, reinstated, contracts, cases);
+        var report = new ExpiryRunReport(deals, dealProtections + protections, authorizations, reinstated, contracts, cases, timedOutDeals + timedOutAuthorizations + timedOutApplications, assigned);
         if (report.Total > 0)
         {
             LogRun(logger, now, report.DealsExpired, report.ProtectionsEnded, report.AuthorizationsExpired, report.AgentsReinstated, report.ContractsExpired, report.CasesClosed);
+            LogDeadlines(logger, now, report.ReviewsTimedOut, report.DeadlinesAssigned);
         }
 
         return report;
@@ -201,8 +226,104 @@ public sealed partial class ExpiryJob(
         return (closed, 0);
     }
 
+    // Pending records that have waited since before deadlines existed: their clock starts at the upgrade, so that
+    // nothing is decided by default the moment the portal is upgraded (ADR 28).
+    private async Task<int> AssignDeadlinesAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var (deals, _) = await SweepAsync(
+            "AssignDealDeadlines",
+            db => db.Deals.Where(d => (d.Status == DealStatus.PendingReview || d.Status == DealStatus.ExtensionRequested) && d.ReviewDeadline == null).Select(d => d.Id),
+            async (db, ids, ct) =>
+            {
+                var pending = await db.Deals.Where(d => ids.Contains(d.Id) && d.ReviewDeadline == null).ToListAsync(ct).ConfigureAwait(false);
+                foreach (var deal in pending.Where(d => d.AwaitsDecision))
+                {
+                    deal.SetReviewDeadline(deal.Status == DealStatus.PendingReview
+                        ? policy.HeldRegistrationDeadline(now)
+                        : policy.ExtensionDeadline(now, deal.ProtectedUntil ?? now));
+                }
+
+                return (pending.Count, 0);
+            },
+            cancellationToken).ConfigureAwait(false);
+        var (authorizations, _) = await SweepAsync(
+            "AssignAuthorizationDeadlines",
+            db => db.CrossRegionAuthorizations.Where(a => a.Status == AuthorizationStatus.Requested && a.ReviewDeadline == null).Select(a => a.Id),
+            async (db, ids, ct) =>
+            {
+                var pending = await db.CrossRegionAuthorizations.Where(a => ids.Contains(a.Id) && a.Status == AuthorizationStatus.Requested && a.ReviewDeadline == null).ToListAsync(ct).ConfigureAwait(false);
+                pending.ForEach(a => a.SetReviewDeadline(policy.AuthorizationDeadline(now)));
+                return (pending.Count, 0);
+            },
+            cancellationToken).ConfigureAwait(false);
+        var (applications, _) = await SweepAsync(
+            "AssignApplicationDeadlines",
+            db => db.Agents.Where(a => (a.Status == ContractStatus.Applied || a.Status == ContractStatus.UnderReview) && a.ReviewDeadline == null).Select(a => a.Id),
+            async (db, ids, ct) =>
+            {
+                var pending = await db.Agents.Where(a => ids.Contains(a.Id) && a.ReviewDeadline == null).ToListAsync(ct).ConfigureAwait(false);
+                var waiting = pending.Where(a => a.AwaitsDecision).ToList();
+                waiting.ForEach(a => a.SetReviewDeadline(policy.ApplicationDeadline(now)));
+                return (waiting.Count, 0);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return deals + authorizations + applications;
+    }
+
+    // The default outcomes (ADR 28), each through the record's own machine, which re-checks that the record still waits
+    // and that its deadline has come: a manager's decision committed first leaves nothing to do. The notice to the
+    // reseller of a default outcome (and the reminders to managers before a deadline) belong here once notifications
+    // exist: each step below knows the record, its previous state and its deadline.
+    private async Task<(int, int)> TimeOutDealsAsync(PortalDbContext db, IReadOnlyList<int> ids, DateTime now, CancellationToken ct)
+    {
+        var deals = await db.Deals.Include(d => d.Reasons).Where(d => ids.Contains(d.Id)).ToListAsync(ct).ConfigureAwait(false);
+        var timedOut = 0;
+        foreach (var deal in deals.Where(d => d.CanTimeOut(now)))
+        {
+            var before = deal.Status;
+            deal.TimeOut(now);
+            var action = before == DealStatus.PendingReview ? AuditAction.DealReviewTimedOut : AuditAction.ExtensionTimedOut;
+            await AppendAsync(db, action, AuditEntity.Deal, deal.Id, new { status = before, reviewDeadline = deal.ReviewDeadline }, new { status = deal.Status, reasonCode = ReasonCode.ReviewTimedOut, protectedUntil = deal.ProtectedUntil, at = now }, ct).ConfigureAwait(false);
+            timedOut++;
+        }
+
+        return (timedOut, 0);
+    }
+
+    private async Task<(int, int)> LapseAuthorizationsAsync(PortalDbContext db, IReadOnlyList<int> ids, DateTime now, CancellationToken ct)
+    {
+        var authorizations = await db.CrossRegionAuthorizations.Where(a => ids.Contains(a.Id)).ToListAsync(ct).ConfigureAwait(false);
+        var lapsed = 0;
+        foreach (var authorization in authorizations.Where(a => a.CanTimeOut(now)))
+        {
+            authorization.TimeOut(now);
+            await AppendAsync(db, AuditAction.AuthorizationLapsed, AuditEntity.CrossRegionAuthorization, authorization.Id, new { status = AuthorizationStatus.Requested, reviewDeadline = authorization.ReviewDeadline }, new { status = authorization.Status, reasonCode = ReasonCode.ReviewTimedOut, at = now }, ct).ConfigureAwait(false);
+            lapsed++;
+        }
+
+        return (lapsed, 0);
+    }
+
+    private async Task<(int, int)> TimeOutApplicationsAsync(PortalDbContext db, IReadOnlyList<int> ids, DateTime now, CancellationToken ct)
+    {
+        var agents = await db.Agents.Where(a => ids.Contains(a.Id)).ToListAsync(ct).ConfigureAwait(false);
+        var rejected = 0;
+        foreach (var agent in agents.Where(a => a.CanTimeOut(now)))
+        {
+            var before = agent.Status;
+            agent.TimeOut(now);
+            await AppendAsync(db, AuditAction.AgentApplicationTimedOut, AuditEntity.Agent, agent.Id, new { status = before, reviewDeadline = agent.ReviewDeadline }, new { status = agent.Status, reasonCode = ReasonCode.ReviewTimedOut, at = now }, ct).ConfigureAwait(false);
+            rejected++;
+        }
+
+        return (rejected, 0);
+    }
+
     private async Task AppendAsync(PortalDbContext db, AuditAction action, AuditEntity entity, int entityId, object before, object after, CancellationToken ct) =>
         await audit.AppendAsync(db, AuditRecord.Of(Actor, action, entity, entityId, before, after), ct).ConfigureAwait(false);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deadlines at {Now:O}: {TimedOut} pending decisions got their default outcome; {Assigned} pending records got a deadline")]
+    private static partial void LogDeadlines(ILogger logger, DateTime now, int timedOut, int assigned);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Expiry at {Now:O}: {Deals} deals, {Protections} protections, {Authorizations} authorizations expired; {Reinstated} agents reinstated; {Contracts} contracts expired; {Cases} cases closed")]
     private static partial void LogRun(ILogger logger, DateTime now, int deals, int protections, int authorizations, int reinstated, int contracts, int cases);

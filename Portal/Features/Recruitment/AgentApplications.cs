@@ -27,7 +27,7 @@ public sealed class AgentApplications(ChannelWrites writes, PortalData data, Ref
         await using var db = await data.ForAsync(manager, cancellationToken).ConfigureAwait(false);
         var query = db.Agents.AsNoTracking().Where(a => Pending.Contains(a.Status));
         var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await query.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Skip(page.Skip).Take(page.Take)
+        var rows = await query.OrderBy(a => a.ReviewDeadline).ThenBy(a => a.Id).Skip(page.Skip).Take(page.Take)
             .Select(a => new
             {
                 a.Id, a.Code, a.LegalName, a.Uscc, a.Tier, a.Status,
@@ -36,7 +36,7 @@ public sealed class AgentApplications(ChannelWrites writes, PortalData data, Ref
                 ParentTier = a.Parent == null ? (AgentTier?)null : a.Parent.Tier,
                 ParentTerritory = a.Parent!.Territory.Select(t => t.RegionCode).ToList(),
                 Territory = a.Territory.Select(t => t.RegionCode).ToList(),
-                a.ContactName, a.ContactPhone, a.ContactEmail, a.CreatedAt,
+                a.ContactName, a.ContactPhone, a.ContactEmail, a.CreatedAt, a.ReviewDeadline,
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var regions = await reference.RegionsAsync().ConfigureAwait(false);
@@ -44,7 +44,8 @@ public sealed class AgentApplications(ChannelWrites writes, PortalData data, Ref
             [.. rows.Select(r => new ApplicationRow(
                 r.Id, r.Code, r.LegalName, r.Uscc, r.Tier, r.Status, r.ParentCode, r.ParentName, RegionLabels.Of(r.Territory, regions),
                 r.ContactName, r.ContactPhone, r.ContactEmail, r.CreatedAt,
-                r.ParentTier, RegionLabels.Of(r.ParentTerritory, regions), OutsideOf(r.ParentCode is null ? null : r.ParentTerritory, r.Territory)))],
+                r.ParentTier, RegionLabels.Of(r.ParentTerritory, regions), OutsideOf(r.ParentCode is null ? null : r.ParentTerritory, r.Territory),
+                r.ReviewDeadline is { } deadline ? clock.LastDay(deadline) : null))],
             total);
     }
 

@@ -4,6 +4,7 @@ using Portal.Data;
 using Portal.Domain.Agents;
 using Portal.Domain.Audit;
 using Portal.Domain.Common;
+using Portal.Domain.Policy;
 using Portal.Domain.Recruitment;
 using Portal.Domain.Regions;
 using Portal.Features.Agents;
@@ -18,7 +19,7 @@ public sealed record AgentEnrolled(int Id, string Code, ContractStatus Status);
 /// Recruitment (DESIGN.md §2.2): a Core agent or above develops a sub-agent of a lower tier inside its own territory
 /// (an application, Applied, that a ChannelManager decides); the vendor signs an agent of any tier directly.
 /// </summary>
-public sealed class AgentRecruitment(ChannelWrites writes, ReferenceData reference, AuditTrail audit, BusinessClock clock)
+public sealed class AgentRecruitment(ChannelWrites writes, ReferenceData reference, AuditTrail audit, BusinessClock clock, ChannelPolicy policy)
 {
     /// <summary>A reseller applies for a sub-agent under its own agent: Applied, with its closure rows, until a ChannelManager decides.</summary>
     public async Task<UseCaseResult<AgentEnrolled>> RecruitAsync(CurrentUser reseller, NewAgentInput? input, CancellationToken cancellationToken = default)
@@ -46,7 +47,9 @@ public sealed class AgentRecruitment(ChannelWrites writes, ReferenceData referen
                 return refusal;
             }
 
-            var agent = await AgentEnrolment.AddAsync(db, recruit, recruiter, clock.Now, ct).ConfigureAwait(false);
+            var now = clock.Now;
+            var agent = await AgentEnrolment.AddAsync(db, recruit, recruiter, now, ct).ConfigureAwait(false);
+            agent.SetReviewDeadline(policy.ApplicationDeadline(now));
             await AuditAsync(db, reseller.Email, AuditAction.AgentRecruited, agent, recruiter.Code, ct).ConfigureAwait(false);
             return UseCaseResult.Ok(new AgentEnrolled(agent.Id, agent.Code, agent.Status));
         }, cancellationToken).ConfigureAwait(false);

@@ -320,6 +320,9 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.Property<int?>("ParentId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("ReviewDeadline")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -556,6 +559,9 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .HasColumnType("varchar(6)");
 
                     b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ReviewDeadline")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("Status")
@@ -1097,6 +1103,9 @@ namespace Portal.Migrations.SqlServer.Migrations
                         .HasColumnType("bit");
 
                     b.Property<DateTime?>("ProtectedUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ReviewDeadline")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("Status")

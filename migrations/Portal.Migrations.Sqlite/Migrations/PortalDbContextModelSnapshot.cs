@@ -305,6 +305,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ReviewDeadline")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -535,6 +538,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewDeadline")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -1054,6 +1060,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ProtectedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewDeadline")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
