@@ -36,5 +36,6 @@ public sealed class TierDiscount
 
     public DateTime EffectiveFrom { get; private set; }
 
-    public decimal PurchasePrice(decimal uniformPrice) => Money.Round(uniformPrice * (1 - Rate));
+    /// <summary>What the tier pays for one unit at <paramref name="uniformPrice"/> (<see cref="Pricing.PurchasePrice"/>).</summary>
+    public decimal PurchasePrice(decimal uniformPrice) => Pricing.PurchasePrice.Of(uniformPrice, Rate);
 }

@@ -22,7 +22,7 @@ public sealed class PriceVersionQueries(PortalData data, BusinessClock clock)
         AccessDeniedException.UnlessMay(user, PortalPolicies.ReadPrices);
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
         var versions = await db.PriceListVersions.AsNoTracking().OrderByDescending(v => v.Number).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var coverage = IsReseller(user) ? null : await CoverageAsync(db, cancellationToken).ConfigureAwait(false);
+        var coverage = IsReseller(user) ? null : await CoverageAsync(db, null, cancellationToken).ConfigureAwait(false);
         var now = clock.Now;
         return versions.Select((v, i) => new PriceVersionSummary(
                 v.Number, v.EffectiveFrom, v.Note, v.PublishedAt, v.PublishedBy, v.StateAt(now, i == 0 ? null : versions[i - 1].EffectiveFrom),
@@ -68,8 +68,7 @@ public sealed class PriceVersionQueries(PortalData data, BusinessClock clock)
             return null;
         }
 
-        var missing = db.Agents.AsNoTracking()
-            .Where(a => a.Status == ContractStatus.Active && !db.PolicyAcknowledgements.Any(k => k.VersionId == id && k.AgentId == a.Id));
+        var missing = Active(db).AsNoTracking().Where(a => !db.PolicyAcknowledgements.Any(k => k.VersionId == id && k.AgentId == a.Id));
         var total = await missing.CountAsync(cancellationToken).ConfigureAwait(false);
         var rows = await missing.OrderBy(a => a.Code).Skip(page.Skip).Take(page.Take)
             .Select(a => new MissingAcknowledgement(a.Code, a.LegalName, a.Tier))
@@ -136,9 +135,8 @@ public sealed class PriceVersionQueries(PortalData data, BusinessClock clock)
         VersionAcknowledged? acknowledgement = null;
         if (readerTier is null)
         {
-            var expected = await db.Agents.CountAsync(a => a.Status == ContractStatus.Active, ct).ConfigureAwait(false);
-            var acknowledged = await db.PolicyAcknowledgements.CountAsync(k => k.VersionId == version.Id && db.Agents.Any(a => a.Id == k.AgentId && a.Status == ContractStatus.Active), ct).ConfigureAwait(false);
-            coverage = new VersionCoverage(acknowledged, expected);
+            var counts = await CoverageAsync(db, version.Id, ct).ConfigureAwait(false);
+            coverage = new VersionCoverage(counts.Acknowledged.GetValueOrDefault(version.Id), counts.Expected);
         }
         else if (user.AgentId is { } agentId)
         {
@@ -155,12 +153,16 @@ public sealed class PriceVersionQueries(PortalData data, BusinessClock clock)
 
     private sealed record Counts(IReadOnlyDictionary<int, int> Acknowledged, int Expected);
 
-    // Acknowledgements of Active agents per version, and how many Active agents there are: two grouped counts.
-    private static async Task<Counts> CoverageAsync(PortalDbContext db, CancellationToken ct)
+    // Every Active agent is asked to acknowledge each version (DESIGN.md §9).
+    private static IQueryable<Agent> Active(PortalDbContext db) => db.Agents.Where(a => a.Status == ContractStatus.Active);
+
+    // Acknowledgements of Active agents per version (one version's, or every one's), and how many Active agents there are.
+    private static async Task<Counts> CoverageAsync(PortalDbContext db, int? versionId, CancellationToken ct)
     {
-        var expected = await db.Agents.CountAsync(a => a.Status == ContractStatus.Active, ct).ConfigureAwait(false);
+        var active = Active(db).Select(a => a.Id);
+        var expected = await active.CountAsync(ct).ConfigureAwait(false);
         var acknowledged = await db.PolicyAcknowledgements
-            .Where(k => db.Agents.Any(a => a.Id == k.AgentId && a.Status == ContractStatus.Active))
+            .Where(k => (versionId == null || k.VersionId == versionId) && active.Contains(k.AgentId))
             .GroupBy(k => k.VersionId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct).ConfigureAwait(false);
