@@ -75,8 +75,12 @@ public sealed class ChannelWorkspaceTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("[data-agent='SP-SOUTH']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-agent='T1-TIANHE']")).ToHaveCountAsync(0);
 
+        // Chosen as a person does with the keyboard once the list shows the match: a click may land on a list the
+        // search is still replacing.
+        await page.BringToFrontAsync();
         await page.Locator("input[data-testid='tree-search'], [data-testid='tree-search'] input").FillAsync("TIANHE");
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "T1-TIANHE" }).ClickAsync();
+        await Assertions.Expect(page.HighlightedOption()).ToContainTextAsync("T1-TIANHE");
+        await page.Keyboard.PressAsync("Enter");
 
         var found = page.Locator("[data-agent='T1-TIANHE']");
         await Assertions.Expect(found).ToHaveAttributeAsync("data-highlighted", "true");

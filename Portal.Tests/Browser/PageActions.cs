@@ -39,6 +39,9 @@ public static class PageActions
     {
         ArgumentNullException.ThrowIfNull(page);
         var field = page.Locator($"input[data-testid='{testId}']");
+
+        // Focus is the active page's: a page opened earlier in the run may still hold it.
+        await page.BringToFrontAsync();
         await field.FocusAsync();
         await page.TypeAndChooseAsync(field, typed ?? option, option);
     }
