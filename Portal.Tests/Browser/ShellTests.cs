@@ -66,19 +66,35 @@ public sealed class ShellTests(BrowserFixture fixture)
         Assert.Equal(0, await page.Locator("[data-testid='agents-grid']").CountAsync());
     }
 
-    [Fact]
-    public async Task The_channel_rules_page_shows_the_four_state_machines()
+    [Theory]
+    [InlineData("en", "A registration can be extended only once", "Draft")]
+    [InlineData("zh-CN", "每个报备仅可申请一次延期", "草稿")]
+    public async Task The_channel_rules_page_draws_and_tables_the_four_state_machines(string locale, string guard, string draft)
     {
-        var page = await fixture.NewPageAsync(locale: "en");
+        var page = await fixture.NewPageAsync(locale: locale);
         await page.SignInAsync("gz@channels.local");
         await page.WaitForInteractiveAsync();
         await page.GotoAsync("/rules");
         await page.WaitForInteractiveAsync();
 
         Assert.Equal(4, await page.Locator("[data-graph]").CountAsync());
-        Assert.Contains("A registration can be extended only once", await page.Locator("[data-graph='DealRegistration']").InnerTextAsync(), StringComparison.Ordinal);
-        await page.ScreenshotAsync("rules-en");
+        Assert.Equal(4, await page.Locator("[data-graph] svg[role='img'][data-diagram]").CountAsync());
+        Assert.Contains(guard, await page.Locator("[data-graph='DealRegistration']").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(draft, await page.Locator("svg[data-diagram='DealRegistration'] [data-state='Draft'] text").TextContentAsync());
+        Assert.Empty(await page.EvaluateAsync<string[]>(TextOutsideItsBox));
+        await page.ScreenshotAsync($"rules-{locale}");
     }
+
+    // Each state's name and each arrow's action, as the browser renders them in the portal's fonts, inside the box
+    // drawn for it: the layout's estimate of text widths holds, and no text runs into another.
+    private const string TextOutsideItsBox = """
+        () => [...document.querySelectorAll('svg[data-diagram] g')].flatMap(g => {
+            const box = g.querySelector('rect').getBoundingClientRect();
+            return [...g.querySelectorAll('text')].map(t => t.getBoundingClientRect())
+                .filter(r => r.left < box.left || r.right > box.right || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+                .map(() => `${g.closest('svg').dataset.diagram} ${g.dataset.state ?? g.dataset.edge}`);
+        })
+        """;
 
     private static async Task SwitchLanguageAsync(IPage page, string culture)
     {
