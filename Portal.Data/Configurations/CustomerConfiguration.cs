@@ -46,6 +46,10 @@ internal sealed class CustomerProtectionConfiguration : IEntityTypeConfiguration
         // both SQLite and SQL Server, so one filter serves both providers.
         builder.HasIndex(p => p.CustomerId).IsUnique().HasFilter("[EndedAt] IS NULL").HasDatabaseName("UX_CustomerProtections_OpenPerCustomer");
         builder.HasIndex(p => new { p.AgentId, p.EndedAt, p.Until });
+
+        // The manager's dashboard counts the channel's open protections ending in the next weeks (ADR 31): a range on
+        // Until over every agent, which the per-agent index above cannot seek.
+        builder.HasIndex(p => new { p.EndedAt, p.Until });
         builder.Ignore(p => p.IsOpen);
     }
 }

@@ -24,7 +24,7 @@ public sealed class GeneratedClientTests(PortalAppFixture fixture) : AppTest(fix
         var price = (await api.ListProductsAsync()).Single(p => p.Sku == "OIS-PRO").UniformPrice;
         var registered = await api.RegisterDealAsync(Registration(uscc, "广州生成客户端科技有限公司", price));
         var deal = await api.GetDealAsync(registered.Id);
-        var listed = await api.ListDealsAsync(DealStatus.Approved, null, null, null, 0, 200, DealSort.CreatedAt, true);
+        var listed = await api.ListDealsAsync(DealStatus.Approved, null, null, null, null, null, null, null, 0, 200, DealSort.CreatedAt, true);
 
         Assert.True(availability.Available);
         Assert.Equal(DealStatus.Approved, registered.Status);

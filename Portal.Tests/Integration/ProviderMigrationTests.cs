@@ -25,6 +25,10 @@ public sealed class ProviderMigrationTests
         ["Portal.Migrations.Sqlite/Migrations/20261125085226_Initial.cs"] = "dc142c11755781a35e4187bf35254eab57ccfdae183bae4f34c96ce46fbfa840",
         ["Portal.Migrations.Sqlite/Migrations/20261125121236_CustomerNameIndex.Designer.cs"] = "ed5e6be633cf6be7e17d9dfb52f3c51f6f9ef95765df0f83213737519e9b2075",
         ["Portal.Migrations.Sqlite/Migrations/20261125121236_CustomerNameIndex.cs"] = "a9451315b5fde4b4953c462f6c37b23642d8f740f7017bcf4d942d7b41788245",
+        ["Portal.Migrations.SqlServer/Migrations/20261130153708_DashboardExpiringProtectionsIndex.Designer.cs"] = "451151531f7ffedb7a939bbb955d83f5fd05b5a0161fa98af4ed29b47dca7f72",
+        ["Portal.Migrations.SqlServer/Migrations/20261130153708_DashboardExpiringProtectionsIndex.cs"] = "994fca8002be0d51b972af29ca88b1cb5ca62b83d043c11e2c71c586815bff5b",
+        ["Portal.Migrations.Sqlite/Migrations/20261130153637_DashboardExpiringProtectionsIndex.Designer.cs"] = "b2d5db4dd8a181c077544fa6a94a085ac71017b6ae51e1caa7994cfb8cdd9af0",
+        ["Portal.Migrations.Sqlite/Migrations/20261130153637_DashboardExpiringProtectionsIndex.cs"] = "a65f79f6de6de823fe31bdb9524fa2b6284c0de818bbd56d31d24aa33f1f5cc6",
     };
 
     [Theory]

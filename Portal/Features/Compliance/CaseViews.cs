@@ -8,7 +8,8 @@ namespace Portal.Features.Compliance;
 /// name (or of a report's own words while no agent is identified); <see cref="Region"/> a region code the subject agent's
 /// territory lies in or covers; <see cref="OpenedFrom"/>/<see cref="OpenedTo"/> business days; <see cref="Investigator"/>
 /// the e-mail of the assigned investigator; <see cref="OverdueOnly"/> the cases past their next deadline
-/// (<see cref="ViolationCaseQueries.IsOverdue"/>).
+/// (<see cref="ViolationCaseQueries.IsOverdue"/>); <see cref="PenalizedFrom"/>/<see cref="PenalizedTo"/> the business days a
+/// penalty was imposed between (both included).
 /// </summary>
 public sealed record CaseFilter(
     CaseState? State = null,
@@ -20,7 +21,9 @@ public sealed record CaseFilter(
     DateOnly? OpenedTo = null,
     string? Investigator = null,
     bool OverdueOnly = false,
-    int? SubjectAgentId = null);
+    int? SubjectAgentId = null,
+    DateOnly? PenalizedFrom = null,
+    DateOnly? PenalizedTo = null);
 
 /// <summary>
 /// One row of the case list (DESIGN.md §7: <c>{id, type, state, source, subjectAgentCode, openedAt}</c>), plus the subject

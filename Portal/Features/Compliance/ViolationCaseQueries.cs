@@ -144,7 +144,7 @@ public sealed class ViolationCaseQueries(PortalData data, ChannelPolicy policy, 
     private DateTime DecisionCutoff(DateTime now) => now.AddDays(-policy.Penalty.DecisionDays);
 
     // The list's filters, in the database. Opened-between days are whole business days in the channel's time zone.
-    private IQueryable<ViolationCase> Filtered(PortalDbContext db, CaseFilter filter, DateTime now)
+    internal IQueryable<ViolationCase> Filtered(PortalDbContext db, CaseFilter filter, DateTime now)
     {
         var cases = db.ViolationCases.AsNoTracking();
         if (filter.State is { } state)
@@ -193,6 +193,18 @@ public sealed class ViolationCaseQueries(PortalData data, ChannelPolicy policy, 
         {
             var end = clock.Calendar.StartOfDay(to.AddDays(1));
             cases = cases.Where(c => c.OpenedAt < end);
+        }
+
+        if (filter.PenalizedFrom is { } penalizedFrom)
+        {
+            var start = clock.Calendar.StartOfDay(penalizedFrom);
+            cases = cases.Where(c => c.PenalizedAt >= start);
+        }
+
+        if (filter.PenalizedTo is { } penalizedTo)
+        {
+            var end = clock.EndOfDay(penalizedTo);
+            cases = cases.Where(c => c.PenalizedAt < end);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Investigator))

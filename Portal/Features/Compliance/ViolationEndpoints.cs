@@ -65,6 +65,8 @@ public static class ViolationEndpoints
         [FromQuery(Name = "openedTo"), Description("Opened on or before this business day.")] DateOnly? openedTo,
         [FromQuery(Name = "investigator"), Description("The assigned investigator's e-mail.")] string? investigator,
         [FromQuery(Name = "overdue"), Description("Only cases whose next step is late.")] bool? overdue,
+        [FromQuery(Name = "penalizedFrom"), Description("Penalized on or after this business day.")] DateOnly? penalizedFrom,
+        [FromQuery(Name = "penalizedTo"), Description("Penalized on or before this business day.")] DateOnly? penalizedTo,
         [FromQuery(Name = "page"), Range(0, ListQuery.MaxPage), Description(ListQuery.PageText)] int? page,
         [FromQuery(Name = "pageSize"), Range(1, PageRequest.MaxPageSize), Description(ListQuery.PageSizeText)] int? pageSize,
         [FromQuery(Name = "sortBy"), Description("The column to sort by; OpenedAt when absent.")] CaseSort? sortBy,
@@ -83,7 +85,9 @@ public static class ViolationEndpoints
             openedFrom is null ? null : check.Date("openedFrom", openedFrom, EarliestDay, LatestDay),
             openedTo is null ? null : check.Date("openedTo", openedTo, EarliestDay, LatestDay),
             check.OptionalText("investigator", investigator, ViolationCase.InvestigatorMaxLength),
-            overdue ?? false);
+            overdue ?? false,
+            PenalizedFrom: penalizedFrom is null ? null : check.Date("penalizedFrom", penalizedFrom, EarliestDay, LatestDay),
+            PenalizedTo: penalizedTo is null ? null : check.Date("penalizedTo", penalizedTo, EarliestDay, LatestDay));
         var request = ListQuery.Page(check, http.Request, page, pageSize, sortBy, descending);
         if (!check.IsValid)
         {

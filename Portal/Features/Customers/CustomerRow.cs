@@ -23,4 +23,6 @@ public sealed record CustomerRow(
 /// <param name="Search">Part of the legal name, or the whole USCC.</param>
 /// <param name="ProtectedOnly">Only customers the reader's subtree holds now.</param>
 /// <param name="ExpiringWithinDays">Only customers whose protection ends within this many days from now (implies protected).</param>
-public sealed record CustomerFilter(string? Search = null, bool ProtectedOnly = false, int? ExpiringWithinDays = null);
+/// <param name="ExpiresFrom">Only customers whose protection's last business day is on or after this day (implies protected).</param>
+/// <param name="ExpiresTo">Only customers whose protection's last business day is on or before this day (implies protected).</param>
+public sealed record CustomerFilter(string? Search = null, bool ProtectedOnly = false, int? ExpiringWithinDays = null, DateOnly? ExpiresFrom = null, DateOnly? ExpiresTo = null);

@@ -157,6 +157,10 @@ public static class DealEndpoints
         [FromQuery(Name = "customer"), Description("Part of the customer's name or credit code.")] string? customer,
         [FromQuery(Name = "from"), Description("Registered on or after this business day.")] DateOnly? from,
         [FromQuery(Name = "to"), Description("Registered on or before this business day.")] DateOnly? to,
+        [FromQuery(Name = "reason"), Description("Only deals whose decision carries this reason code (CUSTOMER_PROTECTED: refused conflicts).")] string? reason,
+        [FromQuery(Name = "owner"), Description("For a reseller: only its own agent's deals (Own), or only its sub-agents' (SubAgents).")] DealOwner? owner,
+        [FromQuery(Name = "soldFrom"), Description("Only deals with a sale made on or after this business day.")] DateOnly? soldFrom,
+        [FromQuery(Name = "soldTo"), Description("Only deals with a sale made on or before this business day.")] DateOnly? soldTo,
         [FromQuery(Name = "page"), Range(0, ListQuery.MaxPage), Description(ListQuery.PageText)] int? page,
         [FromQuery(Name = "pageSize"), Range(1, PageRequest.MaxPageSize), Description(ListQuery.PageSizeText)] int? pageSize,
         [FromQuery(Name = "sortBy"), Description("The column to sort by; CreatedAt when absent.")] DealSort? sortBy,
@@ -166,7 +170,15 @@ public static class DealEndpoints
         CancellationToken ct)
     {
         var check = new InputCheck();
-        var filter = new DealFilter(ListQuery.Named(check, http.Request, "status", status), check.OptionalText("customer", customer, CustomerName.MaxLength), from, to);
+        var filter = new DealFilter(
+            ListQuery.Named(check, http.Request, "status", status),
+            check.OptionalText("customer", customer, CustomerName.MaxLength),
+            from,
+            to,
+            Reason: check.OptionalText("reason", reason, DealReason.CodeMaxLength),
+            Owner: ListQuery.Named(check, http.Request, "owner", owner),
+            SoldFrom: soldFrom,
+            SoldTo: soldTo);
         var request = ListQuery.Page(check, http.Request, page, pageSize, sortBy, descending);
         if (!check.IsValid)
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Components.Common;
+using Portal.Data;
 using Portal.Domain.Audit;
 using Portal.Domain.Common;
 using Portal.Domain.Deals;
@@ -21,39 +22,10 @@ public sealed class DealQueries(PortalData data, BusinessClock clock)
         ArgumentNullException.ThrowIfNull(page);
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
 
-        var query = from d in db.Deals.AsNoTracking()
-                    join c in db.Customers on d.CustomerId equals c.Id
-                    join a in db.Agents on d.AgentId equals a.Id
-                    select new { Deal = d, Customer = c, AgentCode = a.Code };
-        if (filter.Status is { } status)
-        {
-            query = query.Where(x => x.Deal.Status == status);
-        }
-
-        if (filter.Statuses is { Count: > 0 } statuses)
-        {
-            query = query.Where(x => statuses.Contains(x.Deal.Status));
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Customer))
-        {
-            var term = filter.Customer.Trim();
-            var upper = term.ToUpperInvariant();
-            query = query.Where(x => x.Customer.LegalName.Contains(term) || x.Customer.Uscc == upper);
-        }
-
-        // Registered between two business days, both included.
-        if (filter.From is { } from)
-        {
-            var start = clock.Calendar.StartOfDay(from);
-            query = query.Where(x => x.Deal.CreatedAt >= start);
-        }
-
-        if (filter.To is { } to)
-        {
-            var end = clock.EndOfDay(to);
-            query = query.Where(x => x.Deal.CreatedAt < end);
-        }
+        var query = from x in Filtered(db, user, filter)
+                    join c in db.Customers on x.CustomerId equals c.Id
+                    join a in db.Agents on x.AgentId equals a.Id
+                    select new { Deal = x, Customer = c, AgentCode = a.Code };
 
         var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
         query = (page.SortBy, page.Descending) switch
@@ -82,6 +54,66 @@ public sealed class DealQueries(PortalData data, BusinessClock clock)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var items = rows.Select(r => new DealRow(r.Id, r.LegalName, r.Uscc, r.RegionCode, r.AgentCode, r.Status, r.Lines.Sum(l => Money.Round(l.UnitPrice * l.Quantity)), r.CreatedAt, r.ExpectedCloseDate, LastDay(r.ProtectedUntil), Pending(r.Status, r.ReviewDeadline))).ToList();
         return new PagedResult<DealRow>(items, total);
+    }
+
+    /// <summary>
+    /// The deals a filter finds in the caller's scope, unsorted: the list pages through them and the dashboard counts
+    /// them (grouped), so a dashboard figure and the list it links to count the same rows.
+    /// </summary>
+    internal IQueryable<DealRegistration> Filtered(PortalDbContext db, CurrentUser user, DealFilter filter)
+    {
+        var deals = db.Deals.AsNoTracking();
+        if (filter.Status is { } status)
+        {
+            deals = deals.Where(d => d.Status == status);
+        }
+
+        if (filter.Statuses is { Count: > 0 } statuses)
+        {
+            deals = deals.Where(d => statuses.Contains(d.Status));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Customer))
+        {
+            var term = filter.Customer.Trim();
+            var upper = term.ToUpperInvariant();
+            deals = deals.Where(d => db.Customers.Any(c => c.Id == d.CustomerId && (c.LegalName.Contains(term) || c.Uscc == upper)));
+        }
+
+        // Registered between two business days, both included.
+        if (filter.From is { } from)
+        {
+            var start = clock.Calendar.StartOfDay(from);
+            deals = deals.Where(d => d.CreatedAt >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = clock.EndOfDay(to);
+            deals = deals.Where(d => d.CreatedAt < end);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Reason))
+        {
+            var reason = filter.Reason.Trim().ToUpperInvariant();
+            deals = deals.Where(d => d.Reasons.Any(r => r.Code == reason));
+        }
+
+        // A reseller's own agent, or the agents below it (its context already holds only its subtree).
+        if (filter.Owner is { } owner)
+        {
+            var own = user.AgentId ?? 0;
+            deals = owner == DealOwner.Own ? deals.Where(d => d.AgentId == own) : deals.Where(d => d.AgentId != own);
+        }
+
+        if (filter.SoldFrom is not null || filter.SoldTo is not null)
+        {
+            var soldFrom = filter.SoldFrom ?? DateOnly.MinValue;
+            var soldTo = filter.SoldTo ?? DateOnly.MaxValue;
+            deals = deals.Where(d => db.SalesReports.Any(r => r.DealId == d.Id && r.SoldOn >= soldFrom && r.SoldOn <= soldTo));
+        }
+
+        return deals;
     }
 
     /// <summary>The deal, or null when it does not exist or the caller may not see it.</summary>

@@ -12,8 +12,28 @@ namespace Portal.Features.Deals;
 /// </summary>
 public sealed record DealRow(int Id, string CustomerName, string CustomerUscc, string RegionCode, string AgentCode, DealStatus Status, decimal Total, DateTime CreatedAt, DateOnly ExpectedCloseDate, DateOnly? ProtectedUntil, DateOnly? DecideBy = null);
 
-/// <summary>What a deal list is filtered by; every part optional.</summary>
-public sealed record DealFilter(DealStatus? Status = null, string? Customer = null, DateOnly? From = null, DateOnly? To = null, IReadOnlyList<DealStatus>? Statuses = null);
+/// <summary>
+/// What a deal list is filtered by; every part optional. <see cref="Reason"/> a reason code the decision carries
+/// (<c>CUSTOMER_PROTECTED</c>: a refused conflict); <see cref="Owner"/> a reseller's own deals or its sub-agents';
+/// <see cref="SoldFrom"/>/<see cref="SoldTo"/> the business days a sale of the deal was made between (both included).
+/// </summary>
+public sealed record DealFilter(
+    DealStatus? Status = null,
+    string? Customer = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    IReadOnlyList<DealStatus>? Statuses = null,
+    string? Reason = null,
+    DealOwner? Owner = null,
+    DateOnly? SoldFrom = null,
+    DateOnly? SoldTo = null);
+
+/// <summary>Whose deals a reseller lists: its own agent's, or those of the agents below it.</summary>
+public enum DealOwner
+{
+    Own,
+    SubAgents,
+}
 
 /// <summary>
 /// A deal as its detail page and <c>GET /api/v1/deals/{id}</c> show it. <see cref="ProtectedUntil"/> is the last business

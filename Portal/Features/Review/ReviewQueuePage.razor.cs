@@ -23,6 +23,13 @@ public sealed partial class ReviewQueuePage
     private (int Deals, int Authorizations, int Applications) _counts;
     private DecisionMessage? _message;
     private bool _focusMessage;
+    private int _tab;
+
+    // The tabs in their order, by the names a link opens them with (/review?tab=authorizations: a dashboard figure's).
+    private static readonly string[] Tabs = ["deals", "authorizations", "applications"];
+
+    [SupplyParameterFromQuery(Name = "tab")]
+    private string? TabQuery { get; set; }
 
     [Inject]
     private DealQueries Deals { get; set; } = default!;
@@ -42,7 +49,11 @@ public sealed partial class ReviewQueuePage
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    protected override Task OnInitializedAsync() => CountAsync();
+    protected override Task OnInitializedAsync()
+    {
+        _tab = Math.Max(0, Array.IndexOf(Tabs, TabQuery?.ToLowerInvariant()));
+        return CountAsync();
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

@@ -995,6 +995,8 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DealId");
 
+                    b.HasIndex("EndedAt", "Until");
+
                     b.HasIndex("AgentId", "EndedAt", "Until");
 
                     b.ToTable("CustomerProtections", (string)null);

@@ -958,6 +958,8 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DealId");
 
+                    b.HasIndex("EndedAt", "Until");
+
                     b.HasIndex("AgentId", "EndedAt", "Until");
 
                     b.ToTable("CustomerProtections", (string)null);
