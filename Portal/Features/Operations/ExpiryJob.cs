@@ -68,7 +68,7 @@ public sealed partial class ExpiryJob(
             cancellationToken).ConfigureAwait(false);
         var (protections, _) = await SweepAsync(
             "ExpireProtections",
-            db => db.CustomerProtections.Where(p => p.EndedAt == null && p.Until <= now && (p.Basis == ProtectionBasis.Sale || p.Basis == ProtectionBasis.Inherited)).Select(p => p.Id),
+            db => db.CustomerProtections.Where(p => p.EndedAt == null && p.Until <= now && (p.Basis == ProtectionBasis.Sale || p.Basis == ProtectionBasis.Inherited || p.Basis == ProtectionBasis.Imported)).Select(p => p.Id),
             (db, ids, ct) => EndProtectionsAsync(db, ids, now, ct),
             cancellationToken).ConfigureAwait(false);
         var (authorizations, _) = await SweepAsync(
