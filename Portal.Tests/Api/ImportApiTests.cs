@@ -174,6 +174,21 @@ public sealed class ImportApiTests(PortalAppFixture fixture) : AppTest(fixture)
         Assert.Equal(HttpStatusCode.BadRequest, pdf.StatusCode);
     }
 
+    [Fact]
+    public async Task A_file_longer_than_one_batch_imports_every_row_and_protects_every_customer()
+    {
+        using var manager = await SignInClient.WithTokenAsync(App, Manager);
+        var usccs = Enumerable.Range(9400, 250).Select(n => DealInputs.NewUscc("440106", n)).ToList();
+        var csv = Csv(["uscc,legalName,regionCode,holderCode", .. usccs.Select((u, i) => $"{u},广州批量导入客户{i}有限公司,440106,T1-TIANHE")]);
+
+        using var response = await PostAsync(manager, "customers", csv, "many.csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(250, (await JsonAsync(response)).GetProperty("rows").GetInt32());
+        var tianhe = await AgentIdAsync("T1-TIANHE");
+        Assert.Equal(250, await ReadAsync(db => db.CustomerProtections.CountAsync(p => p.AgentId == tianhe && p.Basis == ProtectionBasis.Imported && p.EndedAt == null)));
+    }
+
     private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n");
 
     private static byte[] Workbook(params Dictionary<string, object?>[] rows)
