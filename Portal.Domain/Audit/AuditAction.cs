@@ -89,6 +89,9 @@ public enum AuditAction
     PriceVersionAcknowledged,
     ProductRetired,
 
+    // Imports of agents or customers from a file (entity Import, by kind): one entry for the whole file.
+    ImportCompleted,
+
     // The database itself (entity Database).
     DemoDataSeeded,
     SyntheticDataSeeded,

@@ -17,4 +17,5 @@ public enum AuditEntity
     Database,
     PriceListVersion,
     Product,
+    Import,
 }

@@ -14,4 +14,7 @@ public enum ProtectionBasis
 
     /// <summary>Given by a ChannelManager's arbitration (moved from another agent), with a written reason.</summary>
     Arbitration,
+
+    /// <summary>Given by a ChannelManager's import of customers with their holder, for a registration's period (ADR 30).</summary>
+    Imported,
 }

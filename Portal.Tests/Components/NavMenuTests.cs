@@ -10,7 +10,7 @@ namespace Portal.Tests.Components;
 public sealed class NavMenuTests : PortalTestContext
 {
     [Theory]
-    [InlineData(PortalRoles.ChannelManager, new[] { "Dashboard", "Deals", "Review", "Cases", "Agents", "Channel", "VendorDirect", "Customers", "PriceList", "Rules" })]
+    [InlineData(PortalRoles.ChannelManager, new[] { "Dashboard", "Deals", "Review", "Cases", "Agents", "Channel", "VendorDirect", "Customers", "Import", "PriceList", "Rules" })]
     [InlineData(PortalRoles.Reseller, new[] { "Dashboard", "Deals", "Customers", "Authorizations", "AgentCases", "PriceList", "Rules" })]
     [InlineData(PortalRoles.Compliance, new[] { "Dashboard", "Deals", "Cases", "Agents", "Channel", "Customers", "PriceList", "Rules", "AuditLog" })]
     [InlineData(PortalRoles.Admin, new[] { "Dashboard", "Rules", "AuditLog", "Users" })]

@@ -51,6 +51,20 @@ public sealed class GeneratedClientTests(PortalAppFixture fixture) : AppTest(fix
     }
 
     [Fact]
+    public async Task An_integration_dry_runs_a_customer_import_and_reads_each_rows_problem()
+    {
+        using var http = App.CreateClient();
+        var api = await SignedInAsync(http, Manager);
+        using var file = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"uscc,legalName,regionCode\r\n{DealInputs.NewUscc("440106", 9361)},广州客户端导入有限公司,999999\r\n"));
+
+        var report = await api.ImportCustomersAsync(true, new FileParameter(file, "customers.csv", "text/csv"));
+
+        Assert.True(report.DryRun);
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal(((int?)2, "regionCode", "INVALID_REGION"), (problem.Row, problem.Column, problem.Code));
+    }
+
+    [Fact]
     public async Task A_refusal_is_handled_by_its_code_and_reads_in_the_callers_language()
     {
         using var http = App.CreateClient();

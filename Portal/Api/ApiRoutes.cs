@@ -7,6 +7,7 @@ using Portal.Features.Compliance;
 using Portal.Features.Customers;
 using Portal.Features.Dashboard;
 using Portal.Features.Deals;
+using Portal.Features.Import;
 
 namespace Portal.Api;
 
@@ -42,6 +43,7 @@ public static class ApiRoutes
         api.MapCustomerEndpoints();
         api.MapAuthorizationEndpoints();
         api.MapDashboardEndpoints();
+        api.MapImportEndpoints();
 
         // Anything else under /api is simply not there: routing finds no endpoint (404), or one that does not take the
         // method (405) or the media type (415), and the boundary answers each as a coded ProblemDetails (ApiErrors).

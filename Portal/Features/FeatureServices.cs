@@ -40,6 +40,7 @@ public static class FeatureServices
         services.AddAuthorizations();
         services.AddRecruitment();
         services.AddCustomers();
+        services.AddSingleton<Import.ChannelImport>();
         services.AddSingleton<Review.ReviewContextQueries>();
         services.AddOperations();
         return services;

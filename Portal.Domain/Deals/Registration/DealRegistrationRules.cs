@@ -1,8 +1,10 @@
+using Portal.Domain.Agents;
 using Portal.Domain.Authorizations;
 using Portal.Domain.Common;
 using Portal.Domain.Compliance;
 using Portal.Domain.Customers;
 using Portal.Domain.Policy;
+using Portal.Domain.Regions;
 
 namespace Portal.Domain.Deals.Registration;
 
@@ -94,19 +96,31 @@ public static class DealRegistrationRules
         ArgumentNullException.ThrowIfNull(policy);
         Guard.Utc(at, nameof(at));
 
+        var hold = MayHold(context.Agent, customer.Region, context.CustomerId, context.CustomerProtections, context.Authorizations, policy, at);
+        return hold.IsRefused
+            ? new RegistrationDecision(RegistrationOutcome.Rejected, hold.Reasons.ToList(), null, [], [], null)
+            : new RegistrationDecision(RegistrationOutcome.Approved, [], ProtectionUntil(at, policy), [], [], null);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="agent"/> may be given the customer at <paramref name="at"/> — what an approval judges
+    /// again, and what an import judges of a customer's holder: the agent Active, the customer's region inside its
+    /// territory (or an approved authorization), and no other agent's protection in force.
+    /// </summary>
+    public static Decision MayHold(
+        AgentSnapshot agent, RegionCode region, int? customerId, IEnumerable<ProtectionSnapshot> protections, IEnumerable<AuthorizationSnapshot> authorizations, ChannelPolicy policy, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(policy);
         var refusals = new ReasonList();
-        var agent = context.Agent;
         refusals.AddIf(!agent.IsActive, ReasonCode.AgentNotActive);
         refusals.AddIf(
-            !RegionalProtection.Permits(agent, customer.Region, context.CustomerId, context.Authorizations, policy.Calendar.DateOf(at)),
+            !RegionalProtection.Permits(agent, region, customerId, authorizations, policy.Calendar.DateOf(at)),
             ReasonCode.OutOfTerritory,
             InputField.CustomerRegionCode);
-        var inForce = ProtectionSnapshot.InForce(context.CustomerProtections, at);
+        var inForce = ProtectionSnapshot.InForce(protections, at);
         refusals.AddIf(inForce is not null && inForce.AgentId != agent.Id, ReasonCode.CustomerProtected, InputField.CustomerUscc);
-
-        return refusals.Count > 0
-            ? new RegistrationDecision(RegistrationOutcome.Rejected, refusals.Items.ToList(), null, [], [], null)
-            : new RegistrationDecision(RegistrationOutcome.Approved, [], ProtectionUntil(at, policy), [], [], null);
+        return refusals.ToDecision();
     }
 
     /// <summary>

@@ -31,7 +31,8 @@ public static class DealRegistrationValidator
         return check.Result(() => new RegistrationRequest(customer!, lines, closeDate!.Value));
     }
 
-    private static RegistrationCustomer? Customer(CustomerInput? input, Func<RegionCode, bool> regionExists, InputCheck check)
+    /// <summary>A customer as a registration (or an import) names it: USCC, legal name, a city or district, the segment.</summary>
+    public static RegistrationCustomer? Customer(CustomerInput? input, Func<RegionCode, bool> regionExists, InputCheck check)
     {
         if (input is null)
         {

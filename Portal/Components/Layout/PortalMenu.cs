@@ -23,6 +23,7 @@ public static class PortalMenu
         new("Channel", "/channel", Icons.Material.Filled.AccountTree, PortalPolicies.ReadAgents),
         new("VendorDirect", "/vendor-direct", Icons.Material.Filled.Storefront, PortalPolicies.ManageChannel),
         new("Customers", "/customers", Icons.Material.Filled.Business, PortalPolicies.ReadCustomers),
+        new("Import", "/import", Icons.Material.Filled.UploadFile, PortalPolicies.ManageChannel),
         new("Authorizations", "/authorizations", Icons.Material.Filled.AltRoute, PortalPolicies.Resell),
         new("AgentCases", "/compliance", Icons.Material.Filled.Gavel, PortalPolicies.Resell),
 

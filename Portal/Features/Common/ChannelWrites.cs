@@ -37,6 +37,23 @@ public sealed partial class ChannelWrites(PortalData data, ILogger<ChannelWrites
         }
     }
 
+    /// <summary>
+    /// Runs one use case as a rehearsal (an import's dry run): the same work in the same kind of transaction, deciding on
+    /// the same rules and on what it has itself written so far, and then rolled back whatever it answered.
+    /// </summary>
+    public async Task<UseCaseResult<T>> RehearseAsync<T>(string useCase, Func<PortalDbContext, CancellationToken, Task<UseCaseResult<T>>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        try
+        {
+            return await ExecuteAsync(useCase, work, static _ => false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DomainException ex)
+        {
+            return Refusal.From(ex);
+        }
+    }
+
     /// <summary>Runs one unit of system work (a batch of the expiry job, an audit entry) in one transaction, and commits it.</summary>
     public Task<T> RunUnitAsync<T>(string unit, Func<PortalDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {

@@ -70,11 +70,33 @@ public static class UseCaseCode
     /// <summary>The uniform price list is national: a manager scoped to regions neither publishes versions nor retires products.</summary>
     public const string NationalPriceList = "NATIONAL_PRICE_LIST";
 
+    /// <summary>An import's row repeats an earlier row's key (an agent's code or USCC, a customer's USCC); detail: that row's number.</summary>
+    public const string DuplicateInFile = "DUPLICATE_IN_FILE";
+
+    /// <summary>An imported customer whose USCC is already on file: an import adds customers, it does not change them.</summary>
+    public const string AlreadyExists = "ALREADY_EXISTS";
+
+    /// <summary>An import's header names a column the template does not have (detail: the header as written).</summary>
+    public const string UnknownColumn = "UNKNOWN_COLUMN";
+
+    /// <summary>An import's header lacks a column the template requires.</summary>
+    public const string MissingColumn = "MISSING_COLUMN";
+
+    /// <summary>An import file with more rows than one import takes (detail: the limit).</summary>
+    public const string TooManyRows = "TOO_MANY_ROWS";
+
+    /// <summary>An import file with a header and no row under it.</summary>
+    public const string NoRows = "NO_ROWS";
+
+    /// <summary>An import file that is neither an xlsx workbook nor CSV text.</summary>
+    public const string UnreadableFile = "UNREADABLE_FILE";
+
     public static IReadOnlyList<string> All { get; } =
     [
         NotFound, AgentCodeTaken, UsccTaken, UnknownCustomer, UnknownAgent, PenaltyNotApplicable, DisqualificationIrreversible,
         TooManyRequests, NotOnOwnAccount, UnknownRole, AgentOnlyForReseller, EmailTaken, PasswordTooWeak, NotAnInvestigator,
         NotProtected, AlreadyHolder,
         OutsideYourRegions, RegionsOnlyForManager, NationalPriceList,
+        DuplicateInFile, AlreadyExists, UnknownColumn, MissingColumn, TooManyRows, NoRows, UnreadableFile,
     ];
 }

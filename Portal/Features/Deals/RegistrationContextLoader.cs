@@ -57,7 +57,7 @@ internal static class RegistrationContextLoader
     public static async Task<RegistrationContext> LoadAsync(PortalDbContext db, AgentSnapshot agent, RegistrationCustomer customer, int? customerId, PriceList prices, int? excludingDealId, CancellationToken ct)
     {
         var protections = customerId is { } id ? await ListAsync(OpenProtections.For(db)(db, id), ct).ConfigureAwait(false) : [];
-        var authorizations = (await ListAsync(ApprovedAuthorizations.For(db)(db, agent.Id), ct).ConfigureAwait(false)).Select(AuthorizationSnapshot.From).ToList();
+        var authorizations = await AuthorizationsAsync(db, agent.Id, ct).ConfigureAwait(false);
 
         // Duplicate detection: same normalized name in the same city, one indexed lookup.
         var nameMatches = (await ListAsync(SameNameInCity.For(db)(db, customer.City.Value, customer.NormalizedName), ct).ConfigureAwait(false)).Select(CustomerSnapshot.From).ToList();
@@ -65,6 +65,10 @@ internal static class RegistrationContextLoader
         var past = customerId is { } known ? await ListAsync(PastRegistrations.For(db)(db, agent.Id, known, excludingDealId), ct).ConfigureAwait(false) : [];
         return new RegistrationContext(agent, customerId, protections, authorizations, nameMatches, openCount, past, prices);
     }
+
+    /// <summary>The agent's approved cross-region authorizations (each knows the days and customers it covers).</summary>
+    public static async Task<IReadOnlyList<AuthorizationSnapshot>> AuthorizationsAsync(PortalDbContext db, int agentId, CancellationToken ct) =>
+        (await ListAsync(ApprovedAuthorizations.For(db)(db, agentId), ct).ConfigureAwait(false)).Select(AuthorizationSnapshot.From).ToList();
 
     private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> source, CancellationToken ct)
     {

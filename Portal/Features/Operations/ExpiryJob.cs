@@ -17,7 +17,7 @@ namespace Portal.Features.Operations;
 
 /// <summary>
 /// Carries out what time decides (DESIGN.md §4, §5): registrations whose protection ended expire and free their
-/// customer; developed and inherited customers' protections lapse; cross-region authorizations past their window
+/// customer; developed, inherited and imported customers' protections lapse; cross-region authorizations past their window
 /// expire; suspensions that have run out are lifted; contracts past their last day expire; penalized cases whose appeal
 /// window has passed are closed; pending decisions whose deadline has passed get their default outcome (ADR 28): a held
 /// registration and an application are rejected, an extension request is refused (so its deal then expires on time in
@@ -68,7 +68,7 @@ public sealed partial class ExpiryJob(
             cancellationToken).ConfigureAwait(false);
         var (protections, _) = await SweepAsync(
             "ExpireProtections",
-            db => db.CustomerProtections.Where(p => p.EndedAt == null && p.Until <= now && (p.Basis == ProtectionBasis.Sale || p.Basis == ProtectionBasis.Inherited)).Select(p => p.Id),
+            db => db.CustomerProtections.Where(p => p.EndedAt == null && p.Until <= now && (p.Basis == ProtectionBasis.Sale || p.Basis == ProtectionBasis.Inherited || p.Basis == ProtectionBasis.Imported)).Select(p => p.Id),
             (db, ids, ct) => EndProtectionsAsync(db, ids, now, ct),
             cancellationToken).ConfigureAwait(false);
         var (authorizations, _) = await SweepAsync(

@@ -15,6 +15,9 @@ namespace Portal.Features.Recruitment;
 /// <summary>A new agent in the channel and where it stands.</summary>
 public sealed record AgentEnrolled(int Id, string Code, ContractStatus Status);
 
+/// <summary>A direct signing once its input is well-formed: the agent, its contract period, and its parent's code (null: vendor-signed).</summary>
+internal sealed record DirectSigning(NewAgent Agent, DateOnly ContractStart, DateOnly ContractEnd, string? ParentCode);
+
 /// <summary>
 /// Recruitment (DESIGN.md §2.2): a Core agent or above develops a sub-agent of a lower tier inside its own territory
 /// (an application, Applied, that a ChannelManager decides); the vendor signs an agent of any tier directly.
@@ -64,44 +67,75 @@ public sealed class AgentRecruitment(ChannelWrites writes, ReferenceData referen
     {
         AccessDeniedException.UnlessMay(manager, PortalPolicies.ManageChannel);
         var check = new InputCheck();
-        var newAgent = AgentEnrolment.Validate(input, await reference.RegionsAsync().ConfigureAwait(false), check);
+        var signing = ValidateSigning(manager, input, await reference.RegionsAsync().ConfigureAwait(false), check);
+        if (signing is null)
+        {
+            return Refusal.Invalid(check.Errors);
+        }
+
+        return await writes.RunAsync<AgentEnrolled>("SignAgentDirectly", async (db, ct) =>
+        {
+            var signed = await SignAsync(db, manager, signing, audited: true, ct).ConfigureAwait(false);
+            return signed.Map(agent => new AgentEnrolled(agent.Id, agent.Code, agent.Status));
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A direct signing's input checked field by field (every error into <paramref name="check"/>), the contract period
+    /// against the channel's today, and a regional manager's regions (ADR 26); null when anything is wrong.
+    /// </summary>
+    internal DirectSigning? ValidateSigning(CurrentUser manager, DirectSigningInput? input, IReadOnlyDictionary<string, Region> regions, InputCheck check)
+    {
+        var newAgent = AgentEnrolment.Validate(input, regions, check);
         var terms = new ContractTermsInput(input?.ContractStart, input?.ContractEnd).Validate(check, clock.Today);
         var parentCode = check.OptionalText(AgentFields.ParentCode, input?.ParentCode, Agent.CodeMaxLength)?.ToUpperInvariant();
         if (newAgent is null || terms is null || !check.IsValid)
         {
-            return Refusal.Invalid(check.Errors);
+            return null;
         }
 
         // A regional manager signs agents of its regions only, under parents it can see (ADR 26).
         var scope = PortalData.ScopeOf(manager);
         if (scope.ByRegion && !Territory.IsWithin(newAgent.Territory, scope.Regions.Select(RegionCode.Parse)))
         {
-            return Refusal.Invalid([new Reason(UseCaseCode.OutsideYourRegions, AgentFields.Territory)]);
+            check.Add(AgentFields.Territory, UseCaseCode.OutsideYourRegions);
+            return null;
         }
 
-        return await writes.RunAsync<AgentEnrolled>("SignAgentDirectly", async (db, ct) =>
+        return new DirectSigning(newAgent, terms.Value.Start, terms.Value.End, parentCode);
+    }
+
+    /// <summary>
+    /// Signs a validated agent inside the caller's transaction: the parent found among those the manager sees, the
+    /// recruitment rules with the parent as the recruiter, the uniqueness of code and USCC, then the agent stored Active
+    /// for its contract. Audited here when <paramref name="audited"/> (an import audits itself once, for every row).
+    /// </summary>
+    internal async Task<UseCaseResult<Agent>> SignAsync(PortalDbContext db, CurrentUser manager, DirectSigning signing, bool audited, CancellationToken ct)
+    {
+        Agent? parent = null;
+        if (signing.ParentCode is { } parentCode)
         {
-            Agent? parent = null;
-            if (parentCode is not null)
+            parent = await db.Agents.Include(a => a.Territory).SingleOrDefaultAsync(a => a.Code == parentCode, ct).ConfigureAwait(false);
+            if (parent is null || !await db.SeesAsync(PortalData.ScopeOf(manager), v => v.Agents.AnyAsync(a => a.Id == parent.Id, ct)).ConfigureAwait(false))
             {
-                parent = await db.Agents.Include(a => a.Territory).SingleOrDefaultAsync(a => a.Code == parentCode, ct).ConfigureAwait(false);
-                if (parent is null || !await db.SeesAsync(scope, v => v.Agents.AnyAsync(a => a.Id == parent.Id, ct)).ConfigureAwait(false))
-                {
-                    return Refusal.Invalid([new Reason(UseCaseCode.UnknownAgent, AgentFields.ParentCode)]);
-                }
+                return Refusal.Invalid([new Reason(UseCaseCode.UnknownAgent, AgentFields.ParentCode)]);
             }
+        }
 
-            var decision = RecruitmentRules.Decide(parent is null ? null : AgentSnapshot.From(parent), newAgent.Request);
-            if (await RefusalAsync(db, OnParent(decision), newAgent, ct).ConfigureAwait(false) is { } refusal)
-            {
-                return refusal;
-            }
+        var decision = RecruitmentRules.Decide(parent is null ? null : AgentSnapshot.From(parent), signing.Agent.Request);
+        if (await RefusalAsync(db, OnParent(decision), signing.Agent, ct).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
 
-            var agent = await AgentEnrolment.AddAsync(db, newAgent, parent, clock.Now, ct).ConfigureAwait(false);
-            agent.SignDirectly(terms.Value.Start, terms.Value.End);
+        var agent = await AgentEnrolment.AddAsync(db, signing.Agent, parent, clock.Now, ct).ConfigureAwait(false);
+        agent.SignDirectly(signing.ContractStart, signing.ContractEnd);
+        if (audited)
+        {
             await AuditAsync(db, manager.Email, AuditAction.AgentSignedDirectly, agent, parent?.Code, ct).ConfigureAwait(false);
-            return UseCaseResult.Ok(new AgentEnrolled(agent.Id, agent.Code, agent.Status));
-        }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return UseCaseResult.Ok(agent);
     }
 
     // The rule judges the named parent as the recruiter: what it says of the recruiter itself (not Active, a tier that
