@@ -41,6 +41,7 @@ public static class FeatureServices
         services.AddRecruitment();
         services.AddCustomers();
         services.AddSingleton<Review.ReviewContextQueries>();
+        services.AddSingleton<Exports.ExportWriter>();
         services.AddOperations();
         return services;
     }

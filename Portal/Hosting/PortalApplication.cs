@@ -11,6 +11,7 @@ using Portal.Data;
 using Portal.Data.Identity;
 using Portal.Features;
 using Portal.Features.Compliance;
+using Portal.Features.Exports;
 using Portal.Localization;
 using Portal.Operations;
 
@@ -84,6 +85,7 @@ public static class PortalApplication
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapEvidenceDownloads();
+        app.MapExportDownloads();
         app.MapPortalApi();
         app.MapApiDocumentation();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
