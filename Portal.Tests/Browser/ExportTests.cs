@@ -23,7 +23,7 @@ public sealed class ExportTests(BrowserFixture fixture)
         await page.ClickAsync("[data-testid='deals-status-filter']");
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = approved }).First.ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid='deals-grid'] tbody tr").First).ToContainTextAsync(approved);
-        var shown = await page.Locator("[data-testid='deals-grid'] .mud-table-pagination-caption").InnerTextAsync();
+        var shown = await page.Locator("[data-testid='deals-grid'] .mud-table-pagination-caption[translate='no']").InnerTextAsync();
 
         await page.Locator("[data-testid='export-menu'] button").First.ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid='export-csv']")).ToBeVisibleAsync();

@@ -25,7 +25,7 @@ public sealed class ExportApiTests(PortalAppFixture fixture) : AppTest(fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal("deals-20261130.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Matches(@"^deals-\d{8}\.csv$", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var lines = await CsvLinesAsync(response);
         Assert.Equal(total, lines.Count - 1);
     }
@@ -56,7 +56,7 @@ public sealed class ExportApiTests(PortalAppFixture fixture) : AppTest(fixture)
         using var response = await manager.GetAsync(Url("/api/v1/agents/export?format=xlsx&tier=Core&sortBy=Code&descending=false"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("agents-20261130.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Matches(@"^agents-\d{8}\.xlsx$", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         var rows = file.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal("编码", rows[0]["A"]);

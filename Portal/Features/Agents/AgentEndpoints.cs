@@ -287,29 +287,17 @@ public static class AgentEndpoints
         AgentDirectory directory)
     {
         var check = new InputCheck();
-        var file = ExportFile.Format(check, format);
         var filter = Filter(check, http.Request, search, tier, status);
-        var sort = ListQuery.Named(check, http.Request, "sortBy", sortBy);
-        if (!check.IsValid)
-        {
-            return Refusal.Invalid(check.Errors).ToHttp(http);
-        }
-
-        return ExportFile.Stream(http, file, AgentExport.List, AgentExport.Columns, directory.ExportAsync(User(http), filter, sort?.ToString(), descending ?? true, http.RequestAborted));
+        var sort = ListQuery.Named(check, http.Request, "sortBy", sortBy)?.ToString();
+        return ExportFile.Answer(http, check, format, AgentExport.List, AgentExport.Columns, () => directory.ExportAsync(User(http), filter, sort, descending ?? true, http.RequestAborted));
     }
 
     // `GET /api/v1/sub-agents/export` and the browser's `/exports/sub-agents`.
     internal static IResult ExportSubAgents(
         [FromQuery(Name = "format"), Description(ExportFile.FormatText)] string? format,
         HttpContext http,
-        AgentDetails details)
-    {
-        var check = new InputCheck();
-        var file = ExportFile.Format(check, format);
-        return check.IsValid
-            ? ExportFile.Stream(http, file, AgentExport.SubAgentsList, AgentExport.SubAgentColumns, details.SubtreeAsync(User(http), http.RequestAborted))
-            : Refusal.Invalid(check.Errors).ToHttp(http);
-    }
+        AgentDetails details) =>
+        ExportFile.Answer(http, new InputCheck(), format, AgentExport.SubAgentsList, AgentExport.SubAgentColumns, () => details.SubtreeAsync(User(http), http.RequestAborted));
 
     // The list's filter parameters, read the same way for the page of rows and for the file.
     private static AgentFilter Filter(InputCheck check, HttpRequest request, string? search, AgentTier? tier, ContractStatus? status) =>

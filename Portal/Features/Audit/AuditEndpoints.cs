@@ -58,7 +58,6 @@ public static class AuditEndpoints
         AuditLogService audit)
     {
         var check = new InputCheck();
-        var file = ExportFile.Format(check, format);
         var filter = new AuditFilter(
             check.OptionalText("search", search, 200),
             ListQuery.Named(check, http.Request, "entity", entity),
@@ -67,13 +66,8 @@ public static class AuditEndpoints
             ListQuery.Named(check, http.Request, "action", action),
             from,
             to);
-        var sort = ListQuery.Named(check, http.Request, "sortBy", sortBy);
-        if (!check.IsValid)
-        {
-            return Refusal.Invalid(check.Errors).ToHttp(http);
-        }
-
-        return ExportFile.Stream(http, file, AuditExport.List, AuditExport.Columns, audit.ExportAsync(CurrentUser.From(http.User)!, filter, sort?.ToString(), descending ?? true, http.RequestAborted));
+        var sort = ListQuery.Named(check, http.Request, "sortBy", sortBy)?.ToString();
+        return ExportFile.Answer(http, check, format, AuditExport.List, AuditExport.Columns, () => audit.ExportAsync(CurrentUser.From(http.User)!, filter, sort, descending ?? true, http.RequestAborted));
     }
 
     private static async Task<IResult> VerifyAsync(

@@ -108,15 +108,9 @@ public static class ViolationEndpoints
         ViolationCaseQueries cases)
     {
         var check = new InputCheck();
-        var file = ExportFile.Format(check, format);
         var filter = Filter(check, http.Request, state, type, source, subject, region, openedFrom, openedTo, investigator, overdue);
-        var sort = ListQuery.Named(check, http.Request, "sortBy", sortBy);
-        if (!check.IsValid)
-        {
-            return Refusal.Invalid(check.Errors).ToHttp(http);
-        }
-
-        return ExportFile.Stream(http, file, CaseExport.List, CaseExport.Columns, cases.ExportAsync(CurrentUser.From(http.User)!, filter, sort?.ToString(), descending ?? true, http.RequestAborted));
+        var sort = ListQuery.Named(check, http.Request, "sortBy", sortBy)?.ToString();
+        return ExportFile.Answer(http, check, format, CaseExport.List, CaseExport.Columns, () => cases.ExportAsync(CurrentUser.From(http.User)!, filter, sort, descending ?? true, http.RequestAborted));
     }
 
     // The list's filter parameters, read the same way for the page of rows and for the file.

@@ -63,15 +63,9 @@ public static class CustomerEndpoints
         CustomerDirectory directory)
     {
         var check = new InputCheck();
-        var file = ExportFile.Format(check, format);
         var filter = new CustomerFilter(check.OptionalText("search", search, CustomerName.MaxLength), protectedOnly ?? false, check.OptionalWithin("expiringWithinDays", expiringWithinDays, 0, 3650));
-        var sort = ListQuery.Named(check, http.Request, "sortBy", sortBy);
-        if (!check.IsValid)
-        {
-            return Refusal.Invalid(check.Errors).ToHttp(http);
-        }
-
-        return ExportFile.Stream(http, file, CustomerExport.List, CustomerExport.Columns, directory.ExportAsync(User(http), filter, sort?.ToString(), descending ?? false, http.RequestAborted));
+        var sort = ListQuery.Named(check, http.Request, "sortBy", sortBy)?.ToString();
+        return ExportFile.Answer(http, check, format, CustomerExport.List, CustomerExport.Columns, () => directory.ExportAsync(User(http), filter, sort, descending ?? false, http.RequestAborted));
     }
 
     private static CurrentUser User(HttpContext http) => CurrentUser.From(http.User)!;

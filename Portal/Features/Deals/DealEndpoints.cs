@@ -195,15 +195,9 @@ public static class DealEndpoints
         DealQueries queries)
     {
         var check = new InputCheck();
-        var file = ExportFile.Format(check, format);
         var filter = Filter(check, http.Request, status, customer, from, to);
-        var sort = ListQuery.Named(check, http.Request, "sortBy", sortBy);
-        if (!check.IsValid)
-        {
-            return Refusal.Invalid(check.Errors).ToHttp(http);
-        }
-
-        return ExportFile.Stream(http, file, DealExport.List, DealExport.Columns, queries.ExportAsync(User(http), filter, sort?.ToString(), descending ?? true, http.RequestAborted));
+        var sort = ListQuery.Named(check, http.Request, "sortBy", sortBy)?.ToString();
+        return ExportFile.Answer(http, check, format, DealExport.List, DealExport.Columns, () => queries.ExportAsync(User(http), filter, sort, descending ?? true, http.RequestAborted));
     }
 
     // The list's filter parameters, read the same way for the page of rows and for the file.

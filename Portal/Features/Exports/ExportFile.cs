@@ -33,6 +33,18 @@ public static class ExportFile
         return ExportFormat.Csv;
     }
 
+    /// <summary>
+    /// An export request's answer: 400 with every field error (the format's and the filter's, already in
+    /// <paramref name="check"/>), else the rows streamed as a file.
+    /// </summary>
+    public static IResult Answer<TRow>(HttpContext http, InputCheck check, string? format, string list, IReadOnlyList<ExportColumn<TRow>> columns, Func<IAsyncEnumerable<TRow>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(rows);
+        var file = Format(check, format);
+        return check.IsValid ? Stream(http, file, list, columns, rows()) : Refusal.Invalid(check.Errors).ToHttp(http);
+    }
+
     /// <summary>The rows streamed to the response as they are read, as an attachment named after the list and today.</summary>
     public static IResult Stream<TRow>(HttpContext http, ExportFormat format, string list, IReadOnlyList<ExportColumn<TRow>> columns, IAsyncEnumerable<TRow> rows)
     {
