@@ -42,6 +42,7 @@ public static class FeatureServices
         services.AddCustomers();
         services.AddSingleton<Import.ChannelImport>();
         services.AddSingleton<Review.ReviewContextQueries>();
+        services.AddSingleton<Exports.ExportWriter>();
         services.AddOperations();
         return services;
     }

@@ -12,6 +12,7 @@ using Portal.Data.Identity;
 using Portal.Features;
 using Portal.Features.Compliance;
 using Portal.Features.Import;
+using Portal.Features.Exports;
 using Portal.Localization;
 using Portal.Operations;
 
@@ -86,6 +87,7 @@ public static class PortalApplication
         app.MapAccountEndpoints();
         app.MapEvidenceDownloads();
         app.MapImportTemplates();
+        app.MapExportDownloads();
         app.MapPortalApi();
         app.MapApiDocumentation();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

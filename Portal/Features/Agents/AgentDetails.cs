@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Components.Common;
@@ -161,6 +162,39 @@ public sealed class AgentDetails(PortalData data, ReferenceData reference, Busin
         var ids = depths.Keys.ToList();
         var nodes = await ProjectAsync(db, db.Agents.Where(a => ids.Contains(a.Id)), cancellationToken).ConfigureAwait(false);
         return [.. nodes.OrderByDescending(n => depths[n.Id])];
+    }
+
+    /// <summary>
+    /// The reseller's whole subtree below its own agent, level by level and by code, read one at a time (the sub-agents
+    /// page's export, ADR 29): the closure table (ADR 3) gives each agent's depth, the reseller's context its subtree only.
+    /// </summary>
+    public IAsyncEnumerable<SubAgentRow> SubtreeAsync(CurrentUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        AccessDeniedException.UnlessMay(user, PortalPolicies.Recruit);
+        return ReadSubtreeAsync(user, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<SubAgentRow> ReadSubtreeAsync(CurrentUser user, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
+        var regions = await reference.RegionsAsync().ConfigureAwait(false);
+        var rows = (from link in db.AgentLinks
+                    where link.AncestorId == user.AgentId && link.Depth > 0
+                    join a in db.Agents.AsNoTracking() on link.DescendantId equals a.Id
+                    orderby link.Depth, a.Code
+                    select new
+                    {
+                        link.Depth, a.Code, a.LegalName, a.Tier, a.Status,
+                        ParentCode = a.Parent == null ? null : a.Parent.Code,
+                        Territory = a.Territory.Select(t => t.RegionCode).ToList(),
+                        a.ContractEnd,
+                    })
+            .AsAsyncEnumerable();
+        await foreach (var r in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new SubAgentRow(r.Depth, r.Code, r.LegalName, r.Tier, r.Status, r.ParentCode, RegionLabels.Of(r.Territory, regions), r.ContractEnd);
+        }
     }
 
     private static void Authorize(CurrentUser user)

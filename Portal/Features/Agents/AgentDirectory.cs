@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Components.Common;
+using Portal.Data;
 using Portal.Domain.Agents;
 
 namespace Portal.Features.Agents;
@@ -16,7 +18,7 @@ public sealed record RegionLabel(string Code, string NameZh, string NameEn)
 public sealed record AgentFilter(string? Search, AgentTier? Tier, ContractStatus? Status);
 
 /// <summary>The channel's agents, for the vendor's staff: paged, filtered and sorted in the database.</summary>
-public sealed class AgentDirectory(PortalData data)
+public sealed class AgentDirectory(PortalData data, ReferenceData reference)
 {
     public async Task<PagedResult<AgentRow>> SearchAsync(CurrentUser user, AgentFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
@@ -26,36 +28,9 @@ public sealed class AgentDirectory(PortalData data)
         AccessDeniedException.UnlessMay(user, PortalPolicies.ReadAgents);
 
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
-        var query = db.Agents.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(filter.Search))
-        {
-            var term = filter.Search.Trim();
-            var code = term.ToUpperInvariant();
-            query = query.Where(a => a.Code.Contains(code) || a.LegalName.Contains(term));
-        }
-
-        if (filter.Tier is { } tier)
-        {
-            query = query.Where(a => a.Tier == tier);
-        }
-
-        if (filter.Status is { } status)
-        {
-            query = query.Where(a => a.Status == status);
-        }
-
+        var query = Filtered(db, filter);
         var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
-        query = (page.SortBy, page.Descending) switch
-        {
-            (nameof(AgentRow.LegalName), false) => query.OrderBy(a => a.LegalName),
-            (nameof(AgentRow.LegalName), true) => query.OrderByDescending(a => a.LegalName),
-            (nameof(AgentRow.Tier), false) => query.OrderBy(a => a.Tier).ThenBy(a => a.Code),
-            (nameof(AgentRow.Tier), true) => query.OrderByDescending(a => a.Tier).ThenBy(a => a.Code),
-            (nameof(AgentRow.Status), false) => query.OrderBy(a => a.Status).ThenBy(a => a.Code),
-            (nameof(AgentRow.Status), true) => query.OrderByDescending(a => a.Status).ThenBy(a => a.Code),
-            (_, true) => query.OrderByDescending(a => a.Code),
-            _ => query.OrderBy(a => a.Code),
-        };
+        query = Sorted(query, page.SortBy, page.Descending);
 
         var rows = await query
             .Skip(page.Skip)
@@ -80,4 +55,71 @@ public sealed class AgentDirectory(PortalData data)
             .ToList();
         return new PagedResult<AgentRow>(items, total);
     }
+
+    /// <summary>
+    /// Every agent the list shows for this filter, in its order, read one at a time (the export, ADR 29): the same
+    /// filter and visibility (a regional manager's regions) as <see cref="SearchAsync"/>.
+    /// </summary>
+    public IAsyncEnumerable<AgentRow> ExportAsync(CurrentUser user, AgentFilter filter, string? sortBy, bool descending, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(filter);
+        AccessDeniedException.UnlessMay(user, PortalPolicies.ReadAgents);
+        return ReadAllAsync(user, filter, sortBy, descending, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<AgentRow> ReadAllAsync(CurrentUser user, AgentFilter filter, string? sortBy, bool descending, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
+        var regions = await reference.RegionsAsync().ConfigureAwait(false);
+        var rows = Sorted(Filtered(db, filter), sortBy, descending)
+            .Select(a => new
+            {
+                a.Id, a.Code, a.LegalName, a.Tier, a.Status,
+                ParentCode = a.Parent == null ? null : a.Parent.Code,
+                Territory = a.Territory.Select(t => t.RegionCode).ToList(),
+                a.ContractEnd,
+            })
+            .AsAsyncEnumerable();
+        await foreach (var r in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new AgentRow(r.Id, r.Code, r.LegalName, r.Tier, r.Status, r.ParentCode, RegionLabels.Of(r.Territory, regions), r.ContractEnd);
+        }
+    }
+
+    // The list's filters, in the database: the one definition the page, the API and the export share.
+    private static IQueryable<Agent> Filtered(PortalDbContext db, AgentFilter filter)
+    {
+        var query = db.Agents.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = filter.Search.Trim();
+            var code = term.ToUpperInvariant();
+            query = query.Where(a => a.Code.Contains(code) || a.LegalName.Contains(term));
+        }
+
+        if (filter.Tier is { } tier)
+        {
+            query = query.Where(a => a.Tier == tier);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(a => a.Status == status);
+        }
+
+        return query;
+    }
+
+    private static IQueryable<Agent> Sorted(IQueryable<Agent> query, string? sortBy, bool descending) => (sortBy, descending) switch
+    {
+        (nameof(AgentRow.LegalName), false) => query.OrderBy(a => a.LegalName),
+        (nameof(AgentRow.LegalName), true) => query.OrderByDescending(a => a.LegalName),
+        (nameof(AgentRow.Tier), false) => query.OrderBy(a => a.Tier).ThenBy(a => a.Code),
+        (nameof(AgentRow.Tier), true) => query.OrderByDescending(a => a.Tier).ThenBy(a => a.Code),
+        (nameof(AgentRow.Status), false) => query.OrderBy(a => a.Status).ThenBy(a => a.Code),
+        (nameof(AgentRow.Status), true) => query.OrderByDescending(a => a.Status).ThenBy(a => a.Code),
+        (_, true) => query.OrderByDescending(a => a.Code),
+        _ => query.OrderBy(a => a.Code),
+    };
 }

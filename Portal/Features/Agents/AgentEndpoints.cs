@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Api;
 using Portal.Auth;
+using Portal.Features.Exports;
 using Portal.Components.Common;
 using Portal.Domain.Agents;
 using Portal.Domain.Common;
@@ -106,6 +107,15 @@ public static class AgentEndpoints
             .WithSummary("The channel's agents, paged (from 0), filtered and sorted in the database")
             .Produces<AgentListResponse>()
             .Refuses(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/sub-agents/export", ExportSubAgents)
+            .WithTags("Agents")
+            .RequireAuthorization(AgentExport.SubAgentsPolicy)
+            .DescribedAsExport("ExportSubAgents", "A Strategic or Core reseller's sub-agents, its whole subtree level by level, as a CSV or Excel file streamed row by row");
+
+        agents.MapGet("/export", Export)
+            .RequireAuthorization(AgentExport.Policy)
+            .DescribedAsExport("ExportAgents", "The channel's agents, filtered and sorted as the list, as a CSV or Excel file streamed row by row");
 
         agents.MapPost(string.Empty, SignAsync)
             .RequireAuthorization(PortalPolicies.ManageChannel)
@@ -252,7 +262,7 @@ public static class AgentEndpoints
         CancellationToken ct)
     {
         var check = new InputCheck();
-        var filter = new AgentFilter(check.OptionalText("search", search, 100), ListQuery.Named(check, http.Request, "tier", tier), ListQuery.Named(check, http.Request, "status", status));
+        var filter = Filter(check, http.Request, search, tier, status);
         var request = ListQuery.Page(check, http.Request, page, pageSize, sortBy, descending);
         if (!check.IsValid)
         {
@@ -264,6 +274,34 @@ public static class AgentEndpoints
             [.. result.Items.Select(r => new AgentListItem(r.Code, r.LegalName, r.Tier, r.Status, r.ParentCode, [.. r.Territory.Select(t => t.Code)], r.ContractEnd))],
             result.TotalCount, request.Page, request.Take));
     }
+
+    // `GET /api/v1/agents/export` and the browser's `/exports/agents`.
+    internal static IResult Export(
+        [FromQuery(Name = "format"), Description(ExportFile.FormatText)] string? format,
+        [FromQuery(Name = "search"), Description("Part of the agent's code or legal name.")] string? search,
+        [FromQuery(Name = "tier"), Description("Only agents of this tier.")] AgentTier? tier,
+        [FromQuery(Name = "status"), Description("Only agents whose contract is in this state.")] ContractStatus? status,
+        [FromQuery(Name = "sortBy"), Description("The column to sort by; Code when absent.")] AgentSort? sortBy,
+        [FromQuery(Name = "descending"), Description(ListQuery.DescendingText)] bool? descending,
+        HttpContext http,
+        AgentDirectory directory)
+    {
+        var check = new InputCheck();
+        var filter = Filter(check, http.Request, search, tier, status);
+        var sort = ListQuery.Named(check, http.Request, "sortBy", sortBy)?.ToString();
+        return ExportFile.Answer(http, check, format, AgentExport.List, AgentExport.Columns, () => directory.ExportAsync(User(http), filter, sort, descending ?? true, http.RequestAborted));
+    }
+
+    // `GET /api/v1/sub-agents/export` and the browser's `/exports/sub-agents`.
+    internal static IResult ExportSubAgents(
+        [FromQuery(Name = "format"), Description(ExportFile.FormatText)] string? format,
+        HttpContext http,
+        AgentDetails details) =>
+        ExportFile.Answer(http, new InputCheck(), format, AgentExport.SubAgentsList, AgentExport.SubAgentColumns, () => details.SubtreeAsync(User(http), http.RequestAborted));
+
+    // The list's filter parameters, read the same way for the page of rows and for the file.
+    private static AgentFilter Filter(InputCheck check, HttpRequest request, string? search, AgentTier? tier, ContractStatus? status) =>
+        new(check.OptionalText("search", search, 100), ListQuery.Named(check, request, "tier", tier), ListQuery.Named(check, request, "status", status));
 }
 
 /// <summary>The columns the agent list sorts by.</summary>

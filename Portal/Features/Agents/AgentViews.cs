@@ -6,6 +6,9 @@ namespace Portal.Features.Agents;
 /// <summary>An agent in the hierarchy view: enough to draw a node, and whether it can be expanded (<see cref="ChildCount"/>).</summary>
 public sealed record AgentNode(int Id, string Code, string LegalName, AgentTier Tier, ContractStatus Status, IReadOnlyList<RegionLabel> Territory, int ChildCount);
 
+/// <summary>An agent of a reseller's subtree and how many levels below the reseller's own agent it is (1: a direct sub-agent).</summary>
+public sealed record SubAgentRow(int Depth, string Code, string LegalName, AgentTier Tier, ContractStatus Status, string? ParentCode, IReadOnlyList<RegionLabel> Territory, DateOnly? ContractEnd);
+
 /// <summary>One page of one level of the hierarchy, and whether more agents follow on that level.</summary>
 public sealed record AgentLevel(IReadOnlyList<AgentNode> Nodes, bool HasMore);
 

@@ -4,6 +4,7 @@ using Portal.Api;
 using Portal.Auth;
 using Portal.Domain.Audit;
 using Portal.Domain.Common;
+using Portal.Features.Exports;
 
 namespace Portal.Features.Audit;
 
@@ -34,7 +35,39 @@ public static class AuditEndpoints
             .WithName("ListAuditCheckpoints")
             .WithSummary("The daily checkpoints of the chain's head, newest first: keep a copy outside the system")
             .Produces<IReadOnlyList<CheckpointView>>();
+
+        audit.MapGet("/export", Export)
+            .RequireAuthorization(AuditExport.Policy)
+            .DescribedAsExport("ExportAuditLog", "The audit log, filtered as the log page, newest first unless asked otherwise, as a CSV or Excel file streamed row by row");
         return api;
+    }
+
+    // `GET /api/v1/audit/export` and the browser's `/exports/audit`.
+    internal static IResult Export(
+        [FromQuery(Name = "format"), Description(ExportFile.FormatText)] string? format,
+        [FromQuery(Name = "search"), Description("Part of the action, actor or record type, or a whole record id.")] string? search,
+        [FromQuery(Name = "entity"), Description("Only entries about this kind of record.")] AuditEntity? entity,
+        [FromQuery(Name = "entityId"), Description("With entity: only entries about this record.")] string? entityId,
+        [FromQuery(Name = "actor"), Description("Part of the acting user's name or e-mail.")] string? actor,
+        [FromQuery(Name = "action"), Description("Only entries of this action.")] AuditAction? action,
+        [FromQuery(Name = "from"), Description("Recorded on or after this business day.")] DateOnly? from,
+        [FromQuery(Name = "to"), Description("Recorded on or before this business day.")] DateOnly? to,
+        [FromQuery(Name = "sortBy"), Description("The column to sort by: Sequence.")] AuditSort? sortBy,
+        [FromQuery(Name = "descending"), Description(ListQuery.DescendingText)] bool? descending,
+        HttpContext http,
+        AuditLogService audit)
+    {
+        var check = new InputCheck();
+        var filter = new AuditFilter(
+            check.OptionalText("search", search, 200),
+            ListQuery.Named(check, http.Request, "entity", entity),
+            check.OptionalText("entityId", entityId, 100),
+            check.OptionalText("actor", actor, 200),
+            ListQuery.Named(check, http.Request, "action", action),
+            from,
+            to);
+        var sort = ListQuery.Named(check, http.Request, "sortBy", sortBy)?.ToString();
+        return ExportFile.Answer(http, check, format, AuditExport.List, AuditExport.Columns, () => audit.ExportAsync(CurrentUser.From(http.User)!, filter, sort, descending ?? true, http.RequestAborted));
     }
 
     private static async Task<IResult> VerifyAsync(
@@ -83,4 +116,10 @@ public static class AuditEndpoints
 
         return new AuditLink(s, sha);
     }
+}
+
+/// <summary>The columns the audit log sorts by.</summary>
+public enum AuditSort
+{
+    Sequence,
 }

@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Components.Common;
+using Portal.Data;
 using Portal.Domain.Audit;
 
 namespace Portal.Features.Audit;
@@ -25,6 +27,36 @@ public sealed class AuditLogService(PortalData data, BusinessClock clock)
         ArgumentNullException.ThrowIfNull(page);
         Authorize(user);
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
+        var query = Filtered(db, filter);
+        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
+        var items = await Listed(query, page.SortBy, page.Descending).Skip(page.Skip).Take(page.Take)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new PagedResult<AuditRow>(items, total);
+    }
+
+    /// <summary>
+    /// Every entry the log shows for this filter, newest first unless asked otherwise, read one at a time (the export,
+    /// ADR 29): the same filter as <see cref="ListAsync"/>.
+    /// </summary>
+    public IAsyncEnumerable<AuditRow> ExportAsync(CurrentUser user, AuditFilter filter, string? sortBy, bool descending, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        Authorize(user);
+        return ReadAllAsync(user, filter, sortBy, descending, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<AuditRow> ReadAllAsync(CurrentUser user, AuditFilter filter, string? sortBy, bool descending, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
+        await foreach (var row in Listed(Filtered(db, filter), sortBy, descending).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return row;
+        }
+    }
+
+    // The log's filters, in the database: the one definition the page and the export share.
+    private IQueryable<AuditEntry> Filtered(PortalDbContext db, AuditFilter filter)
+    {
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
@@ -67,13 +99,12 @@ public sealed class AuditLogService(PortalData data, BusinessClock clock)
             query = query.Where(e => e.At < end);
         }
 
-        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
-        var ordered = page.SortBy == nameof(AuditRow.Sequence) && !page.Descending ? query.OrderBy(e => e.Sequence) : query.OrderByDescending(e => e.Sequence);
-        var items = await ordered.Skip(page.Skip).Take(page.Take)
-            .Select(e => new AuditRow(e.Sequence, e.At, e.Actor, e.Action, e.EntityType, e.EntityId, e.ReasonCodes, e.Hash))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new PagedResult<AuditRow>(items, total);
+        return query;
     }
+
+    private static IQueryable<AuditRow> Listed(IQueryable<AuditEntry> query, string? sortBy, bool descending) =>
+        (sortBy == nameof(AuditRow.Sequence) && !descending ? query.OrderBy(e => e.Sequence) : query.OrderByDescending(e => e.Sequence))
+            .Select(e => new AuditRow(e.Sequence, e.At, e.Actor, e.Action, e.EntityType, e.EntityId, e.ReasonCodes, e.Hash));
 
     /// <summary>
     /// Recomputes the whole chain in batches and reports the first broken link; given a <paramref name="checkpoint"/> kept

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Components.Common;
@@ -22,43 +23,92 @@ public sealed class ViolationCaseQueries(PortalData data, ChannelPolicy policy, 
         ArgumentNullException.ThrowIfNull(page);
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
 
-        var cases = Filtered(db, filter, clock.Now);
-        var rows = cases.Select(c => new
-        {
-            c.Id,
-            c.Type,
-            c.State,
-            c.Source,
-            SubjectAgentCode = db.Agents.Where(a => a.Id == c.SubjectAgentId).Select(a => a.Code).FirstOrDefault(),
-            c.SubjectText,
-            c.OpenedAt,
-            c.Investigator,
-            c.AppealDeadline,
-            c.Penalty,
-        });
-
+        var rows = Listed(db, Filtered(db, filter, clock.Now));
         var total = await rows.CountAsync(cancellationToken).ConfigureAwait(false);
-        rows = (page.SortBy, page.Descending) switch
-        {
-            (nameof(CaseRow.Id), false) => rows.OrderBy(r => r.Id),
-            (nameof(CaseRow.Id), true) => rows.OrderByDescending(r => r.Id),
-            (nameof(CaseRow.Type), false) => rows.OrderBy(r => r.Type).ThenByDescending(r => r.Id),
-            (nameof(CaseRow.Type), true) => rows.OrderByDescending(r => r.Type).ThenByDescending(r => r.Id),
-            (nameof(CaseRow.State), false) => rows.OrderBy(r => r.State).ThenByDescending(r => r.Id),
-            (nameof(CaseRow.State), true) => rows.OrderByDescending(r => r.State).ThenByDescending(r => r.Id),
-            (nameof(CaseRow.Source), false) => rows.OrderBy(r => r.Source).ThenByDescending(r => r.Id),
-            (nameof(CaseRow.Source), true) => rows.OrderByDescending(r => r.Source).ThenByDescending(r => r.Id),
-            (nameof(CaseRow.SubjectAgentCode), false) => rows.OrderBy(r => r.SubjectAgentCode).ThenByDescending(r => r.Id),
-            (nameof(CaseRow.SubjectAgentCode), true) => rows.OrderByDescending(r => r.SubjectAgentCode).ThenByDescending(r => r.Id),
-            (nameof(CaseRow.OpenedAt), false) => rows.OrderBy(r => r.OpenedAt).ThenBy(r => r.Id),
-            _ => rows.OrderByDescending(r => r.OpenedAt).ThenByDescending(r => r.Id),
-        };
+        rows = Sorted(rows, page.SortBy, page.Descending);
 
         var items = await rows.Skip(page.Skip).Take(page.Take)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new PagedResult<CaseRow>(
-            [.. items.Select(r => new CaseRow(r.Id, r.Type, r.State, r.Source, r.SubjectAgentCode, r.SubjectText, r.OpenedAt, r.Investigator, IsOverdue(r.State, r.OpenedAt, r.AppealDeadline), r.Penalty, r.AppealDeadline))],
-            total);
+        return new PagedResult<CaseRow>(items.ConvertAll(ToRow), total);
+    }
+
+    /// <summary>
+    /// Every case the list shows for this filter, in its order, read one at a time (the export, ADR 29): the same filter
+    /// and visibility as <see cref="ListAsync"/>.
+    /// </summary>
+    public IAsyncEnumerable<CaseRow> ExportAsync(CurrentUser user, CaseFilter filter, string? sortBy, bool descending, CancellationToken cancellationToken = default)
+    {
+        AccessDeniedException.UnlessMay(user, PortalPolicies.ReadCases);
+        ArgumentNullException.ThrowIfNull(filter);
+        return ReadAllAsync(user, filter, sortBy, descending, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<CaseRow> ReadAllAsync(CurrentUser user, CaseFilter filter, string? sortBy, bool descending, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
+        var rows = Sorted(Listed(db, Filtered(db, filter, clock.Now)), sortBy, descending).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ToRow(row);
+        }
+    }
+
+    private static IQueryable<CaseListing> Listed(PortalDbContext db, IQueryable<ViolationCase> cases) =>
+        cases.Select(c => new CaseListing
+        {
+            Id = c.Id,
+            Type = c.Type,
+            State = c.State,
+            Source = c.Source,
+            SubjectAgentCode = db.Agents.Where(a => a.Id == c.SubjectAgentId).Select(a => a.Code).FirstOrDefault(),
+            SubjectText = c.SubjectText,
+            OpenedAt = c.OpenedAt,
+            Investigator = c.Investigator,
+            AppealDeadline = c.AppealDeadline,
+            Penalty = c.Penalty,
+        });
+
+    private static IQueryable<CaseListing> Sorted(IQueryable<CaseListing> rows, string? sortBy, bool descending) => (sortBy, descending) switch
+    {
+        (nameof(CaseRow.Id), false) => rows.OrderBy(r => r.Id),
+        (nameof(CaseRow.Id), true) => rows.OrderByDescending(r => r.Id),
+        (nameof(CaseRow.Type), false) => rows.OrderBy(r => r.Type).ThenByDescending(r => r.Id),
+        (nameof(CaseRow.Type), true) => rows.OrderByDescending(r => r.Type).ThenByDescending(r => r.Id),
+        (nameof(CaseRow.State), false) => rows.OrderBy(r => r.State).ThenByDescending(r => r.Id),
+        (nameof(CaseRow.State), true) => rows.OrderByDescending(r => r.State).ThenByDescending(r => r.Id),
+        (nameof(CaseRow.Source), false) => rows.OrderBy(r => r.Source).ThenByDescending(r => r.Id),
+        (nameof(CaseRow.Source), true) => rows.OrderByDescending(r => r.Source).ThenByDescending(r => r.Id),
+        (nameof(CaseRow.SubjectAgentCode), false) => rows.OrderBy(r => r.SubjectAgentCode).ThenByDescending(r => r.Id),
+        (nameof(CaseRow.SubjectAgentCode), true) => rows.OrderByDescending(r => r.SubjectAgentCode).ThenByDescending(r => r.Id),
+        (nameof(CaseRow.OpenedAt), false) => rows.OrderBy(r => r.OpenedAt).ThenBy(r => r.Id),
+        _ => rows.OrderByDescending(r => r.OpenedAt).ThenByDescending(r => r.Id),
+    };
+
+    private CaseRow ToRow(CaseListing r) =>
+        new(r.Id, r.Type, r.State, r.Source, r.SubjectAgentCode, r.SubjectText, r.OpenedAt, r.Investigator, IsOverdue(r.State, r.OpenedAt, r.AppealDeadline), r.Penalty, r.AppealDeadline);
+
+    // The columns one list row is read with (member-initialised, so that EF sorts by them).
+    private sealed class CaseListing
+    {
+        public int Id { get; init; }
+
+        public ViolationType Type { get; init; }
+
+        public CaseState State { get; init; }
+
+        public CaseSource Source { get; init; }
+
+        public string? SubjectAgentCode { get; init; }
+
+        public string? SubjectText { get; init; }
+
+        public DateTime OpenedAt { get; init; }
+
+        public string? Investigator { get; init; }
+
+        public DateTime? AppealDeadline { get; init; }
+
+        public PenaltyKind? Penalty { get; init; }
     }
 
     /// <summary>How many cases of each state the filter finds (its own state filter aside), for the list's counters.</summary>

@@ -6,6 +6,7 @@ using Portal.Api;
 using Portal.Auth;
 using Portal.Domain.Common;
 using Portal.Domain.Compliance;
+using Portal.Features.Exports;
 
 namespace Portal.Features.Compliance;
 
@@ -43,6 +44,10 @@ public static class ViolationEndpoints
             .Produces<ViolationReportResponse>(StatusCodes.Status201Created)
             .Refuses(StatusCodes.Status429TooManyRequests);
 
+        violations.MapGet("/violations/export", Export)
+            .RequireAuthorization(CaseExport.Policy)
+            .DescribedAsExport("ExportViolations", "Violation cases, filtered and sorted as the list, as a CSV or Excel file streamed row by row");
+
         violations.MapGet("/violations", ListAsync)
             .RequireAuthorization(PortalPolicies.MonitorCases)
             .WithName("ListViolations")
@@ -76,18 +81,7 @@ public static class ViolationEndpoints
         CancellationToken ct)
     {
         var check = new InputCheck();
-        var filter = new CaseFilter(
-            ListQuery.Named(check, http.Request, "state", state),
-            ListQuery.Named(check, http.Request, "type", type),
-            ListQuery.Named(check, http.Request, "source", source),
-            check.OptionalText("subject", subject, ViolationCase.SubjectTextMaxLength),
-            InputText.Trimmed(region) is null ? null : check.Region("region", region, _ => true)?.Value,
-            openedFrom is null ? null : check.Date("openedFrom", openedFrom, EarliestDay, LatestDay),
-            openedTo is null ? null : check.Date("openedTo", openedTo, EarliestDay, LatestDay),
-            check.OptionalText("investigator", investigator, ViolationCase.InvestigatorMaxLength),
-            overdue ?? false,
-            PenalizedFrom: penalizedFrom is null ? null : check.Date("penalizedFrom", penalizedFrom, EarliestDay, LatestDay),
-            PenalizedTo: penalizedTo is null ? null : check.Date("penalizedTo", penalizedTo, EarliestDay, LatestDay));
+        var filter = Filter(check, http.Request, state, type, source, subject, region, openedFrom, openedTo, investigator, overdue, penalizedFrom, penalizedTo);
         var request = ListQuery.Page(check, http.Request, page, pageSize, sortBy, descending);
         if (!check.IsValid)
         {
@@ -97,6 +91,48 @@ public static class ViolationEndpoints
         var result = await cases.ListAsync(CurrentUser.From(http.User)!, filter, request, ct).ConfigureAwait(false);
         return TypedResults.Ok(new ViolationListResponse([.. result.Items.Select(ToResponse)], result.TotalCount, request.Page, request.Take));
     }
+
+    // `GET /api/v1/violations/export` and the browser's `/exports/violations`.
+    internal static IResult Export(
+        [FromQuery(Name = "format"), Description(ExportFile.FormatText)] string? format,
+        [FromQuery(Name = "state"), Description("Only cases in this state.")] CaseState? state,
+        [FromQuery(Name = "type"), Description("Only cases of this type.")] ViolationType? type,
+        [FromQuery(Name = "source"), Description("Only cases from this source.")] CaseSource? source,
+        [FromQuery(Name = "subject"), Description("Part of the subject agent's code or name, or of a report's words while no agent is identified.")] string? subject,
+        [FromQuery(Name = "region"), Description("A region code (GB/T 2260) the subject agent's territory lies in or covers.")] string? region,
+        [FromQuery(Name = "openedFrom"), Description("Opened on or after this business day.")] DateOnly? openedFrom,
+        [FromQuery(Name = "openedTo"), Description("Opened on or before this business day.")] DateOnly? openedTo,
+        [FromQuery(Name = "investigator"), Description("The assigned investigator's e-mail.")] string? investigator,
+        [FromQuery(Name = "overdue"), Description("Only cases whose next step is late.")] bool? overdue,
+        [FromQuery(Name = "penalizedFrom"), Description("Penalized on or after this business day.")] DateOnly? penalizedFrom,
+        [FromQuery(Name = "penalizedTo"), Description("Penalized on or before this business day.")] DateOnly? penalizedTo,
+        [FromQuery(Name = "sortBy"), Description("The column to sort by; OpenedAt when absent.")] CaseSort? sortBy,
+        [FromQuery(Name = "descending"), Description(ListQuery.DescendingText)] bool? descending,
+        HttpContext http,
+        ViolationCaseQueries cases)
+    {
+        var check = new InputCheck();
+        var filter = Filter(check, http.Request, state, type, source, subject, region, openedFrom, openedTo, investigator, overdue, penalizedFrom, penalizedTo);
+        var sort = ListQuery.Named(check, http.Request, "sortBy", sortBy)?.ToString();
+        return ExportFile.Answer(http, check, format, CaseExport.List, CaseExport.Columns, () => cases.ExportAsync(CurrentUser.From(http.User)!, filter, sort, descending ?? true, http.RequestAborted));
+    }
+
+    // The list's filter parameters, read the same way for the page of rows and for the file.
+    private static CaseFilter Filter(
+        InputCheck check, HttpRequest request, CaseState? state, ViolationType? type, CaseSource? source, string? subject, string? region,
+        DateOnly? openedFrom, DateOnly? openedTo, string? investigator, bool? overdue, DateOnly? penalizedFrom, DateOnly? penalizedTo) =>
+        new(
+            ListQuery.Named(check, request, "state", state),
+            ListQuery.Named(check, request, "type", type),
+            ListQuery.Named(check, request, "source", source),
+            check.OptionalText("subject", subject, ViolationCase.SubjectTextMaxLength),
+            InputText.Trimmed(region) is null ? null : check.Region("region", region, _ => true)?.Value,
+            openedFrom is null ? null : check.Date("openedFrom", openedFrom, EarliestDay, LatestDay),
+            openedTo is null ? null : check.Date("openedTo", openedTo, EarliestDay, LatestDay),
+            check.OptionalText("investigator", investigator, ViolationCase.InvestigatorMaxLength),
+            overdue ?? false,
+            PenalizedFrom: penalizedFrom is null ? null : check.Date("penalizedFrom", penalizedFrom, EarliestDay, LatestDay),
+            PenalizedTo: penalizedTo is null ? null : check.Date("penalizedTo", penalizedTo, EarliestDay, LatestDay));
 }
 
 /// <summary>The columns the case list sorts by.</summary>

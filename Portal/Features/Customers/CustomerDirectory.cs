@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Components.Common;
@@ -20,21 +21,12 @@ public sealed class CustomerDirectory(PortalData data, ReferenceData reference, 
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(page);
 
-        var now = clock.Now;
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
-
+        var now = clock.Now;
         var inForce = InForce(db, now);
         var query = Filtered(db, filter, now);
-
         var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
-        var byUntil = page.SortBy == nameof(CustomerRow.ProtectedUntil) || (page.SortBy is null && (filter.ExpiringWithinDays is not null || filter.ExpiresFrom is not null || filter.ExpiresTo is not null));
-        query = (byUntil, page.Descending) switch
-        {
-            (true, false) => query.OrderBy(c => inForce.Where(p => p.CustomerId == c.Id).Select(p => (DateTime?)p.Until).FirstOrDefault()).ThenBy(c => c.Id),
-            (true, true) => query.OrderByDescending(c => inForce.Where(p => p.CustomerId == c.Id).Select(p => (DateTime?)p.Until).FirstOrDefault()).ThenBy(c => c.Id),
-            (false, true) => query.OrderByDescending(c => c.LegalName).ThenBy(c => c.Id),
-            _ => query.OrderBy(c => c.LegalName).ThenBy(c => c.Id),
-        };
+        query = Sorted(query, inForce, filter, page.SortBy, page.Descending);
 
         var customers = await query.Skip(page.Skip).Take(page.Take)
             .Select(c => new { c.Id, c.Uscc, c.LegalName, c.RegionCode, c.Segment })
@@ -57,6 +49,41 @@ public sealed class CustomerDirectory(PortalData data, ReferenceData reference, 
                 }),
             ],
             total);
+    }
+
+    /// <summary>
+    /// Every customer the directory shows for this filter, in its order, read one at a time (the export, ADR 29), each
+    /// with its holder as the directory shows it: the same filter and visibility as <see cref="ListAsync"/>.
+    /// </summary>
+    public IAsyncEnumerable<CustomerRow> ExportAsync(CurrentUser user, CustomerFilter filter, string? sortBy, bool descending, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        AccessDeniedException.UnlessMay(user, PortalPolicies.ReadCustomers);
+        ArgumentNullException.ThrowIfNull(filter);
+        return ReadAllAsync(user, filter, sortBy, descending, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<CustomerRow> ReadAllAsync(CurrentUser user, CustomerFilter filter, string? sortBy, bool descending, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
+        var regions = await reference.RegionsAsync().ConfigureAwait(false);
+        var now = clock.Now;
+        var inForce = InForce(db, now);
+        var rows = Sorted(Filtered(db, filter, now), inForce, filter, sortBy, descending)
+            .Select(c => new
+            {
+                c.Id, c.Uscc, c.LegalName, c.RegionCode, c.Segment,
+                Holder = inForce.Where(p => p.CustomerId == c.Id)
+                    .Join(db.Agents, p => p.AgentId, a => a.Id, (p, a) => new { a.Code, a.LegalName, p.Basis, p.Since, p.Until })
+                    .FirstOrDefault(),
+            })
+            .AsAsyncEnumerable();
+        await foreach (var c in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new CustomerRow(
+                c.Id, c.Uscc, c.LegalName, RegionLabels.Of(c.RegionCode, regions), c.Segment,
+                c.Holder?.Code, c.Holder?.LegalName, c.Holder?.Basis, c.Holder?.Since, c.Holder is null ? null : clock.LastDay(c.Holder.Until));
+        }
     }
 
     // Protections in force now; the context's filter keeps a reseller's to its own subtree.
@@ -97,5 +124,17 @@ public sealed class CustomerDirectory(PortalData data, ReferenceData reference, 
         }
 
         return query;
+    }
+
+    private static IQueryable<Customer> Sorted(IQueryable<Customer> query, IQueryable<CustomerProtection> inForce, CustomerFilter filter, string? sortBy, bool descending)
+    {
+        var byUntil = sortBy == nameof(CustomerRow.ProtectedUntil) || (sortBy is null && (filter.ExpiringWithinDays is not null || filter.ExpiresFrom is not null || filter.ExpiresTo is not null));
+        return (byUntil, descending) switch
+        {
+            (true, false) => query.OrderBy(c => inForce.Where(p => p.CustomerId == c.Id).Select(p => (DateTime?)p.Until).FirstOrDefault()).ThenBy(c => c.Id),
+            (true, true) => query.OrderByDescending(c => inForce.Where(p => p.CustomerId == c.Id).Select(p => (DateTime?)p.Until).FirstOrDefault()).ThenBy(c => c.Id),
+            (false, true) => query.OrderByDescending(c => c.LegalName).ThenBy(c => c.Id),
+            _ => query.OrderBy(c => c.LegalName).ThenBy(c => c.Id),
+        };
     }
 }

@@ -1,5 +1,11 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 using Portal.Api;
 using Portal.Auth;
+using Portal.Domain.Common;
+using Portal.Domain.Customers;
+using Portal.Features.Exports;
 
 namespace Portal.Features.Customers;
 
@@ -39,7 +45,29 @@ public static class CustomerEndpoints
             .WithRequestExample(new ProtectionReleaseBody("客户书面声明不再与该代理商合作。"))
             .Produces<CustomerProtectionView>()
             .Refuses(StatusCodes.Status409Conflict);
+        customers.MapGet("/export", Export)
+            .RequireAuthorization(CustomerExport.Policy)
+            .DescribedAsExport("ExportCustomers", "The customers the caller may see, each with its holder as the directory shows it, filtered and sorted as the directory, as a CSV or Excel file streamed row by row");
         return api;
+    }
+
+    // `GET /api/v1/customers/export` and the browser's `/exports/customers`.
+    internal static IResult Export(
+        [FromQuery(Name = "format"), Description(ExportFile.FormatText)] string? format,
+        [FromQuery(Name = "search"), Description("Part of the legal name, or the whole credit code.")] string? search,
+        [FromQuery(Name = "protectedOnly"), Description("Only customers the caller's subtree holds now.")] bool? protectedOnly,
+        [FromQuery(Name = "expiringWithinDays"), Range(0, 3650), Description("Only customers whose protection ends within this many days.")] int? expiringWithinDays,
+        [FromQuery(Name = "expiresFrom"), Description("Only customers whose protection's last day is on or after this business day.")] DateOnly? expiresFrom,
+        [FromQuery(Name = "expiresTo"), Description("Only customers whose protection's last day is on or before this business day.")] DateOnly? expiresTo,
+        [FromQuery(Name = "sortBy"), Description("The column to sort by; LegalName when absent (ProtectedUntil with expiringWithinDays).")] CustomerSort? sortBy,
+        [FromQuery(Name = "descending"), Description("Sort from the largest value down; false when absent.")] bool? descending,
+        HttpContext http,
+        CustomerDirectory directory)
+    {
+        var check = new InputCheck();
+        var filter = new CustomerFilter(check.OptionalText("search", search, CustomerName.MaxLength), protectedOnly ?? false, check.OptionalWithin("expiringWithinDays", expiringWithinDays, 0, 3650), expiresFrom, expiresTo);
+        var sort = ListQuery.Named(check, http.Request, "sortBy", sortBy)?.ToString();
+        return ExportFile.Answer(http, check, format, CustomerExport.List, CustomerExport.Columns, () => directory.ExportAsync(User(http), filter, sort, descending ?? false, http.RequestAborted));
     }
 
     private static CurrentUser User(HttpContext http) => CurrentUser.From(http.User)!;

@@ -10,6 +10,7 @@ using Portal.Domain.Deals;
 using Portal.Domain.Deals.Registration;
 using Portal.Domain.Sales;
 using Portal.Features.Audit;
+using Portal.Features.Exports;
 
 namespace Portal.Features.Deals;
 
@@ -77,6 +78,10 @@ public static class DealEndpoints
             .WithSummary("The deals the caller may see, paged (from 0), filtered and sorted in the database")
             .Produces<DealListResponse>()
             .Refuses(StatusCodes.Status400BadRequest);
+
+        deals.MapGet("/deals/export", Export)
+            .RequireAuthorization(DealExport.Policy)
+            .DescribedAsExport("ExportDeals", "The deals the caller may see, filtered and sorted as the list, as a CSV or Excel file streamed row by row");
 
         deals.MapGet("/deals/{id:int}", async (int id, HttpContext http, DealQueries queries, CancellationToken ct) =>
             {
@@ -170,15 +175,7 @@ public static class DealEndpoints
         CancellationToken ct)
     {
         var check = new InputCheck();
-        var filter = new DealFilter(
-            ListQuery.Named(check, http.Request, "status", status),
-            check.OptionalText("customer", customer, CustomerName.MaxLength),
-            from,
-            to,
-            Reason: check.OptionalText("reason", reason, DealReason.CodeMaxLength),
-            Owner: ListQuery.Named(check, http.Request, "owner", owner),
-            SoldFrom: soldFrom,
-            SoldTo: soldTo);
+        var filter = Filter(check, http.Request, status, customer, from, to, reason, owner, soldFrom, soldTo);
         var request = ListQuery.Page(check, http.Request, page, pageSize, sortBy, descending);
         if (!check.IsValid)
         {
@@ -188,6 +185,41 @@ public static class DealEndpoints
         var result = await queries.ListAsync(User(http), filter, request, ct).ConfigureAwait(false);
         return TypedResults.Ok(new DealListResponse(result.Items, result.TotalCount, request.Page, request.Take));
     }
+
+    // `GET /api/v1/deals/export` and the browser's `/exports/deals`: the whole filtered list as a file, streamed.
+    internal static IResult Export(
+        [FromQuery(Name = "format"), Description(ExportFile.FormatText)] string? format,
+        [FromQuery(Name = "status"), Description("Only deals in this state.")] DealStatus? status,
+        [FromQuery(Name = "customer"), Description("Part of the customer's name or credit code.")] string? customer,
+        [FromQuery(Name = "from"), Description("Registered on or after this business day.")] DateOnly? from,
+        [FromQuery(Name = "to"), Description("Registered on or before this business day.")] DateOnly? to,
+        [FromQuery(Name = "reason"), Description("Only deals whose decision carries this reason code (CUSTOMER_PROTECTED: refused conflicts).")] string? reason,
+        [FromQuery(Name = "owner"), Description("For a reseller: only its own agent's deals (Own), or only its sub-agents' (SubAgents).")] DealOwner? owner,
+        [FromQuery(Name = "soldFrom"), Description("Only deals with a sale made on or after this business day.")] DateOnly? soldFrom,
+        [FromQuery(Name = "soldTo"), Description("Only deals with a sale made on or before this business day.")] DateOnly? soldTo,
+        [FromQuery(Name = "sortBy"), Description("The column to sort by; CreatedAt when absent.")] DealSort? sortBy,
+        [FromQuery(Name = "descending"), Description(ListQuery.DescendingText)] bool? descending,
+        HttpContext http,
+        DealQueries queries)
+    {
+        var check = new InputCheck();
+        var filter = Filter(check, http.Request, status, customer, from, to, reason, owner, soldFrom, soldTo);
+        var sort = ListQuery.Named(check, http.Request, "sortBy", sortBy)?.ToString();
+        return ExportFile.Answer(http, check, format, DealExport.List, DealExport.Columns, () => queries.ExportAsync(User(http), filter, sort, descending ?? true, http.RequestAborted));
+    }
+
+    // The list's filter parameters, read the same way for the page of rows and for the file.
+    private static DealFilter Filter(
+        InputCheck check, HttpRequest request, DealStatus? status, string? customer, DateOnly? from, DateOnly? to, string? reason, DealOwner? owner, DateOnly? soldFrom, DateOnly? soldTo) =>
+        new(
+            ListQuery.Named(check, request, "status", status),
+            check.OptionalText("customer", customer, CustomerName.MaxLength),
+            from,
+            to,
+            Reason: check.OptionalText("reason", reason, DealReason.CodeMaxLength),
+            Owner: ListQuery.Named(check, request, "owner", owner),
+            SoldFrom: soldFrom,
+            SoldTo: soldTo);
 }
 
 /// <summary>The columns the deals list sorts by.</summary>

@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Components.Common;
 using Portal.Data;
 using Portal.Domain.Audit;
 using Portal.Domain.Common;
+using Portal.Domain.Customers;
 using Portal.Domain.Deals;
 using Portal.Features.Audit;
 
@@ -22,38 +24,31 @@ public sealed class DealQueries(PortalData data, BusinessClock clock)
         ArgumentNullException.ThrowIfNull(page);
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
 
-        var query = from x in Filtered(db, user, filter)
-                    join c in db.Customers on x.CustomerId equals c.Id
-                    join a in db.Agents on x.AgentId equals a.Id
-                    select new { Deal = x, Customer = c, AgentCode = a.Code };
-
+        var query = Joined(db, user, filter);
         var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
-        query = (page.SortBy, page.Descending) switch
-        {
-            (nameof(DealRow.CustomerName), false) => query.OrderBy(x => x.Customer.LegalName).ThenByDescending(x => x.Deal.Id),
-            (nameof(DealRow.CustomerName), true) => query.OrderByDescending(x => x.Customer.LegalName).ThenByDescending(x => x.Deal.Id),
-            (nameof(DealRow.Status), false) => query.OrderBy(x => x.Deal.Status).ThenByDescending(x => x.Deal.Id),
-            (nameof(DealRow.Status), true) => query.OrderByDescending(x => x.Deal.Status).ThenByDescending(x => x.Deal.Id),
-            (nameof(DealRow.ProtectedUntil), false) => query.OrderBy(x => x.Deal.ProtectedUntil).ThenByDescending(x => x.Deal.Id),
-            (nameof(DealRow.ProtectedUntil), true) => query.OrderByDescending(x => x.Deal.ProtectedUntil).ThenByDescending(x => x.Deal.Id),
-            (nameof(DealRow.CreatedAt), false) => query.OrderBy(x => x.Deal.Id),
-            (nameof(DealRow.DecideBy), false) => query.OrderBy(x => x.Deal.ReviewDeadline).ThenBy(x => x.Deal.Id),
-            _ => query.OrderByDescending(x => x.Deal.Id),
-        };
-
-        var rows = await query.Skip(page.Skip).Take(page.Take)
-            .Select(x => new
-            {
-                x.Deal.Id, x.Customer.LegalName, x.Customer.Uscc, x.Customer.RegionCode, x.AgentCode, x.Deal.Status,
-                Lines = x.Deal.Lines.Select(l => new { l.UnitPrice, l.Quantity }).ToList(),
-                x.Deal.CreatedAt, x.Deal.ExpectedCloseDate, x.Deal.ReviewDeadline,
-                ProtectedUntil = Protecting.Contains(x.Deal.Status)
-                    ? db.CustomerProtections.Where(p => p.CustomerId == x.Deal.CustomerId && p.AgentId == x.Deal.AgentId && p.EndedAt == null).Max(p => (DateTime?)p.Until)
-                    : null,
-            })
+        var rows = await Listed(db, Sorted(query, page.SortBy, page.Descending).Skip(page.Skip).Take(page.Take))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var items = rows.Select(r => new DealRow(r.Id, r.LegalName, r.Uscc, r.RegionCode, r.AgentCode, r.Status, r.Lines.Sum(l => Money.Round(l.UnitPrice * l.Quantity)), r.CreatedAt, r.ExpectedCloseDate, LastDay(r.ProtectedUntil), Pending(r.Status, r.ReviewDeadline))).ToList();
-        return new PagedResult<DealRow>(items, total);
+        return new PagedResult<DealRow>(rows.ConvertAll(ToRow), total);
+    }
+
+    /// <summary>
+    /// Every deal the list shows for this filter, in the list's order, read one at a time (the export, ADR 29): the same
+    /// filter and visibility as <see cref="ListAsync"/>, never the whole list in memory.
+    /// </summary>
+    public IAsyncEnumerable<DealRow> ExportAsync(CurrentUser user, DealFilter filter, string? sortBy, bool descending, CancellationToken cancellationToken = default)
+    {
+        Authorize(user);
+        ArgumentNullException.ThrowIfNull(filter);
+        return ReadAllAsync(user, filter, sortBy, descending, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<DealRow> ReadAllAsync(CurrentUser user, DealFilter filter, string? sortBy, bool descending, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
+        await foreach (var row in Listed(db, Sorted(Joined(db, user, filter), sortBy, descending)).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ToRow(row);
+        }
     }
 
     /// <summary>
@@ -115,6 +110,47 @@ public sealed class DealQueries(PortalData data, BusinessClock clock)
 
         return deals;
     }
+
+    // The list's rows with their customer and agent, over the one filter the page, the API, the export and the dashboard share.
+    private IQueryable<DealJoin> Joined(PortalDbContext db, CurrentUser user, DealFilter filter) =>
+        from d in Filtered(db, user, filter)
+        join c in db.Customers on d.CustomerId equals c.Id
+        join a in db.Agents on d.AgentId equals a.Id
+        select new DealJoin { Deal = d, Customer = c, AgentCode = a.Code };
+
+    private static IQueryable<DealJoin> Sorted(IQueryable<DealJoin> query, string? sortBy, bool descending) => (sortBy, descending) switch
+    {
+        (nameof(DealRow.CustomerName), false) => query.OrderBy(x => x.Customer.LegalName).ThenByDescending(x => x.Deal.Id),
+        (nameof(DealRow.CustomerName), true) => query.OrderByDescending(x => x.Customer.LegalName).ThenByDescending(x => x.Deal.Id),
+        (nameof(DealRow.Status), false) => query.OrderBy(x => x.Deal.Status).ThenByDescending(x => x.Deal.Id),
+        (nameof(DealRow.Status), true) => query.OrderByDescending(x => x.Deal.Status).ThenByDescending(x => x.Deal.Id),
+        (nameof(DealRow.ProtectedUntil), false) => query.OrderBy(x => x.Deal.ProtectedUntil).ThenByDescending(x => x.Deal.Id),
+        (nameof(DealRow.ProtectedUntil), true) => query.OrderByDescending(x => x.Deal.ProtectedUntil).ThenByDescending(x => x.Deal.Id),
+        (nameof(DealRow.CreatedAt), false) => query.OrderBy(x => x.Deal.Id),
+        (nameof(DealRow.DecideBy), false) => query.OrderBy(x => x.Deal.ReviewDeadline).ThenBy(x => x.Deal.Id),
+        _ => query.OrderByDescending(x => x.Deal.Id),
+    };
+
+    private static IQueryable<DealListing> Listed(PortalDbContext db, IQueryable<DealJoin> query) =>
+        query.Select(x => new DealListing
+        {
+            Id = x.Deal.Id,
+            LegalName = x.Customer.LegalName,
+            Uscc = x.Customer.Uscc,
+            RegionCode = x.Customer.RegionCode,
+            AgentCode = x.AgentCode,
+            Status = x.Deal.Status,
+            Lines = x.Deal.Lines.Select(l => new DealLineAmount { UnitPrice = l.UnitPrice, Quantity = l.Quantity }).ToList(),
+            CreatedAt = x.Deal.CreatedAt,
+            ExpectedCloseDate = x.Deal.ExpectedCloseDate,
+            ReviewDeadline = x.Deal.ReviewDeadline,
+            ProtectedUntil = Protecting.Contains(x.Deal.Status)
+                ? db.CustomerProtections.Where(p => p.CustomerId == x.Deal.CustomerId && p.AgentId == x.Deal.AgentId && p.EndedAt == null).Max(p => (DateTime?)p.Until)
+                : null,
+        });
+
+    private DealRow ToRow(DealListing r) =>
+        new(r.Id, r.LegalName, r.Uscc, r.RegionCode, r.AgentCode, r.Status, r.Lines.Sum(l => Money.Round(l.UnitPrice * l.Quantity)), r.CreatedAt, r.ExpectedCloseDate, LastDay(r.ProtectedUntil), Pending(r.Status, r.ReviewDeadline));
 
     /// <summary>The deal, or null when it does not exist or the caller may not see it.</summary>
     public async Task<DealDetail?> GetAsync(CurrentUser user, int id, CancellationToken cancellationToken = default)
@@ -196,4 +232,47 @@ public sealed class DealQueries(PortalData data, BusinessClock clock)
     private DateOnly? LastDay(DateTime? until) => until is { } instant ? clock.LastDay(instant) : null;
 
     private static void Authorize(CurrentUser user) => AccessDeniedException.UnlessMay(user, PortalPolicies.ReadDeals);
+
+    // A deal with its customer and agent code, as the filters see it (member-initialised, so that EF translates it).
+    private sealed class DealJoin
+    {
+        public required DealRegistration Deal { get; init; }
+
+        public required Customer Customer { get; init; }
+
+        public required string AgentCode { get; init; }
+    }
+
+    // The columns one list row is read with.
+    private sealed class DealListing
+    {
+        public int Id { get; init; }
+
+        public required string LegalName { get; init; }
+
+        public required string Uscc { get; init; }
+
+        public required string RegionCode { get; init; }
+
+        public required string AgentCode { get; init; }
+
+        public DealStatus Status { get; init; }
+
+        public required List<DealLineAmount> Lines { get; init; }
+
+        public DateTime CreatedAt { get; init; }
+
+        public DateOnly ExpectedCloseDate { get; init; }
+
+        public DateTime? ReviewDeadline { get; init; }
+
+        public DateTime? ProtectedUntil { get; init; }
+    }
+
+    private sealed class DealLineAmount
+    {
+        public decimal UnitPrice { get; init; }
+
+        public int Quantity { get; init; }
+    }
 }
