@@ -6,6 +6,7 @@ using Portal.Features.Catalog;
 using Portal.Features.Compliance;
 using Portal.Features.Customers;
 using Portal.Features.Deals;
+using Portal.Features.Notifications;
 
 namespace Portal.Api;
 
@@ -40,6 +41,7 @@ public static class ApiRoutes
         api.MapAgentEndpoints();
         api.MapCustomerEndpoints();
         api.MapAuthorizationEndpoints();
+        api.MapNotificationEndpoints();
 
         // Anything else under /api is simply not there: routing finds no endpoint (404), or one that does not take the
         // method (405) or the media type (415), and the boundary answers each as a coded ProblemDetails (ApiErrors).

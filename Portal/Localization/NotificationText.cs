@@ -19,9 +19,15 @@ public static partial class NotificationText
 {
     public static NotificationWords Say(IStringLocalizer localizer, NotificationKind kind, string arguments, CultureInfo culture)
     {
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(string.IsNullOrEmpty(arguments) ? "{}" : arguments) ?? [];
+        return Say(localizer, kind, values, culture);
+    }
+
+    public static NotificationWords Say(IStringLocalizer localizer, NotificationKind kind, IReadOnlyDictionary<string, string> values, CultureInfo culture)
+    {
         ArgumentNullException.ThrowIfNull(localizer);
         ArgumentNullException.ThrowIfNull(culture);
-        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(string.IsNullOrEmpty(arguments) ? "{}" : arguments) ?? [];
+        ArgumentNullException.ThrowIfNull(values);
         var before = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = culture;
         try
@@ -42,7 +48,7 @@ public static partial class NotificationText
         return Say(localizer, notification.Kind, notification.Arguments, culture);
     }
 
-    private static string Fill(IStringLocalizer localizer, LocalizedString sentence, Dictionary<string, string> values) =>
+    private static string Fill(IStringLocalizer localizer, LocalizedString sentence, IReadOnlyDictionary<string, string> values) =>
         Placeholder().Replace(sentence.Value, m => values.TryGetValue(m.Groups["name"].Value, out var value) ? Word(localizer, value) : m.Value);
 
     private static string Word(IStringLocalizer localizer, string value)

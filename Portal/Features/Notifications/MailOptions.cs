@@ -36,5 +36,11 @@ public sealed class MailOptions
     [Range(1, 3600)]
     public int PollSeconds { get; set; } = 10;
 
+    /// <summary>The portal's public address (e.g. <c>https://channels.vendor.example</c>): e-mails link to the notice's page under it.</summary>
+    public string? PortalUrl { get; set; }
+
+    /// <summary>Whether this instance's mail worker sends in the background (tests turn it off and send at explicit instants).</summary>
+    public bool RunInBackground { get; set; } = true;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
 }

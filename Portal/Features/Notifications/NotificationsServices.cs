@@ -8,6 +8,9 @@ public static class NotificationsServices
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<NotificationSignal>();
         services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<NotificationInbox>();
+        services.AddSingleton<MailWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<MailWorker>());
         return services;
     }
 }
