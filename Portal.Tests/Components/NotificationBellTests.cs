@@ -3,11 +3,10 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Identity;
-using Portal.Domain.Notifications;
-using Portal.Features;
 using Portal.Features.Notifications;
 using Portal.Localization;
 using Portal.Tests.Infrastructure;
+using Portal.Tests.Notifications;
 
 namespace Portal.Tests.Components;
 
@@ -63,11 +62,5 @@ public sealed class NotificationBellTests : PortalTestContext, IClassFixture<Por
     private static ClaimsPrincipal Principal(string id) =>
         new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, "tianhe"), new Claim(ClaimTypes.Role, PortalRoles.Reseller)], "test"));
 
-    private Task<int> WriteAsync(string reader, string customer) =>
-        _app.Service<ChannelWrites>().RunUnitAsync("Notify", async (db, ct) =>
-        {
-            await _app.Service<NotificationOutbox>().ToUsersAsync(
-                db, [reader], new Notice(NotificationKind.RegistrationDecided, "/deals/5", new Dictionary<string, string> { ["customer"] = customer, ["outcome"] = "@DealStatus_Approved", ["reason"] = string.Empty }), ct);
-            return 0;
-        });
+    private Task<int> WriteAsync(string reader, string customer) => TestNotices.WriteAsync(_app, [reader], TestNotices.Approved(customer, "/deals/5"));
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Notifications;
-using Portal.Features;
-using Portal.Features.Notifications;
 using Portal.Tests.Infrastructure;
 using static Portal.Tests.Infrastructure.ApiCalls;
 
@@ -65,11 +63,5 @@ public sealed class NotificationApiTests(PortalAppFixture fixture) : AppTest(fix
     private static System.Text.Json.JsonElement Kind(System.Text.Json.JsonElement choices, string kind) =>
         choices.GetProperty("kinds").EnumerateArray().Single(k => k.GetProperty("kind").GetString() == kind);
 
-    private Task<int> WriteAsync(IReadOnlyCollection<string> readers, string customer) =>
-        Service<ChannelWrites>().RunUnitAsync("Notify", async (db, ct) =>
-        {
-            await Service<NotificationOutbox>().ToUsersAsync(
-                db, readers, new Notice(NotificationKind.RegistrationDecided, "/deals/1", new Dictionary<string, string> { ["customer"] = customer, ["outcome"] = "@DealStatus_Approved", ["reason"] = string.Empty }), ct);
-            return 0;
-        });
+    private Task<int> WriteAsync(IReadOnlyCollection<string> readers, string customer) => TestNotices.WriteAsync(App, readers, TestNotices.Approved(customer));
 }

@@ -159,15 +159,7 @@ public sealed class NotificationMailTests : AppTest<MailFixture>
         Assert.Contains(smtp.Messages, m => m.To.Mailboxes.Single().Address == Tianhe && m.Subject?.Contains("未通过", StringComparison.Ordinal) == true);
     }
 
-    private static Notice Decided(string customer) =>
-        new(NotificationKind.RegistrationDecided, "/deals/77", new Dictionary<string, string> { ["customer"] = customer, ["outcome"] = "@DealStatus_Approved", ["reason"] = DealNoticesProtected });
+    private static Notice Decided(string customer) => TestNotices.Approved(customer, "/deals/77");
 
-    private const string DealNoticesProtected = "@Notice_RegistrationDecided_Protected";
-
-    private Task<int> WriteAsync(IReadOnlyCollection<string> readers, Notice notice) =>
-        Service<ChannelWrites>().RunUnitAsync("Notify", async (db, ct) =>
-        {
-            await Service<NotificationOutbox>().ToUsersAsync(db, readers, notice, ct);
-            return 0;
-        });
+    private Task<int> WriteAsync(IReadOnlyCollection<string> readers, Notice notice) => TestNotices.WriteAsync(App, readers, notice);
 }
