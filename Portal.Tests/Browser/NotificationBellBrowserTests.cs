@@ -23,7 +23,7 @@ public sealed class NotificationBellBrowserTests(BrowserFixture fixture)
         await reseller.SignInAsync("tianhe@channels.local");
         await reseller.WaitForInteractiveAsync();
         var bell = reseller.Locator("[data-testid='bell']");
-        await Assertions.Expect(bell).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex(label));
+        await Assertions.Expect(bell.Locator("button")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex(label));
         var before = int.Parse(await bell.GetAttributeAsync("data-unread") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
         var manager = await fixture.NewPageAsync(locale);
@@ -39,7 +39,7 @@ public sealed class NotificationBellBrowserTests(BrowserFixture fixture)
 
         // The reseller's page was not reloaded: the signal of the commit updated its bell.
         await Assertions.Expect(bell).ToHaveAttributeAsync("data-unread", (before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await bell.ClickAsync();
+        await bell.Locator("button").ClickAsync();
         var item = reseller.Locator("[data-testid='bell-item']").First;
         await Assertions.Expect(item).ToContainTextAsync(name);
         await reseller.ScreenshotAsync($"notification-bell-{locale}");

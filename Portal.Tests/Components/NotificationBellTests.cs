@@ -34,11 +34,11 @@ public sealed class NotificationBellTests : PortalTestContext, IClassFixture<Por
 
         var bell = Render<NotificationBell>(p => p.Add(c => c.User, Principal(tianhe.Id)));
         bell.WaitForAssertion(() => Assert.Equal("2", bell.Find("[data-testid='bell']").GetAttribute("data-unread")));
-        Assert.Equal(two, bell.Find("[data-testid='bell']").GetAttribute("aria-label"));
+        Assert.Equal(two, bell.Find("[data-testid='bell'] button").GetAttribute("aria-label"));
 
         await WriteAsync(tianhe.Id, "三号客户");
 
-        bell.WaitForAssertion(() => Assert.Equal(three, bell.Find("[data-testid='bell']").GetAttribute("aria-label")));
+        bell.WaitForAssertion(() => Assert.Equal(three, bell.Find("[data-testid='bell'] button").GetAttribute("aria-label")));
         Assert.Contains("3", bell.Find(".mud-badge").TextContent, StringComparison.Ordinal);
     }
 
