@@ -11,6 +11,7 @@ using Portal.Domain.Compliance;
 using Portal.Domain.Customers;
 using Portal.Domain.Pricing.Versions;
 using Portal.Domain.Deals;
+using Portal.Domain.Notifications;
 using Portal.Domain.Regions;
 using Portal.Domain.Sales;
 
@@ -54,6 +55,10 @@ public sealed partial class PortalDbContext(DbContextOptions<PortalDbContext> op
     public DbSet<ViolationCase> ViolationCases => Set<ViolationCase>();
 
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

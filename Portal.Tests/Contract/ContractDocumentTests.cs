@@ -16,7 +16,7 @@ public sealed partial class ContractDocumentTests(PortalAppFixture fixture) : Ap
 
     private static readonly string[] Anonymous = ["SignIn", "FileViolationReport", "GetHealth"];
 
-    private static readonly string[] Exemplified = ["SignIn", "RegisterDeal", "ReportSale", "RequestExtension", "ApproveDeal", "FileViolationReport", "SignAgent"];
+    private static readonly string[] Exemplified = ["SignIn", "RegisterDeal", "ReportSale", "RequestExtension", "ApproveDeal", "FileViolationReport", "SignAgent", "SetNotificationPreferences"];
 
     [Fact]
     public async Task The_served_document_is_the_committed_contract()
@@ -160,7 +160,7 @@ public sealed partial class ContractDocumentTests(PortalAppFixture fixture) : Ap
     {
         var pages = Contract.Operations.SelectMany(o => (o.Operation["parameters"] as JsonArray ?? []).Where(p => (string?)p!["name"] == "page").Select(p => p!)).ToList();
 
-        Assert.Equal(5, pages.Count);
+        Assert.Equal(6, pages.Count);
         Assert.All(pages, p => Assert.Equal(0, (int?)p["schema"]!["minimum"]));
         Assert.All(pages, p => Assert.Contains("counted from 0", (string?)p["description"], StringComparison.Ordinal));
     }

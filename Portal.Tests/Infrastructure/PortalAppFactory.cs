@@ -107,6 +107,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
         // Time-driven changes happen when a test runs the expiry job at an explicit instant, never in the background.
         builder.UseSetting("Operations:ExpiryJobEnabled", "false");
+        builder.UseSetting("Mail:RunInBackground", "false");
 
         // One test client files many reports and checks many customers; the tests of the limits set their own.
         builder.UseSetting("Reports:PermitsPerMinute", "10000");

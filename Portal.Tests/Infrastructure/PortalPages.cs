@@ -24,7 +24,7 @@ public static class PortalPages
     ];
 
     public static string SamplePath(string template) =>
-        System.Text.RegularExpressions.Regex.Replace(template, @"\{[A-Za-z]+:int\}", "1");
+        System.Text.RegularExpressions.Regex.Replace(template, @"\{[A-Za-z]+:(int|long)\}", "1");
 
     /// <summary>Whether a user of <paramref name="role"/> (and, for a reseller, its agent's tier) holds the policy.</summary>
     public static bool Holds(string role, string? tier, string policy) =>

@@ -2,11 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Data;
 using Portal.Domain.Audit;
 using Portal.Features;
 using Portal.Features.Audit;
+using Portal.Features.Notifications;
 using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 
@@ -35,7 +37,7 @@ public sealed class ExecutionStrategyTests
         DatabaseSetup.Configure(builder, new ConfigurationBuilder().Build(), database.Options, Path.GetDirectoryName(database.FilePath)!);
         builder.UseSqlite(sqlite => sqlite.ExecutionStrategy(d => new AlwaysRetrying(d)))
             .ReplaceService<IModelCacheKeyFactory, SeparateModel>();
-        var writes = new ChannelWrites(new PortalData(new Factory(builder.Options)), NullLogger<ChannelWrites>.Instance);
+        var writes = new ChannelWrites(new PortalData(new Factory(builder.Options)), new NotificationOutbox(new FakeTimeProvider(TestTime.Start), Options.Create(new MailOptions()), new NotificationSignal()), NullLogger<ChannelWrites>.Instance);
         var audit = new AuditTrail(writes, new FakeTimeProvider(TestTime.Start));
 
         var agents = await writes.RunAsync<int>("Test", async (db, ct) =>

@@ -8,6 +8,7 @@ using Portal.Features.Customers;
 using Portal.Features.Dashboard;
 using Portal.Features.Deals;
 using Portal.Features.Import;
+using Portal.Features.Notifications;
 
 namespace Portal.Api;
 
@@ -44,6 +45,7 @@ public static class ApiRoutes
         api.MapAuthorizationEndpoints();
         api.MapDashboardEndpoints();
         api.MapImportEndpoints();
+        api.MapNotificationEndpoints();
 
         // Anything else under /api is simply not there: routing finds no endpoint (404), or one that does not take the
         // method (405) or the media type (415), and the boundary answers each as a coded ProblemDetails (ApiErrors).

@@ -7,6 +7,7 @@ using Portal.Features.Catalog;
 using Portal.Features.Customers;
 using Portal.Features.Dashboard;
 using Portal.Features.Deals;
+using Portal.Features.Notifications;
 using Portal.Features.Operations;
 using Portal.Features.Recruitment;
 
@@ -23,6 +24,7 @@ public static class FeatureServices
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<PortalData>();
         services.AddSingleton<AuditTrail>();
+        services.AddNotifications();
         services.AddSingleton<ChannelWrites>();
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<BusinessClock>();

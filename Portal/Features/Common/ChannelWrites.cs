@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Data;
 using Portal.Domain.Common;
+using Portal.Features.Notifications;
 
 namespace Portal.Features;
 
@@ -15,7 +16,7 @@ namespace Portal.Features;
 /// On SQLite the writers of this process also queue on an in-process gate before BEGIN IMMEDIATE, so that they
 /// wait for each other without SQLite's sleep-and-retry busy handler (ADR 14).
 /// </summary>
-public sealed partial class ChannelWrites(PortalData data, ILogger<ChannelWrites> logger)
+public sealed partial class ChannelWrites(PortalData data, NotificationOutbox outbox, ILogger<ChannelWrites> logger)
 {
     private const int MaxAttempts = 4;
 
@@ -75,11 +76,12 @@ public sealed partial class ChannelWrites(PortalData data, ILogger<ChannelWrites
                 // SQL Server's connection-resiliency strategy retries a transient failure by running the whole unit
                 // again; it refuses a transaction begun outside it. On SQLite the strategy simply runs it once.
                 return await db.Database.CreateExecutionStrategy().ExecuteAsync(
-                    (db, work, commit),
+                    (db, work, commit, outbox),
                     static async (_, state, ct) =>
                     {
-                        var (db, work, commit) = state;
+                        var (db, work, commit, outbox) = state;
                         db.ChangeTracker.Clear();
+                        outbox.Discarded(db);
                         using var gate = await SqliteWriteGate.EnterAsync(db, ct).ConfigureAwait(false);
                         await using var transaction = await BeginWriteAsync(db, ct).ConfigureAwait(false);
                         try
@@ -89,17 +91,20 @@ public sealed partial class ChannelWrites(PortalData data, ILogger<ChannelWrites
                             {
                                 await RollbackQuietlyAsync(transaction).ConfigureAwait(false);
                                 db.ChangeTracker.Clear();
+                                outbox.Discarded(db);
                                 return result;
                             }
 
                             await db.SaveChangesAsync(ct).ConfigureAwait(false);
                             await transaction.CommitAsync(ct).ConfigureAwait(false);
+                            outbox.Committed(db);
                             return result;
                         }
                         catch
                         {
                             // Release the write lock before the gate: the next writer must not wait on SQLite.
                             await RollbackQuietlyAsync(transaction).ConfigureAwait(false);
+                            outbox.Discarded(db);
                             throw;
                         }
                     },

@@ -10,6 +10,7 @@ using Portal.Domain.Policy;
 using Portal.Features.Audit;
 using Portal.Features.Compliance;
 using Portal.Features.Customers;
+using Portal.Features.Notifications;
 
 namespace Portal.Features.Deals;
 
@@ -27,7 +28,8 @@ public sealed class DealRegistrationService(
     AuditTrail audit,
     AvailabilityLimit limit,
     ChannelPolicy policy,
-    BusinessClock clock)
+    BusinessClock clock,
+    NotificationOutbox outbox)
 {
     /// <summary>
     /// Registers a deal for the reseller's agent. Invalid input stores nothing; a well-formed registration is
@@ -114,6 +116,11 @@ public sealed class DealRegistrationService(
                 deal.Id,
                 after: new { deal.Status, customer = customer.Uscc, deal.ProtectedUntil },
                 reasonCodes: decision.Codes), ct).ConfigureAwait(false);
+            if (decision.Outcome == RegistrationOutcome.PendingReview)
+            {
+                await DealNotices.HeldAsync(outbox, db, deal, customer, agent.Code, ct).ConfigureAwait(false);
+            }
+
             return UseCaseResult.Ok(new DealRegistered(deal.Id, deal.Status, decision.Reasons, Until(deal.ProtectedUntil)));
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -9,6 +9,7 @@ using Portal.Domain.Deals.Registration;
 using Portal.Domain.Policy;
 using Portal.Features.Audit;
 using Portal.Features.Customers;
+using Portal.Features.Notifications;
 
 namespace Portal.Features.Deals;
 
@@ -18,7 +19,7 @@ namespace Portal.Features.Deals;
 /// above all customer protection: if another agent registered the customer meanwhile, the first committed wins and the
 /// approval becomes a rejection with its reasons.
 /// </summary>
-public sealed class DealReviewService(ChannelWrites writes, ReferenceData reference, ProtectionLedger protections, AuditTrail audit, ChannelPolicy policy, BusinessClock clock)
+public sealed class DealReviewService(ChannelWrites writes, ReferenceData reference, ProtectionLedger protections, AuditTrail audit, ChannelPolicy policy, BusinessClock clock, NotificationOutbox outbox)
 {
     /// <summary>The most a decision's note may say.</summary>
     public const int NoteMaxLength = 1000;
@@ -37,12 +38,14 @@ public sealed class DealReviewService(ChannelWrites writes, ReferenceData refere
             {
                 deal.Reject(decision.Reasons.Select(r => new DealReason(r.Code, r.Field)), at, text);
                 await AuditAsync(db, manager, AuditAction.ReviewedDealRejected, deal, DealStatus.PendingReview, text, decision.Codes, ct).ConfigureAwait(false);
+                await DealNotices.DecidedAsync(outbox, db, deal, customer.LegalName, ct).ConfigureAwait(false);
                 return UseCaseResult.Ok(new DealChanged(deal.Id, deal.Status, null, decision.Reasons));
             }
 
             deal.Approve(at, decision.ProtectedUntil!.Value, text);
             await protections.GrantAsync(db, new ProtectionGrant(customer.Id, deal.AgentId, ProtectionBasis.Registration, at, decision.ProtectedUntil.Value, deal.Id), ct).ConfigureAwait(false);
             await AuditAsync(db, manager, AuditAction.ReviewedDealApproved, deal, DealStatus.PendingReview, text, null, ct).ConfigureAwait(false);
+            await DealNotices.DecidedAsync(outbox, db, deal, customer.LegalName, ct).ConfigureAwait(false);
             return UseCaseResult.Ok(new DealChanged(deal.Id, deal.Status, clock.LastDay(deal.ProtectedUntil!.Value), []));
         }, cancellationToken);
 
@@ -53,6 +56,8 @@ public sealed class DealReviewService(ChannelWrites writes, ReferenceData refere
             var reasons = deal.Reasons.Select(r => new Reason(r.Code, r.Field)).ToList();
             deal.Reject(reasons.Select(r => new DealReason(r.Code, r.Field)).ToList(), at, text);
             await AuditAsync(db, manager, AuditAction.ReviewedDealRejected, deal, DealStatus.PendingReview, text, [.. reasons.Select(r => r.Code).Distinct()], ct).ConfigureAwait(false);
+            var customer = await db.Customers.AsNoTracking().Where(c => c.Id == deal.CustomerId).Select(c => c.LegalName).SingleAsync(ct).ConfigureAwait(false);
+            await DealNotices.DecidedAsync(outbox, db, deal, customer, ct).ConfigureAwait(false);
             return UseCaseResult.Ok(new DealChanged(deal.Id, deal.Status, null, reasons));
         }, cancellationToken);
 
