@@ -14,9 +14,13 @@ namespace Portal.Features.Notifications;
 /// e-mail pending when the reader wants this kind by mail and mail is configured. After the commit,
 /// <see cref="ChannelWrites"/> announces the readers to their open pages through <see cref="NotificationSignal"/>.
 /// </summary>
-public sealed class NotificationOutbox(TimeProvider clock, IOptions<MailOptions> mail, NotificationSignal signal)
+public sealed partial class NotificationOutbox(TimeProvider clock, IOptions<MailOptions> mail, NotificationSignal signal)
 {
     private readonly ConditionalWeakTable<PortalDbContext, HashSet<string>> _pending = [];
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private bool MailEnabled => mail.Value.Enabled;
 
     /// <summary>To every enabled user of an agent (a reseller's users).</summary>
     public async Task ToAgentAsync(PortalDbContext db, int agentId, Notice notice, CancellationToken cancellationToken = default)
