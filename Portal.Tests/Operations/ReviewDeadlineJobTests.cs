@@ -3,7 +3,6 @@ using Portal.Domain.Agents;
 using Portal.Domain.Audit;
 using Portal.Domain.Authorizations;
 using Portal.Domain.Common;
-using Portal.Domain.Customers;
 using Portal.Domain.Deals;
 using Portal.Features.Authorizations;
 using Portal.Features.Deals;
@@ -156,15 +155,5 @@ public sealed class ReviewDeadlineJobTests(PortalAppFixture fixture) : AppTest(f
     private async Task<List<AuditEntry>> EntriesAsync(string action, int entityId) =>
         [.. (await AuditAsync()).Where(e => e.Action == action && e.EntityId == entityId.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
-    private static NewAgentInput Recruit(int n) => new()
-    {
-        Code = $"T1-WAIT{n}",
-        LegalName = "广州待审科技有限公司",
-        Uscc = Uscc.Create('9', '1', "440106", $"MA5W{n}").Value,
-        Tier = AgentTier.Tier1,
-        Territory = ["440106"],
-        ContactName = "陈经理",
-        ContactPhone = "020-1234-5678",
-        ContactEmail = "chen@wait.example.cn",
-    };
+    private static NewAgentInput Recruit(int n) => ApplicationInputs.Tier1("T1-WAIT", "广州待审科技有限公司", n);
 }

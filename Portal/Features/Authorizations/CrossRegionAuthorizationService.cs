@@ -5,6 +5,7 @@ using Portal.Domain.Authorizations;
 using Portal.Domain.Common;
 using Portal.Domain.Policy;
 using Portal.Features.Audit;
+using Portal.Features.Notifications;
 
 namespace Portal.Features.Authorizations;
 
@@ -12,7 +13,7 @@ namespace Portal.Features.Authorizations;
 /// Regional protection's exception (DESIGN.md §2.4, §5.3): a reseller asks for a time-bound authorization to operate
 /// outside its territory; a ChannelManager approves or rejects it, and may revoke an approved one.
 /// </summary>
-public sealed class CrossRegionAuthorizationService(ChannelWrites writes, PortalData data, ReferenceData reference, AuditTrail audit, BusinessClock clock, ChannelPolicy policy)
+public sealed class CrossRegionAuthorizationService(ChannelWrites writes, PortalData data, ReferenceData reference, AuditTrail audit, BusinessClock clock, ChannelPolicy policy, NotificationOutbox outbox)
 {
     /// <summary>A reseller's request for its own agent; Requested until a ChannelManager decides.</summary>
     public async Task<UseCaseResult<AuthorizationChange>> RequestAsync(CurrentUser reseller, AuthorizationRequestInput? input, CancellationToken cancellationToken = default)
@@ -119,6 +120,7 @@ public sealed class CrossRegionAuthorizationService(ChannelWrites writes, Portal
             var before = authorization.Status;
             apply(authorization, text, now);
             await audit.AppendAsync(db, AuditRecord.Of(manager.Email, auditAction, AuditEntity.CrossRegionAuthorization, authorization.Id, new { status = before }, new { status = authorization.Status, note = text }), ct).ConfigureAwait(false);
+            await outbox.ToAgentAsync(db, authorization.AgentId, Notices.AuthorizationDecided(authorization), ct).ConfigureAwait(false);
             return UseCaseResult.Ok(new AuthorizationChange(authorization.Id, authorization.Status));
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -68,7 +68,7 @@ public sealed class PriceVersionQueries(PortalData data, BusinessClock clock)
             return null;
         }
 
-        var missing = Active(db).AsNoTracking().Where(a => !db.PolicyAcknowledgements.Any(k => k.VersionId == id && k.AgentId == a.Id));
+        var missing = AskedToAcknowledge(db).AsNoTracking().Where(a => !db.PolicyAcknowledgements.Any(k => k.VersionId == id && k.AgentId == a.Id));
         var total = await missing.CountAsync(cancellationToken).ConfigureAwait(false);
         var rows = await missing.OrderBy(a => a.Code).Skip(page.Skip).Take(page.Take)
             .Select(a => new MissingAcknowledgement(a.Code, a.LegalName, a.Tier))
@@ -153,13 +153,13 @@ public sealed class PriceVersionQueries(PortalData data, BusinessClock clock)
 
     private sealed record Counts(IReadOnlyDictionary<int, int> Acknowledged, int Expected);
 
-    // Every Active agent is asked to acknowledge each version (DESIGN.md §9).
-    private static IQueryable<Agent> Active(PortalDbContext db) => db.Agents.Where(a => a.Status == ContractStatus.Active);
+    /// <summary>The agents asked to acknowledge each version: every Active agent (DESIGN.md §9); coverage counts these, and they are notified of a publication.</summary>
+    public static IQueryable<Agent> AskedToAcknowledge(PortalDbContext db) => db.Agents.Where(a => a.Status == ContractStatus.Active);
 
     // Acknowledgements of Active agents per version (one version's, or every one's), and how many Active agents there are.
     private static async Task<Counts> CoverageAsync(PortalDbContext db, int? versionId, CancellationToken ct)
     {
-        var active = Active(db).Select(a => a.Id);
+        var active = AskedToAcknowledge(db).Select(a => a.Id);
         var expected = await active.CountAsync(ct).ConfigureAwait(false);
         var acknowledged = await db.PolicyAcknowledgements
             .Where(k => (versionId == null || k.VersionId == versionId) && active.Contains(k.AgentId))

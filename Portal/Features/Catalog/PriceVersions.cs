@@ -6,6 +6,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Pricing.Versions;
 using Portal.Features.Audit;
 using Portal.Features.Deals;
+using Portal.Features.Notifications;
 
 namespace Portal.Features.Catalog;
 
@@ -15,7 +16,7 @@ namespace Portal.Features.Catalog;
 /// <see cref="PriceVersionRules"/>; deals take the version in force when they are submitted (the price list in
 /// <see cref="ReferenceData"/> is read again as soon as a version is added).
 /// </summary>
-public sealed class PriceVersions(ChannelWrites writes, AuditTrail audit, BusinessClock clock)
+public sealed class PriceVersions(ChannelWrites writes, AuditTrail audit, BusinessClock clock, NotificationOutbox outbox)
 {
     public const int ReasonMaxLength = 500;
 
@@ -70,6 +71,9 @@ public sealed class PriceVersions(ChannelWrites writes, AuditTrail audit, Busine
                 discounts = request.Discounts.OrderBy(d => d.Key).ToDictionary(d => d.Key.ToString(), d => d.Value),
             };
             await audit.AppendAsync(db, new AuditRecord(manager.Email, AuditAction.PriceVersionPublished, AuditEntity.PriceListVersion, Number(version.Number), After: after), ct).ConfigureAwait(false);
+
+            // Every agent asked to acknowledge it is told, in one set-based write (ADR 34).
+            await outbox.ToUsersOfAgentsAsync(db, PriceVersionQueries.AskedToAcknowledge(db).Select(a => a.Id), Notices.PriceVersionPublished(version.Number, clock.DateOf(version.EffectiveFrom)), ct).ConfigureAwait(false);
             return UseCaseResult.Ok(new PriceVersionPublished(version.Number, version.EffectiveFrom, version.StateAt(now, null)));
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
+using Portal.Data;
 using Portal.Domain.Audit;
 using Portal.Domain.Common;
 using Portal.Domain.Compliance;
@@ -19,8 +20,24 @@ public sealed class CaseTransition(ChannelWrites writes, AuditTrail audit, Busin
     /// once the write lock is held), with <paramref name="note"/> on the timeline — required when
     /// <paramref name="noteRequired"/> — and audits it as <paramref name="auditAction"/>.
     /// </summary>
+    public Task<UseCaseResult<CaseChange>> TakeAsync(
+        CurrentUser user, int caseId, CaseAction action, AuditAction auditAction, string? note, bool noteRequired, Action<ViolationCase, DateTime> apply, CancellationToken cancellationToken) =>
+        TakeAsync(user, caseId, action, auditAction, note, noteRequired, apply, null, cancellationToken);
+
+    /// <summary>
+    /// As above, and then <paramref name="tell"/> writes the step's notices (ADR 34) in the same transaction, given the
+    /// context and the changed case.
+    /// </summary>
     public async Task<UseCaseResult<CaseChange>> TakeAsync(
-        CurrentUser user, int caseId, CaseAction action, AuditAction auditAction, string? note, bool noteRequired, Action<ViolationCase, DateTime> apply, CancellationToken cancellationToken)
+        CurrentUser user,
+        int caseId,
+        CaseAction action,
+        AuditAction auditAction,
+        string? note,
+        bool noteRequired,
+        Action<ViolationCase, DateTime> apply,
+        Func<PortalDbContext, ViolationCase, CancellationToken, Task>? tell,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(apply);
@@ -53,6 +70,11 @@ public sealed class CaseTransition(ChannelWrites writes, AuditTrail audit, Busin
             }
 
             await audit.AppendAsync(db, AuditRecord.Of(user.Email, auditAction, AuditEntity.ViolationCase, caseId, before, CaseSnapshot.Of(violation, text)), ct).ConfigureAwait(false);
+            if (tell is not null)
+            {
+                await tell(db, violation, ct).ConfigureAwait(false);
+            }
+
             return UseCaseResult.Ok(CaseChange.Of(violation));
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -15,6 +15,7 @@ public static class ComplianceServices
         services.AddSingleton<CaseServices>();
         services.AddSingleton<ViolationDetection>();
         services.AddSingleton<PenaltyService>();
+        services.AddSingleton<CaseNotices>();
         services.AddSingleton<ViolationCaseQueries>();
         services.AddSingleton<ReportLimit>();
         return services;

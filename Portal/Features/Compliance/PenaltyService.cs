@@ -20,7 +20,7 @@ namespace Portal.Features.Compliance;
 /// appeal upholds or lifts it. Each method is one use case in one transaction, audited; refusals are results.
 /// </summary>
 public sealed class PenaltyService(
-    ChannelWrites writes, PortalData data, CaseTransition transition, ProtectionLedger protections, AuditTrail audit, ChannelPolicy policy, BusinessClock clock)
+    ChannelWrites writes, PortalData data, CaseTransition transition, ProtectionLedger protections, AuditTrail audit, ChannelPolicy policy, BusinessClock clock, CaseNotices notices)
 {
     private PenaltyOptions Options => policy.Penalty;
 
@@ -158,9 +158,11 @@ public sealed class PenaltyService(
                     await audit.AppendAsync(db, AuditRecord.Of(user.Email, AuditAction.AgentSuspended, AuditEntity.Agent, agent.Id, contractBefore, new { agent.Status, agent.SuspendedUntil, CaseId = violation.Id }), ct).ConfigureAwait(false);
                 }
 
+                await notices.PenalizedAsync(db, violation, ct).ConfigureAwait(false);
                 if (cascade is not null && plan is not null)
                 {
                     await cascade.ExecuteAsync(agent, plan, ct).ConfigureAwait(false);
+                    await notices.CascadeAsync(db, violation.Id, plan, ct).ConfigureAwait(false);
                 }
 
                 return UseCaseResult.Ok(new PenaltyOutcome(
@@ -237,7 +239,7 @@ public sealed class PenaltyService(
     public Task<UseCaseResult<CaseChange>> UpholdPenaltyAsync(CurrentUser user, int caseId, string? note, CancellationToken cancellationToken = default)
     {
         AccessDeniedException.UnlessMay(user, PortalPolicies.WorkCases);
-        return transition.TakeAsync(user, caseId, CaseAction.UpholdPenalty, AuditAction.CasePenaltyUpheld, note, true, (c, now) => c.UpholdPenalty(now), cancellationToken);
+        return transition.TakeAsync(user, caseId, CaseAction.UpholdPenalty, AuditAction.CasePenaltyUpheld, note, true, (c, now) => c.UpholdPenalty(now), (db, c, ct) => notices.AppealDecidedAsync(db, c, upheld: true, ct), cancellationToken);
     }
 
     /// <summary>
@@ -288,6 +290,8 @@ public sealed class PenaltyService(
                 {
                     await EndSuspensionAsync(db, user, violation, agentId, now, ct).ConfigureAwait(false);
                 }
+
+                await notices.AppealDecidedAsync(db, violation, upheld: false, ct).ConfigureAwait(false);
 
                 return UseCaseResult.Ok(CaseChange.Of(violation));
             },

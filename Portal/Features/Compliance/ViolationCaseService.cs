@@ -13,7 +13,7 @@ namespace Portal.Features.Compliance;
 /// investigation with notes (evidence files are <see cref="CaseEvidenceService"/>'s), confirmation or dismissal (§5.4). Penalties and appeals are
 /// <see cref="PenaltyService"/>'s. Each method is one use case in one transaction, audited; refusals are results.
 /// </summary>
-public sealed class ViolationCaseService(ChannelWrites writes, CaseTransition transition, Investigators investigators, AuditTrail audit, BusinessClock clock)
+public sealed class ViolationCaseService(ChannelWrites writes, CaseTransition transition, Investigators investigators, AuditTrail audit, BusinessClock clock, CaseNotices notices)
 {
     /// <summary>
     /// A public violation report, from anyone (<paramref name="reporter"/> is null when not signed in): a case in
@@ -169,7 +169,7 @@ public sealed class ViolationCaseService(ChannelWrites writes, CaseTransition tr
     public Task<UseCaseResult<CaseChange>> ConfirmAsync(CurrentUser user, int caseId, bool severe = false, string? note = null, CancellationToken cancellationToken = default)
     {
         AccessDeniedException.UnlessMay(user, PortalPolicies.WorkCases);
-        return transition.TakeAsync(user, caseId, CaseAction.Confirm, AuditAction.CaseConfirmed, note, false, (c, now) => c.Confirm(now, severe), cancellationToken);
+        return transition.TakeAsync(user, caseId, CaseAction.Confirm, AuditAction.CaseConfirmed, note, false, (c, now) => c.Confirm(now, severe), notices.OpenedAsync, cancellationToken);
     }
 
     /// <summary>UnderInvestigation → Dismissed: no violation. The reason (1–4000 characters) is required and goes on the timeline.</summary>

@@ -9,12 +9,13 @@ using Portal.Domain.Customers;
 using Portal.Domain.Deals;
 using Portal.Features.Audit;
 using Portal.Features.Deals;
+using Portal.Features.Notifications;
 
 namespace Portal.Features.Customers;
 
 /// <summary>
-/// What an arbitration did — the seam for notifications (DESIGN.md §10: "an arbitration" notifies both agents): a
-/// notification outbox would record this in the same transaction. <see cref="ToAgentCode"/> is null for a release.
+/// What an arbitration did; both agents are told of it in the same transaction (DESIGN.md §10, ADR 34).
+/// <see cref="ToAgentCode"/> is null for a release.
 /// </summary>
 public sealed record ProtectionArbitrated(
     int CustomerId,
@@ -35,7 +36,7 @@ public sealed record ProtectionArbitrated(
 /// holder's registrations still protecting that customer, and audits each step — the customer never has two holders,
 /// the unique index on open protections guaranteeing it against any concurrent registration.
 /// </summary>
-public sealed class ProtectionArbitration(ChannelWrites writes, PortalData data, ProtectionLedger ledger, AuditTrail audit, BusinessClock clock)
+public sealed class ProtectionArbitration(ChannelWrites writes, PortalData data, ProtectionLedger ledger, AuditTrail audit, BusinessClock clock, NotificationOutbox outbox)
 {
     /// <summary>The most an arbitration's reason may say.</summary>
     public const int ReasonMaxLength = 1000;
@@ -92,8 +93,8 @@ public sealed class ProtectionArbitration(ChannelWrites writes, PortalData data,
 
             var cancelled = await CancelHolderDealsAsync(db, manager, holding, text!, target.Code, ct).ConfigureAwait(false);
             var granted = await ledger.TransferAsync(db, holding, target.Id, at, manager.Email, text!, ct).ConfigureAwait(false);
-            return UseCaseResult.Ok(new ProtectionArbitrated(
-                customer.Id, customer.Uscc, holding.AgentId, await CodeOfAsync(db, holding.AgentId, ct).ConfigureAwait(false), target.Id, target.Code, at, granted.Until, text!, cancelled));
+            return UseCaseResult.Ok(await TellAsync(db, new ProtectionArbitrated(
+                customer.Id, customer.Uscc, holding.AgentId, await CodeOfAsync(db, holding.AgentId, ct).ConfigureAwait(false), target.Id, target.Code, at, granted.Until, text!, cancelled), customer.LegalName, ct).ConfigureAwait(false));
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -125,8 +126,8 @@ public sealed class ProtectionArbitration(ChannelWrites writes, PortalData data,
 
             var cancelled = await CancelHolderDealsAsync(db, manager, holding, text!, null, ct).ConfigureAwait(false);
             await ledger.ReleaseByArbitrationAsync(db, holding, at, manager.Email, text!, ct).ConfigureAwait(false);
-            return UseCaseResult.Ok(new ProtectionArbitrated(
-                customer.Id, customer.Uscc, holding.AgentId, await CodeOfAsync(db, holding.AgentId, ct).ConfigureAwait(false), null, null, at, null, text!, cancelled));
+            return UseCaseResult.Ok(await TellAsync(db, new ProtectionArbitrated(
+                customer.Id, customer.Uscc, holding.AgentId, await CodeOfAsync(db, holding.AgentId, ct).ConfigureAwait(false), null, null, at, null, text!, cancelled), customer.LegalName, ct).ConfigureAwait(false));
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -176,6 +177,20 @@ public sealed class ProtectionArbitration(ChannelWrites writes, PortalData data,
         }
 
         return [.. deals.Select(d => d.Id)];
+    }
+
+    // Both agents learn of it: the old holder and, for a transfer, the new one.
+    private async Task<ProtectionArbitrated> TellAsync(PortalDbContext db, ProtectionArbitrated done, string customer, CancellationToken ct)
+    {
+        var notice = Notices.ProtectionArbitrated(customer, done.FromAgentCode, done.ToAgentCode);
+        var agents = new List<(int, Notice)> { (done.FromAgentId, notice) };
+        if (done.ToAgentId is { } to)
+        {
+            agents.Add((to, notice));
+        }
+
+        await outbox.ToAgentsAsync(db, agents, ct).ConfigureAwait(false);
+        return done;
     }
 
     private static Task<string> CodeOfAsync(PortalDbContext db, int agentId, CancellationToken ct) =>

@@ -69,6 +69,7 @@ public sealed class DealReviewService(ChannelWrites writes, ReferenceData refere
             {
                 deal.RefuseExtension(text!);
                 await AuditAsync(db, manager, AuditAction.ExtensionRefused, deal, DealStatus.ExtensionRequested, text, null, ct).ConfigureAwait(false);
+                await TellExtensionAsync(db, deal, granted: false, ct).ConfigureAwait(false);
                 return UseCaseResult.Ok(new DealChanged(deal.Id, deal.Status, clock.LastDay(deal.ProtectedUntil!.Value), []));
             }
 
@@ -76,6 +77,7 @@ public sealed class DealReviewService(ChannelWrites writes, ReferenceData refere
             deal.GrantExtension(until, text);
             await protections.ExtendAsync(db, deal.CustomerId, deal.AgentId, until, ct).ConfigureAwait(false);
             await AuditAsync(db, manager, AuditAction.ExtensionGranted, deal, DealStatus.ExtensionRequested, text, null, ct).ConfigureAwait(false);
+            await TellExtensionAsync(db, deal, granted: true, ct).ConfigureAwait(false);
             return UseCaseResult.Ok(new DealChanged(deal.Id, deal.Status, clock.LastDay(until), []));
         }, cancellationToken);
 
@@ -139,6 +141,13 @@ public sealed class DealReviewService(ChannelWrites writes, ReferenceData refere
             var (deal, refusal) = await ReviewableAsync(db, PortalData.ScopeOf(manager), dealId, action, at, ct).ConfigureAwait(false);
             return deal is null ? refusal! : await decide(db, deal, text, at, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The reseller learns the manager's decision on its extension (ADR 34).
+    private async Task TellExtensionAsync(PortalDbContext db, DealRegistration deal, bool granted, CancellationToken ct)
+    {
+        var customer = await db.Customers.Where(c => c.Id == deal.CustomerId).Select(c => c.LegalName).SingleAsync(ct).ConfigureAwait(false);
+        await outbox.ToAgentAsync(db, deal.AgentId, Notices.ExtensionDecided(deal.Id, customer, granted, clock.LastDay(deal.ProtectedUntil!.Value)), ct).ConfigureAwait(false);
     }
 
     private Task<AuditEntry> AuditAsync(PortalDbContext db, CurrentUser manager, AuditAction action, DealRegistration deal, DealStatus before, string? note, IReadOnlyList<string>? codes, CancellationToken ct) =>

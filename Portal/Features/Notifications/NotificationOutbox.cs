@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
@@ -14,9 +13,13 @@ namespace Portal.Features.Notifications;
 /// e-mail pending when the reader wants this kind by mail and mail is configured. After the commit,
 /// <see cref="ChannelWrites"/> announces the readers to their open pages through <see cref="NotificationSignal"/>.
 /// </summary>
-public sealed class NotificationOutbox(TimeProvider clock, IOptions<MailOptions> mail, NotificationSignal signal)
+public sealed partial class NotificationOutbox(TimeProvider clock, IOptions<MailOptions> mail, NotificationSignal signal)
 {
     private readonly ConditionalWeakTable<PortalDbContext, HashSet<string>> _pending = [];
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private bool MailEnabled => mail.Value.Enabled;
 
     /// <summary>To every enabled user of an agent (a reseller's users).</summary>
     public async Task ToAgentAsync(PortalDbContext db, int agentId, Notice notice, CancellationToken cancellationToken = default)
@@ -68,7 +71,7 @@ public sealed class NotificationOutbox(TimeProvider clock, IOptions<MailOptions>
 
         var chosen = await db.NotificationPreferences.Where(p => p.Kind == notice.Kind && readers.Contains(p.UserId))
             .ToDictionaryAsync(p => p.UserId, p => p.ByMail, cancellationToken).ConfigureAwait(false);
-        var arguments = JsonSerializer.Serialize(notice.Arguments);
+        var arguments = notice.StoredArguments;
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var reader in readers)
         {

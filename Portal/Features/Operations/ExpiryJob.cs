@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
+using Portal.Data.Identity;
 using Portal.Domain.Agents;
 using Portal.Domain.Audit;
 using Portal.Domain.Authorizations;
@@ -12,6 +13,7 @@ using Portal.Domain.Policy;
 using Portal.Features.Audit;
 using Portal.Features.Compliance;
 using Portal.Features.Customers;
+using Portal.Features.Notifications;
 
 namespace Portal.Features.Operations;
 
@@ -26,7 +28,7 @@ namespace Portal.Features.Operations;
 /// <see cref="ExpiryJobOptions.ExpiryBatchSize"/> records. A second run at the same instant finds nothing to do.
 /// </summary>
 public sealed partial class ExpiryJob(
-    ChannelWrites writes, PortalData data, ProtectionLedger protections, AuditTrail audit, BusinessClock clock, ChannelPolicy policy, IOptions<ExpiryJobOptions> options, ILogger<ExpiryJob> logger)
+    ChannelWrites writes, PortalData data, ProtectionLedger protections, AuditTrail audit, BusinessClock clock, ChannelPolicy policy, NotificationOutbox outbox, IOptions<ExpiryJobOptions> options, ILogger<ExpiryJob> logger)
 {
     /// <summary>The actor of the job's audit entries.</summary>
     public const string Actor = "system:expiry";
@@ -94,6 +96,9 @@ public sealed partial class ExpiryJob(
             db => db.ViolationCases.Where(c => c.State == CaseState.Penalized && c.AppealDeadline <= now).Select(c => c.Id),
             (db, ids, ct) => CloseCasesAsync(db, ids, now, ct),
             cancellationToken).ConfigureAwait(false);
+
+        // Reminders last, so that nothing that ended or was decided in this run is reminded (ADR 34).
+        await RemindAsync(now, today, cancellationToken).ConfigureAwait(false);
 
         var report = new ExpiryRunReport(deals, dealProtections + protections, authorizations, reinstated, contracts, cases, timedOutDeals + timedOutAuthorizations + timedOutApplications, assigned);
         if (report.Total > 0)
@@ -271,53 +276,167 @@ public sealed partial class ExpiryJob(
     }
 
     // The default outcomes (ADR 28), each through the record's own machine, which re-checks that the record still waits
-    // and that its deadline has come: a manager's decision committed first leaves nothing to do. The notice to the
-    // reseller of a default outcome (and the reminders to managers before a deadline) belong here once notifications
-    // exist: each step below knows the record, its previous state and its deadline.
+    // and that its deadline has come: a manager's decision committed first leaves nothing to do. The agent that asked is
+    // told of the outcome in the same transaction (ADR 34).
     private async Task<(int, int)> TimeOutDealsAsync(PortalDbContext db, IReadOnlyList<int> ids, DateTime now, CancellationToken ct)
     {
         var deals = await db.Deals.Include(d => d.Reasons).Where(d => ids.Contains(d.Id)).ToListAsync(ct).ConfigureAwait(false);
-        var timedOut = 0;
+        var names = await CustomerNamesAsync(db, deals.Select(d => d.CustomerId), ct).ConfigureAwait(false);
+        var told = new List<(int, Notice)>();
         foreach (var deal in deals.Where(d => d.CanTimeOut(now)))
         {
             var before = deal.Status;
             deal.TimeOut(now);
             var action = before == DealStatus.PendingReview ? AuditAction.DealReviewTimedOut : AuditAction.ExtensionTimedOut;
             await AppendAsync(db, action, AuditEntity.Deal, deal.Id, new { status = before, reviewDeadline = deal.ReviewDeadline }, new { status = deal.Status, reasonCode = ReasonCode.ReviewTimedOut, protectedUntil = deal.ProtectedUntil, at = now }, ct).ConfigureAwait(false);
-            timedOut++;
+            told.Add((deal.AgentId, before == DealStatus.PendingReview
+                ? Notices.DecisionTimedOut(Notices.Pending.Registration, deal.Id, DealSubject(deal.Id, names[deal.CustomerId]), $"/deals/{deal.Id}", "DealStatus_Rejected")
+                : Notices.DecisionTimedOut(Notices.Pending.Extension, deal.Id, DealSubject(deal.Id, names[deal.CustomerId]), $"/deals/{deal.Id}", "Notice_Extension_Refused")));
         }
 
-        return (timedOut, 0);
+        await outbox.ToAgentsAsync(db, told, ct).ConfigureAwait(false);
+        return (told.Count, 0);
     }
 
     private async Task<(int, int)> LapseAuthorizationsAsync(PortalDbContext db, IReadOnlyList<int> ids, DateTime now, CancellationToken ct)
     {
         var authorizations = await db.CrossRegionAuthorizations.Where(a => ids.Contains(a.Id)).ToListAsync(ct).ConfigureAwait(false);
-        var lapsed = 0;
+        var told = new List<(int, Notice)>();
         foreach (var authorization in authorizations.Where(a => a.CanTimeOut(now)))
         {
             authorization.TimeOut(now);
             await AppendAsync(db, AuditAction.AuthorizationLapsed, AuditEntity.CrossRegionAuthorization, authorization.Id, new { status = AuthorizationStatus.Requested, reviewDeadline = authorization.ReviewDeadline }, new { status = authorization.Status, reasonCode = ReasonCode.ReviewTimedOut, at = now }, ct).ConfigureAwait(false);
-            lapsed++;
+            told.Add((authorization.AgentId, Notices.DecisionTimedOut(Notices.Pending.Authorization, authorization.Id, AuthorizationSubject(authorization), "/authorizations", "AuthorizationStatus_Lapsed")));
         }
 
-        return (lapsed, 0);
+        await outbox.ToAgentsAsync(db, told, ct).ConfigureAwait(false);
+        return (told.Count, 0);
     }
 
     private async Task<(int, int)> TimeOutApplicationsAsync(PortalDbContext db, IReadOnlyList<int> ids, DateTime now, CancellationToken ct)
     {
         var agents = await db.Agents.Where(a => ids.Contains(a.Id)).ToListAsync(ct).ConfigureAwait(false);
-        var rejected = 0;
+        var told = new List<(int, Notice)>();
         foreach (var agent in agents.Where(a => a.CanTimeOut(now)))
         {
             var before = agent.Status;
             agent.TimeOut(now);
             await AppendAsync(db, AuditAction.AgentApplicationTimedOut, AuditEntity.Agent, agent.Id, new { status = before, reviewDeadline = agent.ReviewDeadline }, new { status = agent.Status, reasonCode = ReasonCode.ReviewTimedOut, at = now }, ct).ConfigureAwait(false);
-            rejected++;
+
+            // The application is the recruiting agent's; a vendor-signed applicant has only itself to tell.
+            told.Add((agent.ParentId ?? agent.Id, Notices.DecisionTimedOut(Notices.Pending.Application, agent.Id, $"{agent.Code} {agent.LegalName}", agent.ParentId is null ? "/" : "/sub-agents", "Notice_Application_Rejected")));
         }
 
-        return (rejected, 0);
+        await outbox.ToAgentsAsync(db, told, ct).ConfigureAwait(false);
+        return (told.Count, 0);
     }
+
+    // Reminders (ADR 34), each once per reader (their once-keys), in batches like the steps above: protections ending in
+    // 14, 7 or 1 days and approved authorizations ending within a week, to the holder; pending decisions whose deadline
+    // is one business day away, to the managers who decide them.
+    private async Task RemindAsync(DateTime now, DateOnly today, CancellationToken cancellationToken)
+    {
+        var horizon = now.AddDays(Notices.ExpiryReminderDays.Max());
+        await SweepAsync(
+            "RemindProtectionExpiry",
+            db => db.CustomerProtections.Where(p => p.EndedAt == null && p.Until > now && p.Until <= horizon).Select(p => p.Id),
+            (db, ids, ct) => RemindProtectionsAsync(db, ids, now, ct),
+            cancellationToken).ConfigureAwait(false);
+        var lastReminded = today.AddDays(Notices.AuthorizationReminderDays);
+        await SweepAsync(
+            "RemindAuthorizationExpiry",
+            db => db.CrossRegionAuthorizations.Where(a => a.Status == AuthorizationStatus.Approved && a.ValidUntil >= today && a.ValidUntil <= lastReminded).Select(a => a.Id),
+            async (db, ids, ct) =>
+            {
+                var due = await db.CrossRegionAuthorizations.AsNoTracking().Where(a => ids.Contains(a.Id) && a.Status == AuthorizationStatus.Approved).ToListAsync(ct).ConfigureAwait(false);
+                await outbox.ToAgentsAsync(db, [.. due.Select(a => (a.AgentId, Notices.AuthorizationExpiring(a.Id, a.RegionCode, a.ValidUntil)))], ct).ConfigureAwait(false);
+                return (due.Count, 0);
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        // A deadline is the end of a working day D; its reminder is due from the end of the working day before D, that
+        // is once no working day is left before D: every deadline up to the end of the first working day from today.
+        var workday = policy.WorkingDays.IsWorkingDay(today) ? today : policy.WorkingDays.After(today, 1);
+        var dueBy = clock.EndOfDay(workday);
+        await SweepAsync(
+            "RemindDealDecisions",
+            db => db.Deals.Where(d => (d.Status == DealStatus.PendingReview || d.Status == DealStatus.ExtensionRequested) && d.ReviewDeadline > now && d.ReviewDeadline <= dueBy).Select(d => d.Id),
+            (db, ids, ct) => RemindDealDecisionsAsync(db, ids, ct),
+            cancellationToken).ConfigureAwait(false);
+        await SweepAsync(
+            "RemindAuthorizationDecisions",
+            db => db.CrossRegionAuthorizations.Where(a => a.Status == AuthorizationStatus.Requested && a.ReviewDeadline > now && a.ReviewDeadline <= dueBy).Select(a => a.Id),
+            async (db, ids, ct) =>
+            {
+                var pending = await db.CrossRegionAuthorizations.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct).ConfigureAwait(false);
+                foreach (var authorization in pending)
+                {
+                    var notice = Notices.DecisionDue(Notices.Pending.Authorization, authorization.Id, AuthorizationSubject(authorization), "/review", clock.LastDay(authorization.ReviewDeadline!.Value));
+                    await outbox.ToRoleAsync(db, PortalRoles.ChannelManager, notice, authorization.RegionCode, ct).ConfigureAwait(false);
+                }
+
+                return (pending.Count, 0);
+            },
+            cancellationToken).ConfigureAwait(false);
+        await SweepAsync(
+            "RemindApplicationDecisions",
+            db => db.Agents.Where(a => (a.Status == ContractStatus.Applied || a.Status == ContractStatus.UnderReview) && a.ReviewDeadline > now && a.ReviewDeadline <= dueBy).Select(a => a.Id),
+            async (db, ids, ct) =>
+            {
+                var pending = await db.Agents.AsNoTracking().Include(a => a.Territory).Where(a => ids.Contains(a.Id)).ToListAsync(ct).ConfigureAwait(false);
+                foreach (var agent in pending)
+                {
+                    // Told once per manager whichever of the applicant's regions is theirs: each region's readers are
+                    // saved before the next region's are chosen, so the once-key skips those already told.
+                    var notice = Notices.DecisionDue(Notices.Pending.Application, agent.Id, $"{agent.Code} {agent.LegalName}", "/review", clock.LastDay(agent.ReviewDeadline!.Value));
+                    foreach (var region in agent.Territory.Select(t => t.RegionCode).Distinct())
+                    {
+                        await outbox.ToRoleAsync(db, PortalRoles.ChannelManager, notice, region, ct).ConfigureAwait(false);
+                        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                    }
+                }
+
+                return (pending.Count, 0);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(int, int)> RemindProtectionsAsync(PortalDbContext db, IReadOnlyList<int> ids, DateTime now, CancellationToken ct)
+    {
+        var due = await db.CustomerProtections.AsNoTracking().Where(p => ids.Contains(p.Id) && p.EndedAt == null && p.Until > now).ToListAsync(ct).ConfigureAwait(false);
+        var names = await CustomerNamesAsync(db, due.Select(p => p.CustomerId), ct).ConfigureAwait(false);
+
+        // The nearest threshold the protection has reached: a job that did not run at 14 days still reminds at 7.
+        var told = due.Select(p => (p.AgentId, Notices.ProtectionExpiring(
+            p.Id, p.DealId, names[p.CustomerId], Notices.ExpiryReminderDays.Where(days => p.Until <= now.AddDays(days)).Min(), clock.LastDay(p.Until)))).ToList();
+        await outbox.ToAgentsAsync(db, told, ct).ConfigureAwait(false);
+        return (told.Count, 0);
+    }
+
+    private async Task<(int, int)> RemindDealDecisionsAsync(PortalDbContext db, IReadOnlyList<int> ids, CancellationToken ct)
+    {
+        var pending = await db.Deals.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Join(db.Customers, d => d.CustomerId, c => c.Id, (d, c) => new { d.Id, d.Status, d.ReviewDeadline, c.LegalName, c.RegionCode })
+            .ToListAsync(ct).ConfigureAwait(false);
+        foreach (var deal in pending)
+        {
+            var what = deal.Status == DealStatus.PendingReview ? Notices.Pending.Registration : Notices.Pending.Extension;
+            var notice = Notices.DecisionDue(what, deal.Id, DealSubject(deal.Id, deal.LegalName), "/review", clock.LastDay(deal.ReviewDeadline!.Value));
+            await outbox.ToRoleAsync(db, PortalRoles.ChannelManager, notice, deal.RegionCode, ct).ConfigureAwait(false);
+        }
+
+        return (pending.Count, 0);
+    }
+
+    private static async Task<Dictionary<int, string>> CustomerNamesAsync(PortalDbContext db, IEnumerable<int> customerIds, CancellationToken ct)
+    {
+        var ids = customerIds.Distinct().ToList();
+        return await db.Customers.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.LegalName }).ToDictionaryAsync(c => c.Id, c => c.LegalName, ct).ConfigureAwait(false);
+    }
+
+    private static string DealSubject(int dealId, string customer) => $"#{dealId} {customer}";
+
+    private static string AuthorizationSubject(CrossRegionAuthorization authorization) => $"#{authorization.Id} {authorization.RegionCode}";
 
     private async Task AppendAsync(PortalDbContext db, AuditAction action, AuditEntity entity, int entityId, object before, object after, CancellationToken ct) =>
         await audit.AppendAsync(db, AuditRecord.Of(Actor, action, entity, entityId, before, after), ct).ConfigureAwait(false);

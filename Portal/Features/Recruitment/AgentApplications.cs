@@ -7,6 +7,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Regions;
 using Portal.Features.Agents;
 using Portal.Features.Audit;
+using Portal.Features.Notifications;
 
 namespace Portal.Features.Recruitment;
 
@@ -14,7 +15,7 @@ namespace Portal.Features.Recruitment;
 /// The vendor's side of recruitment (DESIGN.md §5.1: Applied → UnderReview → Active | Rejected): the queue of
 /// applications, and the ChannelManager's review, signature or rejection.
 /// </summary>
-public sealed class AgentApplications(ChannelWrites writes, PortalData data, ReferenceData reference, AuditTrail audit, BusinessClock clock)
+public sealed class AgentApplications(ChannelWrites writes, PortalData data, ReferenceData reference, AuditTrail audit, BusinessClock clock, NotificationOutbox outbox)
 {
     private static readonly ContractStatus[] Pending = [ContractStatus.Applied, ContractStatus.UnderReview];
 
@@ -149,6 +150,13 @@ public sealed class AgentApplications(ChannelWrites writes, PortalData data, Ref
                 agent.Id,
                 new { status = before },
                 new { status = agent.Status, contractStart = agent.ContractStart, contractEnd = agent.ContractEnd, note }), ct).ConfigureAwait(false);
+
+            // The recruiting agent learns the vendor's decision (ADR 34); taking an application up is no decision.
+            if (agent.ParentId is { } parentId && agent.Status is ContractStatus.Active or ContractStatus.Rejected)
+            {
+                await outbox.ToAgentAsync(db, parentId, Notices.ApplicationDecided(agent.Code, agent.LegalName, agent.Status == ContractStatus.Active), ct).ConfigureAwait(false);
+            }
+
             return UseCaseResult.Ok(new AgentEnrolled(agent.Id, agent.Code, agent.Status));
         }, cancellationToken);
 }
