@@ -22,6 +22,10 @@ public sealed class NotificationBellBrowserTests(BrowserFixture fixture)
         var reseller = await fixture.NewPageAsync(locale);
         await reseller.SignInAsync("tianhe@channels.local");
         await reseller.WaitForInteractiveAsync();
+
+        // Another test may have left the account's language chosen; the reader chooses this one.
+        await reseller.GotoAsync($"/culture?culture={locale}&returnUrl=/");
+        await reseller.WaitForInteractiveAsync();
         var bell = reseller.Locator("[data-testid='bell']");
         await Assertions.Expect(bell.Locator("button")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex(label));
         var before = int.Parse(await bell.GetAttributeAsync("data-unread") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
