@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
-using Portal.Domain.Notifications;
 using Portal.Domain.Regions;
 
 namespace Portal.Features.Notifications;
@@ -62,27 +61,8 @@ public sealed partial class NotificationOutbox(TimeProvider clock, IOptions<Mail
             return;
         }
 
-        var readers = userIds.Distinct(StringComparer.Ordinal).ToList();
-        if (notice.OnceKey is { } once)
-        {
-            var already = await db.Notifications.Where(n => n.OnceKey == once && readers.Contains(n.RecipientId)).Select(n => n.RecipientId).ToListAsync(cancellationToken).ConfigureAwait(false);
-            readers.RemoveAll(already.Contains);
-        }
-
-        var chosen = await db.NotificationPreferences.Where(p => p.Kind == notice.Kind && readers.Contains(p.UserId))
-            .ToDictionaryAsync(p => p.UserId, p => p.ByMail, cancellationToken).ConfigureAwait(false);
-        var arguments = notice.StoredArguments;
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var reader in readers)
-        {
-            var byMail = mail.Value.Enabled && chosen.GetValueOrDefault(reader, NotificationDefaults.ByMail(notice.Kind));
-            db.Notifications.Add(new Notification(reader, notice.Kind, notice.Link, arguments, now, byMail, notice.OnceKey));
-        }
-
-        lock (_pending)
-        {
-            _pending.GetOrCreateValue(db).UnionWith(readers);
-        }
+        // One way to write letters: the once-keys already sent and the mail choices are read as for a batch.
+        await WriteAsync(db, [.. userIds.Distinct(StringComparer.Ordinal).Select(userId => (userId, notice))], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The use case committed: announce its readers to their open pages.</summary>
