@@ -11,6 +11,10 @@ public static class DatabaseSetup
 {
     public const string SqliteMigrationsAssembly = "Portal.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "Portal.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "Portal.Migrations.PostgreSql";
+
+    /// <summary>The name under <c>ConnectionStrings</c> that a provider reads: the provider's own name.</summary>
+    public static string ConnectionStringName(DatabaseProvider provider) => provider.ToString();
 
     public static DatabaseOptions ReadOptions(IConfiguration configuration)
     {
@@ -66,14 +70,25 @@ public static class DatabaseSetup
             case DatabaseProvider.SqlServer:
                 // Without a connection string the context can still generate the migration script for a DBA;
                 // the portal itself refuses to start (see RequireConnectionString).
-                var connectionString = configuration.GetConnectionString("SqlServer");
-                if (string.IsNullOrWhiteSpace(connectionString))
+                var sqlServer = configuration.GetConnectionString(ConnectionStringName(options.Provider));
+                if (string.IsNullOrWhiteSpace(sqlServer))
                 {
                     builder.UseSqlServer(sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
                 }
                 else
                 {
-                    builder.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly).EnableRetryOnFailure());
+                    builder.UseSqlServer(sqlServer, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly).EnableRetryOnFailure());
+                }
+                break;
+            case DatabaseProvider.PostgreSql:
+                var postgreSql = configuration.GetConnectionString(ConnectionStringName(options.Provider));
+                if (string.IsNullOrWhiteSpace(postgreSql))
+                {
+                    builder.UseNpgsql(pg => pg.MigrationsAssembly(PostgreSqlMigrationsAssembly));
+                }
+                else
+                {
+                    builder.UseNpgsql(postgreSql, pg => pg.MigrationsAssembly(PostgreSqlMigrationsAssembly).EnableRetryOnFailure());
                 }
                 break;
             default:
@@ -84,13 +99,14 @@ public static class DatabaseSetup
         builder.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
     }
 
-    /// <summary>Start-up check: the SQL Server provider needs <c>ConnectionStrings:SqlServer</c>.</summary>
+    /// <summary>Start-up check: a server provider needs its connection string (<c>ConnectionStrings:SqlServer</c> or <c>ConnectionStrings:PostgreSql</c>).</summary>
     public static void RequireConnectionString(IConfiguration configuration, DatabaseOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(configuration.GetConnectionString("SqlServer")))
+        var name = ConnectionStringName(options.Provider);
+        if (options.Provider != DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(configuration.GetConnectionString(name)))
         {
-            throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set.");
+            throw new InvalidOperationException($"Database:Provider is {options.Provider} but ConnectionStrings:{name} is not set.");
         }
     }
 

@@ -17,7 +17,7 @@ using Portal.Domain.Sales;
 
 namespace Portal.Data;
 
-/// <summary>The portal's database: the channel's records and the Identity users, on SQLite or SQL Server.</summary>
+/// <summary>The portal's database: the channel's records and the Identity users, on SQLite, SQL Server or PostgreSQL.</summary>
 public sealed partial class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<PortalUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
@@ -74,13 +74,14 @@ public sealed partial class PortalDbContext(DbContextOptions<PortalDbContext> op
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         ConfigureVisibility(builder);
+        IndexFilters.QuoteForProvider(builder, DatabaseProviders.Of(Database));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
 
-        // Times are UTC everywhere; both providers drop DateTimeKind, so it is restored on read.
+        // Times are UTC everywhere; the providers drop DateTimeKind, so it is restored on read (PostgreSQL stores timestamptz).
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
         configurationBuilder.Properties<decimal>().HavePrecision(Domain.Common.Money.Precision, Domain.Common.Money.Scale);

@@ -43,7 +43,7 @@ internal sealed class CustomerProtectionConfiguration : IEntityTypeConfiguration
 
         // Customer protection: at most one open protection per customer, enforced by the database so that two
         // agents can never both hold a customer, whatever the code does. Square-bracket quoting is understood by
-        // both SQLite and SQL Server, so one filter serves both providers.
+        // SQLite and SQL Server; PostgreSQL gets the same filter in double quotes (IndexFilters).
         builder.HasIndex(p => p.CustomerId).IsUnique().HasFilter("[EndedAt] IS NULL").HasDatabaseName("UX_CustomerProtections_OpenPerCustomer");
         builder.HasIndex(p => new { p.AgentId, p.EndedAt, p.Until });
 

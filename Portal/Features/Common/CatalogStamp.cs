@@ -12,11 +12,17 @@ namespace Portal.Features;
 /// </summary>
 internal readonly record struct CatalogStamp(long Prices, long LastPrice, long Discounts, long LastDiscount, long ActiveProducts)
 {
-    // Plain identifiers and SQL both providers accept; one round trip.
-    private const string Sql =
-        "SELECT (SELECT COUNT(*) FROM ProductPrices), (SELECT COALESCE(MAX(Id), 0) FROM ProductPrices), " +
-        "(SELECT COUNT(*) FROM TierDiscounts), (SELECT COALESCE(MAX(Id), 0) FROM TierDiscounts), " +
-        "(SELECT COUNT(*) FROM Products WHERE IsActive = 1)";
+    /// <summary>
+    /// The stamp's one query, in each engine's quoting: plain identifiers for SQLite and SQL Server, double-quoted ones
+    /// for PostgreSQL (which folds unquoted names to lower case) and its boolean literal.
+    /// </summary>
+    public static string Sql(DatabaseProvider provider) => provider == DatabaseProvider.PostgreSql
+        ? "SELECT (SELECT COUNT(*) FROM \"ProductPrices\"), (SELECT COALESCE(MAX(\"Id\"), 0) FROM \"ProductPrices\"), " +
+          "(SELECT COUNT(*) FROM \"TierDiscounts\"), (SELECT COALESCE(MAX(\"Id\"), 0) FROM \"TierDiscounts\"), " +
+          "(SELECT COUNT(*) FROM \"Products\" WHERE \"IsActive\")"
+        : "SELECT (SELECT COUNT(*) FROM ProductPrices), (SELECT COALESCE(MAX(Id), 0) FROM ProductPrices), " +
+          "(SELECT COUNT(*) FROM TierDiscounts), (SELECT COALESCE(MAX(Id), 0) FROM TierDiscounts), " +
+          "(SELECT COUNT(*) FROM Products WHERE IsActive = 1)";
 
     /// <summary>Reads the stamp on the context's connection, inside its transaction if one is open.</summary>
     public static async Task<CatalogStamp> ReadAsync(PortalDbContext db, CancellationToken cancellationToken)
@@ -27,7 +33,7 @@ internal readonly record struct CatalogStamp(long Prices, long LastPrice, long D
             var command = db.Database.GetDbConnection().CreateCommand();
             await using (command.ConfigureAwait(false))
             {
-                command.CommandText = Sql;
+                command.CommandText = Sql(DatabaseProviders.Of(db.Database));
                 command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))

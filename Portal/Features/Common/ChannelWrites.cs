@@ -135,6 +135,7 @@ public sealed partial class ChannelWrites(PortalData data, NotificationOutbox ou
     /// <summary>
     /// On SQLite, BEGIN IMMEDIATE: the write lock is taken at the start, so two writers never both read and then
     /// collide when upgrading to write (SQLITE_BUSY); the second waits (busy_timeout) and then reads the first's commit.
+    /// On the server engines the same turn-taking comes from <see cref="ChannelWriteLock"/>, across every instance.
     /// </summary>
     internal static async Task<IDbContextTransaction> BeginWriteAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
@@ -146,7 +147,18 @@ public sealed partial class ChannelWrites(PortalData data, NotificationOutbox ou
                 ?? throw new InvalidOperationException("The SQLite transaction was not enlisted.");
         }
 
-        return await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // PostgreSQL and SQL Server: the channel's write lock, held until the transaction ends (ADR 35).
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ChannelWriteLock.TakeAsync(db.Database, cancellationToken).ConfigureAwait(false);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{UseCase} lost a race (attempt {Attempt}: {Cause}); deciding again")]
