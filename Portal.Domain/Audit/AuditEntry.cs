@@ -20,7 +20,10 @@ public sealed class AuditEntry
     internal AuditEntry(long sequence, DateTime at, string actor, string action, string entityType, string entityId, string? before, string? after, string? reasonCodes, string previousHash)
     {
         Sequence = sequence;
-        At = at;
+
+        // Whole microseconds: the finest time every engine stores as given (PostgreSQL keeps microseconds, SQL Server
+        // 100 ns, SQLite text), so the hash computed here is the hash of what is read back, on every engine.
+        At = new DateTime(at.Ticks - (at.Ticks % 10), at.Kind);
         Actor = actor;
         Action = action;
         EntityType = entityType;

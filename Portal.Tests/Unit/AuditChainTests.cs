@@ -18,6 +18,17 @@ public sealed class AuditChainTests
     }
 
     [Fact]
+    public void An_entry_keeps_its_time_to_the_whole_microsecond_that_every_engine_stores()
+    {
+        // PostgreSQL keeps microseconds: a time with 100 ns ticks would be read back different from what was hashed.
+        var entry = AuditChain.Append((AuditLink?)null, At.AddTicks(1_234_567), "actor", "Act", "Deal", "1");
+
+        Assert.Equal(At.AddTicks(1_234_560), entry.At);
+        Assert.Equal(DateTimeKind.Utc, entry.At.Kind);
+        Assert.Equal(entry.Hash, AuditChain.ComputeHash(entry));
+    }
+
+    [Fact]
     public void Each_entry_links_to_the_previous_hash()
     {
         var chain = Chain(3);
