@@ -28,6 +28,19 @@ internal static class ColdStart
     private static async Task<double> OnceAsync(ToolDatabase like)
     {
         var (settings, remove) = await like.Engine.FreshAsync(like).ConfigureAwait(false);
+        try
+        {
+            return await TimeToHealthyAsync(settings).ConfigureAwait(false);
+        }
+        finally
+        {
+            await remove().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts the portal with <paramref name="settings"/> (its database) and times it to the first healthy answer.</summary>
+    private static async Task<double> TimeToHealthyAsync(IReadOnlyList<string> settings)
+    {
         var port = FreePort();
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -82,7 +95,6 @@ internal static class ColdStart
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync().ConfigureAwait(false);
-            await remove().ConfigureAwait(false);
         }
     }
 

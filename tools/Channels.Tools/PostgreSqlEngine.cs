@@ -77,7 +77,7 @@ internal sealed class PostgreSqlEngine : ToolEngine
     public override async Task<(IReadOnlyList<string> Settings, Func<Task> Remove)> FreshAsync(ToolDatabase like)
     {
         ArgumentNullException.ThrowIfNull(like);
-        var connectionString = new NpgsqlConnectionStringBuilder(like.ConnectionString) { Database = "cold_" + Guid.NewGuid().ToString("N") }.ToString();
+        var connectionString = new NpgsqlConnectionStringBuilder(like.ConnectionString) { Database = "bench_cold_" + Guid.NewGuid().ToString("N") }.ToString();
         await CreateEmptyAsync(ToolDatabase.PostgreSql(connectionString), overwrite: false).ConfigureAwait(false);
         return (
             ["--Database:Provider=PostgreSql", "--ConnectionStrings:PostgreSql=" + connectionString],

@@ -14,21 +14,21 @@ internal sealed class SqliteEngine : ToolEngine
 
     public override Task CreateEmptyAsync(ToolDatabase database, bool overwrite)
     {
-        var file = File(database);
-        if (System.IO.File.Exists(file) && !overwrite)
+        var file = FileOf(database);
+        if (File.Exists(file) && !overwrite)
         {
             throw new ArgumentException($"{file} exists; pass --overwrite yes to replace it.");
         }
 
         foreach (var path in new[] { file, file + "-wal", file + "-shm" })
         {
-            System.IO.File.Delete(path);
+            File.Delete(path);
         }
 
         return Task.CompletedTask;
     }
 
-    public override Task<bool> ExistsAsync(ToolDatabase database) => Task.FromResult(System.IO.File.Exists(File(database)));
+    public override Task<bool> ExistsAsync(ToolDatabase database) => Task.FromResult(File.Exists(FileOf(database)));
 
     /// <summary>A pooled connection with the pragmas the portal sets on each of its own.</summary>
     public override async Task<DbConnection> OpenAsync(string connectionString)
@@ -64,7 +64,7 @@ internal sealed class SqliteEngine : ToolEngine
             }));
     }
 
-    private static string File(ToolDatabase database) => Path.GetFullPath(new SqliteConnectionStringBuilder(database.ConnectionString).DataSource);
+    private static string FileOf(ToolDatabase database) => Path.GetFullPath(new SqliteConnectionStringBuilder(database.ConnectionString).DataSource);
 
     /// <summary>Prepared, parameterized INSERTs, one per table, in large transactions.</summary>
     private sealed class Writer(SqliteConnection connection) : SyntheticSink(connection)

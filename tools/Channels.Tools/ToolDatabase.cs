@@ -21,9 +21,19 @@ public sealed record ToolDatabase(DatabaseProvider Provider, string ConnectionSt
     public static ToolDatabase PostgreSql(string connectionString) => new(DatabaseProvider.PostgreSql, connectionString);
 
     /// <summary>The file, or the database and its server, for the tools' output.</summary>
-    public string Name => Provider == DatabaseProvider.PostgreSql
-        ? new NpgsqlConnectionStringBuilder(ConnectionString) is var pg ? $"PostgreSQL database {pg.Database} on {pg.Host}:{pg.Port}" : string.Empty
-        : new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+    public string Name
+    {
+        get
+        {
+            if (Provider != DatabaseProvider.PostgreSql)
+            {
+                return new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            }
+
+            var server = new NpgsqlConnectionStringBuilder(ConnectionString);
+            return $"PostgreSQL database {server.Database} on {server.Host}:{server.Port}";
+        }
+    }
 
     internal ToolEngine Engine => Provider switch
     {

@@ -35,6 +35,10 @@ public static class ToolHost
             ["Availability:PermitsPerMinute"] = "1000000000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+
+            // Migrating a new PostgreSQL database, EF Core logs as an error its look for the history table that is not
+            // there yet; a command that really fails still fails its operation, and the tool reports that.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Critical",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
         });
         if (serve)
