@@ -84,7 +84,8 @@ public sealed class ProviderMigrationTests
     private static string Hash(string file) =>
         Convert.ToHexStringLower(SHA256.HashData([.. File.ReadAllBytes(file).Where(b => b != (byte)'\r')]));
 
-    private static PortalDbContext Context(DatabaseProvider provider)
+    /// <summary>A context for the provider with no connection string: enough for its model, migrations and scripts.</summary>
+    internal static PortalDbContext Context(DatabaseProvider provider)
     {
         var options = new DatabaseOptions { Provider = provider, DataDirectory = Path.GetTempPath() };
         var builder = new DbContextOptionsBuilder<PortalDbContext>();

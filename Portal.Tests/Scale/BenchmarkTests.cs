@@ -1,10 +1,13 @@
+using System.Data.Common;
+using System.Globalization;
 using Channels.Tools;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 using Portal.Tests.Infrastructure;
-using static Portal.Tests.Scale.SmallSyntheticDatabase;
 
 namespace Portal.Tests.Scale;
 
-/// <summary>The benchmark runs end to end on a small synthetic database and really does what it times.</summary>
+/// <summary>The benchmark runs end to end on a small synthetic SQLite file and really does what it times.</summary>
 public sealed class BenchmarkTests
 {
     [Fact]
@@ -12,10 +15,55 @@ public sealed class BenchmarkTests
     {
         using var folder = new TempDirectory();
         var file = Path.Combine(folder.Path, "bench.db");
-        await SyntheticSeeder.RunAsync(new SyntheticSettings(file, 300, 2_000, 11), TextWriter.Null);
+
+        await BenchmarkRun.AssertEndToEndAsync(
+            ToolDatabase.Sqlite(file),
+            () => new SqliteConnection($"Data Source={file};Pooling=False"),
+            "SELECT COUNT(*) FROM sqlite_master WHERE name = 'BenchFloor'");
+    }
+}
+
+/// <summary>
+/// The same on PostgreSQL (<c>CHANNELS_TEST_POSTGRES</c>, the server's connection string): the generator writes the
+/// channel by binary COPY into a database of its own, the benchmark runs through the real services on it, and the
+/// database is dropped afterwards.
+/// </summary>
+[Trait("Database", "PostgreSql")]
+public sealed class PostgreSqlBenchmarkTests
+{
+    [Fact]
+    public async Task The_benchmark_runs_on_a_channel_generated_into_postgresql()
+    {
+        var server = Environment.GetEnvironmentVariable("CHANNELS_TEST_POSTGRES");
+        Assert.False(string.IsNullOrWhiteSpace(server), "CHANNELS_TEST_POSTGRES (a PostgreSQL connection string) is not set: run the tests with the test script, or leave out Database=PostgreSql.");
+        var connection = new NpgsqlConnectionStringBuilder(server) { Database = "bench_" + Guid.NewGuid().ToString("N") }.ToString();
+        try
+        {
+            await BenchmarkRun.AssertEndToEndAsync(
+                ToolDatabase.PostgreSql(connection),
+                () => new NpgsqlConnection(connection),
+                "SELECT COUNT(*) FROM pg_tables WHERE tablename = 'BenchFloor'");
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var postgres = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connection) { Database = "postgres" }.ToString());
+            await postgres.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connection).Database}\" WITH (FORCE)", postgres);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}
+
+/// <summary>One run of generator and benchmark on a database, and what must be true of it on any engine.</summary>
+internal static class BenchmarkRun
+{
+    public static async Task AssertEndToEndAsync(ToolDatabase database, Func<DbConnection> connect, string floorTableCount)
+    {
+        await SyntheticSeeder.RunAsync(new SyntheticSettings(database, 300, 2_000, 11), TextWriter.Null);
         using var output = new StringWriter();
 
-        var report = await Benchmark.RunAsync(new BenchmarkSettings(file, 16, 40, 3, null) { Clients = 4, QueryRuns = 5, ApiRegistrations = 8, ColdStarts = 1 }, output);
+        var report = await Benchmark.RunAsync(new BenchmarkSettings(database, 16, 40, 3, null) { Clients = 4, QueryRuns = 5, ApiRegistrations = 8, ColdStarts = 1 }, output);
 
         // The dataset is what the generator wrote.
         Assert.Equal(300, report.Dataset.Agents);
@@ -54,13 +102,20 @@ public sealed class BenchmarkTests
         Assert.Contains("\"registrationOneClient\"", report.ToJson(), StringComparison.Ordinal);
 
         // The floor's scratch table is gone again; the customers registered are new and in their agents' territory.
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False");
-        connection.Open();
-        Assert.Equal(0, Number(connection, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'BenchFloor'"));
-        Assert.Equal(2_000 + Attempted, Number(connection, "SELECT COUNT(*) FROM Customers"));
-        Assert.Equal(0, Number(connection, """
-            SELECT COUNT(*) FROM Customers c JOIN Deals d ON d.CustomerId = c.Id
-            WHERE c.Id > 2000 AND NOT EXISTS (SELECT 1 FROM AgentTerritories t WHERE t.AgentId = d.AgentId AND (t.RegionCode = c.RegionCode OR t.RegionCode = c.CityCode OR substr(t.RegionCode, 1, 2) || '0000' = t.RegionCode AND substr(t.RegionCode, 1, 2) = substr(c.RegionCode, 1, 2)))
+        await using var connection = connect();
+        await connection.OpenAsync();
+        Assert.Equal(0, await NumberAsync(connection, floorTableCount));
+        Assert.Equal(2_000 + Attempted, await NumberAsync(connection, "SELECT COUNT(*) FROM \"Customers\""));
+        Assert.Equal(0, await NumberAsync(connection, """
+            SELECT COUNT(*) FROM "Customers" c JOIN "Deals" d ON d."CustomerId" = c."Id"
+            WHERE c."Id" > 2000 AND NOT EXISTS (SELECT 1 FROM "AgentTerritories" t WHERE t."AgentId" = d."AgentId" AND (t."RegionCode" = c."RegionCode" OR t."RegionCode" = c."CityCode" OR substr(t."RegionCode", 1, 2) || '0000' = t."RegionCode" AND substr(t."RegionCode", 1, 2) = substr(c."RegionCode", 1, 2)))
             """));
+    }
+
+    private static async Task<long> NumberAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 }

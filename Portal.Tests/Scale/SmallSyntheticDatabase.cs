@@ -15,7 +15,7 @@ public sealed class SmallSyntheticDatabase : IAsyncLifetime, IDisposable
 
     public SyntheticSummary Summary { get; private set; } = null!;
 
-    public static SyntheticSettings Settings(string file, int seed = 7) => new(file, 300, 2_000, seed) { Anchor = Anchor, BatchSize = 700 };
+    public static SyntheticSettings Settings(string file, int seed = 7) => new(ToolDatabase.Sqlite(file), 300, 2_000, seed) { Anchor = Anchor, BatchSize = 700 };
 
     public async Task InitializeAsync() => Summary = await SyntheticSeeder.RunAsync(Settings(File), TextWriter.Null);
 

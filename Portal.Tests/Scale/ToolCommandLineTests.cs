@@ -14,6 +14,10 @@ public sealed class ToolCommandLineTests
     [InlineData("bench --db unused.db --runs many", "--runs")]
     [InlineData("seed-synthetic --db unused.db --overwrite maybe", "maybe")]
     [InlineData("bench --db unused.db --agents 300", "--agents")]
+    [InlineData("bench --provider postgresql", "--provider postgresql needs --connection")]
+    [InlineData("seed-synthetic --provider postgresql --connection Database=x --db unused.db", "--db names a SQLite file")]
+    [InlineData("bench --db unused.db --connection Database=x", "--connection is for --provider postgresql")]
+    [InlineData("bench --provider mysql --db unused.db", "mysql")]
     public async Task A_command_line_the_tools_cannot_run_is_refused_with_the_reason(string commandLine, string reason)
     {
         using var error = new StringWriter();
@@ -35,8 +39,23 @@ public sealed class ToolCommandLineTests
         var synthetic = seed.Settings(seed.Command.Parse(["--db", "synthetic.db"]));
         var replacing = seed.Settings(seed.Command.Parse(["--db", "synthetic.db", "--overwrite", "yes", "--agents", "10", "--seed", "0"]));
 
-        Assert.Equal(new BenchmarkSettings("bench.db", 2_000, 2_000, 42, null) { Clients = 8, QueryRuns = 50, ApiRegistrations = 1_000, ColdStarts = 3 }, benchmark);
-        Assert.Equal(("synthetic.db", 100_000, 1_000_000, 42, false), (synthetic.DatabaseFile, synthetic.Agents, synthetic.Customers, synthetic.Seed, synthetic.Overwrite));
+        Assert.Equal(new BenchmarkSettings(ToolDatabase.Sqlite("bench.db"), 2_000, 2_000, 42, null) { Clients = 8, QueryRuns = 50, ApiRegistrations = 1_000, ColdStarts = 3 }, benchmark);
+        Assert.Equal((ToolDatabase.Sqlite("synthetic.db"), 100_000, 1_000_000, 42, false), (synthetic.Database, synthetic.Agents, synthetic.Customers, synthetic.Seed, synthetic.Overwrite));
         Assert.Equal((10, 0, true), (replacing.Agents, replacing.Seed, replacing.Overwrite));
+    }
+
+    [Fact]
+    public void Postgresql_is_chosen_with_its_connection_string()
+    {
+        var bench = new BenchCommand();
+        var seed = new SeedSyntheticCommand();
+        const string Connection = "Host=localhost;Port=55432;Username=postgres;Database=bench_national";
+
+        var benchmark = bench.Settings(bench.Command.Parse(["--provider", "postgresql", "--connection", Connection]));
+        var synthetic = seed.Settings(seed.Command.Parse(["--provider", "PostgreSql", "--connection", Connection, "--agents", "10"]));
+
+        Assert.Equal(ToolDatabase.PostgreSql(Connection), benchmark.Database);
+        Assert.Equal(ToolDatabase.PostgreSql(Connection), synthetic.Database);
+        Assert.Equal("PostgreSQL database bench_national on localhost:55432", synthetic.Database.Name);
     }
 }

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Channels.Tools;
 
 /// <summary>
-/// <c>bench --db &lt;file&gt; [--registrations 2000] [--api-registrations 1000] [--clients 8] [--lookups 2000] [--runs 50]
+/// <c>bench (--db &lt;file&gt; | --provider postgresql --connection &lt;string&gt;) [--registrations 2000] [--api-registrations 1000] [--clients 8] [--lookups 2000] [--runs 50]
 /// [--cold-starts 3] [--seed 42] [--json &lt;file&gt;]</c>: the portal's hot paths measured on a database
 /// (<see cref="Benchmark"/>, ADR 14).
 /// </summary>
@@ -11,7 +11,7 @@ public sealed class BenchCommand
 {
     public const string Name = "bench";
 
-    private readonly Option<string> _database = ToolOptions.Database("The SQLite file to measure (it keeps the registrations made).");
+    private readonly DatabaseChoice _database = new("The SQLite file to measure (it keeps the registrations made)");
     private readonly Option<int> _registrations = ToolOptions.Number("--registrations", 2_000, 8, "Registrations through the services, with one client and again with --clients.");
     private readonly Option<int> _apiRegistrations = ToolOptions.Number("--api-registrations", 1_000, 8, "Registrations over HTTP to the API, with one client and again with --clients.");
     private readonly Option<int> _clients = ToolOptions.Number("--clients", 8, 2, "Concurrent clients of the second run of each kind.");
@@ -25,7 +25,6 @@ public sealed class BenchCommand
     {
         Command = new Command(Name, "Measures the portal's hot paths through the real services on a (synthetic) database.")
         {
-            _database,
             _registrations,
             _apiRegistrations,
             _clients,
@@ -35,6 +34,7 @@ public sealed class BenchCommand
             _seed,
             _json,
         };
+        _database.AddTo(Command);
         Command.SetAction((parseResult, _) => ToolCommands.RunToolAsync(parseResult, async output =>
         {
             var settings = Settings(parseResult);
@@ -54,7 +54,7 @@ public sealed class BenchCommand
     {
         ArgumentNullException.ThrowIfNull(parseResult);
         return new BenchmarkSettings(
-            parseResult.GetRequiredValue(_database),
+            _database.Read(parseResult),
             parseResult.GetValue(_registrations),
             parseResult.GetValue(_lookups),
             parseResult.GetValue(_seed),

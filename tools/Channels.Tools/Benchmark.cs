@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Components.Common;
 using Portal.Domain.Agents;
@@ -16,7 +15,8 @@ namespace Channels.Tools;
 
 /// <summary>
 /// <c>bench</c>: measures, on a (synthetic) database, the portal's hot paths through the real services of the real
-/// service provider, next to the bare SQLite operations they cannot beat (ADR 14). Registrations it makes are stored.
+/// service provider, next to the bare operations on the same engine they cannot beat (ADR 14). Registrations it makes
+/// are stored.
 /// </summary>
 public static class Benchmark
 {
@@ -24,13 +24,14 @@ public static class Benchmark
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(output);
-        var file = Path.GetFullPath(settings.DatabaseFile);
-        if (!File.Exists(file))
+        var database = settings.Database;
+        var engine = database.Engine;
+        if (!await engine.ExistsAsync(database).ConfigureAwait(false))
         {
-            throw new ArgumentException($"No database at {file}; create one with seed-synthetic first.");
+            throw new ArgumentException($"No database at {database.Name}; create one with seed-synthetic first.");
         }
 
-        var app = ToolHost.Build(file, serve: true);
+        var app = ToolHost.Build(database, serve: true);
         await using (app.ConfigureAwait(false))
         {
             await app.PrepareDatabaseAsync().ConfigureAwait(false);
@@ -40,19 +41,17 @@ public static class Benchmark
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             var random = new Random(settings.Seed);
             var regions = new SyntheticRegions();
-            var connectionString = ToolHost.ConnectionString(file);
 
             BenchmarkSample sample;
             MachineInfo machine;
-            var connection = new SqliteConnection(connectionString);
+            var connection = await engine.OpenAsync(database.ConnectionString).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
-                await connection.OpenAsync().ConfigureAwait(false);
                 sample = await BenchmarkSample.LoadAsync(connection, settings, random).ConfigureAwait(false);
-                machine = new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSDescription, Environment.Version.ToString(), connection.ServerVersion, string.Empty);
+                machine = new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSDescription, Environment.Version.ToString(), $"{engine.Name} {connection.ServerVersion}", string.Empty);
             }
 
-            await output.WriteLineAsync($"bench: {sample.Dataset.Agents:N0} agents, {sample.Dataset.Customers:N0} customers at {file}").ConfigureAwait(false);
+            await output.WriteLineAsync($"bench: {sample.Dataset.Agents:N0} agents, {sample.Dataset.Customers:N0} customers at {database.Name}").ConfigureAwait(false);
             var registration = services.GetRequiredService<DealRegistrationService>();
             var warmup = Math.Min(50, settings.Registrations / 4);
             var prepared = sample.NewRegistrations(warmup + (2 * settings.Registrations), random, regions, now);
@@ -80,12 +79,12 @@ public static class Benchmark
                 await output.WriteLineAsync($"  API registration (HTTP), {settings.Clients} clients: p95 {apiMany.Latency.P95:0.00} ms, {apiMany.PerSecond:0}/s").ConfigureAwait(false);
             }
 
-            var floor = await BareOperations.FloorAsync(connectionString, prepared.Slice(warmup, settings.Registrations).Select(p => p.Input.Customer!.Uscc!).ToList()).ConfigureAwait(false);
+            var floor = await BareOperations.FloorAsync(database, prepared.Slice(warmup, settings.Registrations).Select(p => p.Input.Customer!.Uscc!).ToList()).ConfigureAwait(false);
             await output.WriteLineAsync($"  floor: p95 {floor.Latency.P95:0.00} ms").ConfigureAwait(false);
 
             var reseller = sample.Resellers[0].User;
             var availability = await TimeEachAsync(sample.ExistingUsccs, uscc => registration.CheckAvailabilityAsync(reseller, uscc)).ConfigureAwait(false);
-            var bare = await BareOperations.AvailabilityAsync(connectionString, sample.ExistingUsccs, now).ConfigureAwait(false);
+            var bare = await BareOperations.AvailabilityAsync(database, sample.ExistingUsccs, now).ConfigureAwait(false);
             await output.WriteLineAsync($"  availability: p95 {availability.P95:0.00} ms (bare {bare.P95:0.00} ms)").ConfigureAwait(false);
 
             var data = services.GetRequiredService<PortalData>();
@@ -117,12 +116,11 @@ public static class Benchmark
             var dealsOfPartner = await TimeEachAsync(partners, partner => deals.ListAsync(partner, new DealFilter(), new PageRequest(0, 25, null, false))).ConfigureAwait(false);
 
             RegistrationCheck check;
-            var after = new SqliteConnection(connectionString);
+            var after = await engine.OpenAsync(database.ConnectionString).ConfigureAwait(false);
             await using (after.ConfigureAwait(false))
             {
-                await after.OpenAsync().ConfigureAwait(false);
                 var counts = await BenchmarkSample.CountAsync(after).ConfigureAwait(false);
-                var audit = await BenchmarkSample.ScalarAsync(after, "SELECT COUNT(*) FROM AuditLog WHERE Action = 'DealRegistered'").ConfigureAwait(false);
+                var audit = await BenchmarkSample.ScalarAsync(after, BenchmarkSample.RegistrationsAudited).ConfigureAwait(false);
                 var statuses = results.Select(r => r.Status.ToString()).Concat(apiStatuses)
                     .GroupBy(status => status).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
                 check = new RegistrationCheck(
@@ -135,7 +133,7 @@ public static class Benchmark
             }
 
             await app.StopAsync().ConfigureAwait(false);
-            var coldStart = await ColdStart.MeasureAsync(settings.ColdStarts).ConfigureAwait(false);
+            var coldStart = await ColdStart.MeasureAsync(database, settings.ColdStarts).ConfigureAwait(false);
             await output.WriteLineAsync($"  cold start to first /healthz: median {coldStart.P50:0} ms").ConfigureAwait(false);
 
             var ratio50 = one.Latency.P50 / floor.Latency.P50;

@@ -16,7 +16,7 @@ public sealed record RegistrationCheck(int Attempted, long DealsStored, long Cus
 public sealed record TargetResult(string Name, double Measured, double Limit, string Unit, bool Met);
 
 /// <summary>The machine; <see cref="LoadAverage"/> (Linux) shows whether other work shared the cores during the run.</summary>
-public sealed record MachineInfo(int Cores, string Os, string Runtime, string Sqlite, string LoadAverage)
+public sealed record MachineInfo(int Cores, string Os, string Runtime, string Database, string LoadAverage)
 {
     public static string ReadLoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
@@ -55,7 +55,7 @@ public sealed record BenchmarkReport(
     {
         var lines = new List<string>
         {
-            Invariant($"Machine: {Machine.Cores} cores, {Machine.Os}, .NET {Machine.Runtime}, SQLite {Machine.Sqlite}, load average at the end {Machine.LoadAverage}"),
+            Invariant($"Machine: {Machine.Cores} cores, {Machine.Os}, .NET {Machine.Runtime}, {Machine.Database}, load average at the end {Machine.LoadAverage}"),
             Invariant($"Data: {Dataset.Agents:N0} agents, {Dataset.Customers:N0} customers, {Dataset.Deals:N0} deals, {Dataset.OpenProtections:N0} open protections"),
             string.Empty,
             Invariant($"{"operation",-44} {"n",7} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"ops/s",8}"),

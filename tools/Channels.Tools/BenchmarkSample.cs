@@ -1,5 +1,6 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Portal.Auth;
 using Portal.Data.Identity;
 using Portal.Data.Seed;
@@ -38,17 +39,22 @@ internal sealed class BenchmarkSample
 
     public static CurrentUser Manager { get; } = new("bench-manager", SyntheticSeeder.ManagerEmail, "bench", [PortalRoles.ChannelManager], null, null, null);
 
-    public static async Task<BenchmarkSample> LoadAsync(SqliteConnection connection, BenchmarkSettings settings, Random random)
+    // The sample's queries quote every identifier and use @ parameters, so the same text runs on SQLite and PostgreSQL.
+
+    /// <summary>How many registrations the audit trail holds.</summary>
+    public const string RegistrationsAudited = "SELECT COUNT(*) FROM \"AuditLog\" WHERE \"Action\" = 'DealRegistered'";
+
+    public static async Task<BenchmarkSample> LoadAsync(DbConnection connection, BenchmarkSettings settings, Random random)
     {
         var sample = new BenchmarkSample
         {
             Dataset = await CountAsync(connection).ConfigureAwait(false),
-            AuditEntries = await ScalarAsync(connection, "SELECT COUNT(*) FROM AuditLog WHERE Action = 'DealRegistered'").ConfigureAwait(false),
-            FirstFreeBody = Math.Max(80_000_000, 1 + await ScalarAsync(connection, "SELECT COALESCE(MAX(CAST(substr(Uscc, 9, 8) AS INTEGER)), 0) FROM Customers").ConfigureAwait(false)),
+            AuditEntries = await ScalarAsync(connection, RegistrationsAudited).ConfigureAwait(false),
+            FirstFreeBody = Math.Max(80_000_000, 1 + await ScalarAsync(connection, "SELECT COALESCE(MAX(CAST(substr(\"Uscc\", 9, 8) AS BIGINT)), 0) FROM \"Customers\"").ConfigureAwait(false)),
         };
 
         var active = new Dictionary<int, (string Code, string Tier, List<string> Territory)>();
-        await foreach (var row in ReadAsync(connection, "SELECT a.Id, a.Code, a.Tier, t.RegionCode FROM Agents a JOIN AgentTerritories t ON t.AgentId = a.Id WHERE a.Status = 'Active' AND a.Tier <> 'Strategic' ORDER BY a.Id, t.RegionCode").ConfigureAwait(false))
+        await foreach (var row in ReadAsync(connection, "SELECT a.\"Id\", a.\"Code\", a.\"Tier\", t.\"RegionCode\" FROM \"Agents\" a JOIN \"AgentTerritories\" t ON t.\"AgentId\" = a.\"Id\" WHERE a.\"Status\" = 'Active' AND a.\"Tier\" <> 'Strategic' ORDER BY a.\"Id\", t.\"RegionCode\"").ConfigureAwait(false))
         {
             var id = row.GetInt32(0);
             if (!active.TryGetValue(id, out var agent))
@@ -68,18 +74,21 @@ internal sealed class BenchmarkSample
             sample.Resellers.Add((Reseller(id, code, tier), territory));
         }
 
-        await foreach (var row in ReadAsync(connection, "SELECT Id, Code FROM Agents WHERE Tier = 'Strategic' AND Status = 'Active' ORDER BY Id").ConfigureAwait(false))
+        await foreach (var row in ReadAsync(connection, "SELECT \"Id\", \"Code\" FROM \"Agents\" WHERE \"Tier\" = 'Strategic' AND \"Status\" = 'Active' ORDER BY \"Id\"").ConfigureAwait(false))
         {
             sample.Partners.Add(Reseller(row.GetInt32(0), row.GetString(1), "Strategic"));
         }
 
-        var maxId = await ScalarAsync(connection, "SELECT COALESCE(MAX(Id), 0) FROM Customers").ConfigureAwait(false);
+        var maxId = await ScalarAsync(connection, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Customers\"").ConfigureAwait(false);
         using var lookup = connection.CreateCommand();
-        lookup.CommandText = "SELECT Uscc FROM Customers WHERE Id = $id";
-        var parameter = lookup.Parameters.Add("$id", SqliteType.Integer);
+        lookup.CommandText = "SELECT \"Uscc\" FROM \"Customers\" WHERE \"Id\" = @id";
+        var parameter = lookup.CreateParameter();
+        parameter.ParameterName = "id";
+        parameter.DbType = DbType.Int32;
+        lookup.Parameters.Add(parameter);
         while (maxId > 0 && sample.ExistingUsccs.Count < settings.Lookups)
         {
-            parameter.Value = random.NextInt64(1, maxId + 1);
+            parameter.Value = (int)random.NextInt64(1, maxId + 1);
             if (await lookup.ExecuteScalarAsync().ConfigureAwait(false) is string uscc)
             {
                 sample.ExistingUsccs.Add(uscc);
@@ -124,13 +133,13 @@ internal sealed class BenchmarkSample
         return list;
     }
 
-    public static async Task<BenchmarkDataset> CountAsync(SqliteConnection connection) => new(
-        await ScalarAsync(connection, "SELECT COUNT(*) FROM Agents").ConfigureAwait(false),
-        await ScalarAsync(connection, "SELECT COUNT(*) FROM Customers").ConfigureAwait(false),
-        await ScalarAsync(connection, "SELECT COUNT(*) FROM Deals").ConfigureAwait(false),
-        await ScalarAsync(connection, "SELECT COUNT(*) FROM CustomerProtections WHERE EndedAt IS NULL").ConfigureAwait(false));
+    public static async Task<BenchmarkDataset> CountAsync(DbConnection connection) => new(
+        await ScalarAsync(connection, "SELECT COUNT(*) FROM \"Agents\"").ConfigureAwait(false),
+        await ScalarAsync(connection, "SELECT COUNT(*) FROM \"Customers\"").ConfigureAwait(false),
+        await ScalarAsync(connection, "SELECT COUNT(*) FROM \"Deals\"").ConfigureAwait(false),
+        await ScalarAsync(connection, "SELECT COUNT(*) FROM \"CustomerProtections\" WHERE \"EndedAt\" IS NULL").ConfigureAwait(false));
 
-    public static async Task<long> ScalarAsync(SqliteConnection connection, string sql)
+    public static async Task<long> ScalarAsync(DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
 #pragma warning disable CA2100 // The tool's own constant queries.
@@ -139,7 +148,7 @@ internal sealed class BenchmarkSample
         return Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
-    private static async IAsyncEnumerable<SqliteDataReader> ReadAsync(SqliteConnection connection, string sql)
+    private static async IAsyncEnumerable<DbDataReader> ReadAsync(DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
 #pragma warning disable CA2100 // The tool's own constant queries.

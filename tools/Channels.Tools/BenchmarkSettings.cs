@@ -1,7 +1,7 @@
 namespace Channels.Tools;
 
 /// <summary>What <c>bench</c> measures: the database, how many operations of each kind, and the sampling seed.</summary>
-public sealed record BenchmarkSettings(string DatabaseFile, int Registrations, int Lookups, int Seed, string? JsonPath)
+public sealed record BenchmarkSettings(ToolDatabase Database, int Registrations, int Lookups, int Seed, string? JsonPath)
 {
     /// <summary>Concurrent clients of the second registration run.</summary>
     public int Clients { get; init; } = 8;

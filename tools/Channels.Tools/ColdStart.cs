@@ -5,7 +5,8 @@ using System.Net.Sockets;
 namespace Channels.Tools;
 
 /// <summary>
-/// Cold start as a user meets it: a new portal process on a database file that does not exist yet, timed from
+/// Cold start as a user meets it: a new portal process on a database no portal has run on yet (a new SQLite file,
+/// an empty PostgreSQL database), timed from
 /// starting the process to the first 200 from <c>/healthz</c> — the runtime starting, the schema migrated, the
 /// regions, roles and demo data seeded and Kestrel listening.
 /// </summary>
@@ -13,20 +14,33 @@ internal static class ColdStart
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
 
-    public static async Task<LatencyStats> MeasureAsync(int runs)
+    public static async Task<LatencyStats> MeasureAsync(ToolDatabase like, int runs)
     {
         var samples = new List<double>(runs);
         for (var run = 0; run < runs; run++)
         {
-            samples.Add(await OnceAsync().ConfigureAwait(false));
+            samples.Add(await OnceAsync(like).ConfigureAwait(false));
         }
 
         return LatencyStats.Of(samples);
     }
 
-    private static async Task<double> OnceAsync()
+    private static async Task<double> OnceAsync(ToolDatabase like)
     {
-        var folder = Directory.CreateTempSubdirectory("channels-cold-start-");
+        var (settings, remove) = await like.Engine.FreshAsync(like).ConfigureAwait(false);
+        try
+        {
+            return await TimeToHealthyAsync(settings).ConfigureAwait(false);
+        }
+        finally
+        {
+            await remove().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts the portal with <paramref name="settings"/> (its database) and times it to the first healthy answer.</summary>
+    private static async Task<double> TimeToHealthyAsync(IReadOnlyList<string> settings)
+    {
         var port = FreePort();
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -37,7 +51,11 @@ internal static class ColdStart
         };
         start.ArgumentList.Add(PortalEntryPoint());
         start.ArgumentList.Add("--urls=http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        start.ArgumentList.Add("--Database:DataDirectory=" + folder.FullName);
+        foreach (var setting in settings)
+        {
+            start.ArgumentList.Add(setting);
+        }
+
         start.ArgumentList.Add("--Operations:ExpiryJobEnabled=false");
         start.Environment.Remove("DOTNET_DiagnosticPorts"); // a profiler attached to this process must not hold the child
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
@@ -77,7 +95,6 @@ internal static class ColdStart
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync().ConfigureAwait(false);
-            folder.Delete(recursive: true);
         }
     }
 

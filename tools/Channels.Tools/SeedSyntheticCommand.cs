@@ -3,14 +3,14 @@ using System.CommandLine;
 namespace Channels.Tools;
 
 /// <summary>
-/// <c>seed-synthetic --db &lt;file&gt; [--agents 100000] [--customers 1000000] [--seed 42] [--overwrite yes|no]</c>:
-/// a synthetic channel of the requested size in a new SQLite file (<see cref="SyntheticSeeder"/>, ADR 14).
+/// <c>seed-synthetic (--db &lt;file&gt; | --provider postgresql --connection &lt;string&gt;) [--agents 100000] [--customers 1000000] [--seed 42] [--overwrite yes|no]</c>:
+/// a synthetic channel of the requested size in a new SQLite file or PostgreSQL database (<see cref="SyntheticSeeder"/>, ADR 14).
 /// </summary>
 public sealed class SeedSyntheticCommand
 {
     public const string Name = "seed-synthetic";
 
-    private readonly Option<string> _database = ToolOptions.Database("The SQLite file to create.");
+    private readonly DatabaseChoice _database = new("The SQLite file to create");
     private readonly Option<int> _agents = ToolOptions.Number("--agents", 100_000, 10, "Agents in the hierarchy.");
     private readonly Option<int> _customers = ToolOptions.Number("--customers", 1_000_000, 1, "Customers, about half of them protected.");
     private readonly Option<int> _seed = ToolOptions.Seed("The random seed: the same seed gives the same channel.");
@@ -22,14 +22,14 @@ public sealed class SeedSyntheticCommand
 
     public SeedSyntheticCommand()
     {
-        Command = new Command(Name, "Generates a synthetic channel (agents, customers, deals, protections, sales) in a new SQLite file.")
+        Command = new Command(Name, "Generates a synthetic channel (agents, customers, deals, protections, sales) in a new SQLite file or PostgreSQL database.")
         {
-            _database,
             _agents,
             _customers,
             _seed,
             _overwrite,
         };
+        _database.AddTo(Command);
         Command.SetAction((parseResult, _) => ToolCommands.RunToolAsync(parseResult, output => SyntheticSeeder.RunAsync(Settings(parseResult), output)));
     }
 
@@ -41,7 +41,7 @@ public sealed class SeedSyntheticCommand
     {
         ArgumentNullException.ThrowIfNull(parseResult);
         return new SyntheticSettings(
-            parseResult.GetRequiredValue(_database),
+            _database.Read(parseResult),
             parseResult.GetValue(_agents),
             parseResult.GetValue(_customers),
             parseResult.GetValue(_seed))

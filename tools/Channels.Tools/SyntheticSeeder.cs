@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Portal.Data;
 using Portal.Data.Identity;
 using Portal.Data.Seed;
@@ -16,8 +15,8 @@ public sealed record SyntheticSummary(int Agents, int Links, int Customers, int 
 
 /// <summary>
 /// <c>seed-synthetic</c>: a fresh database with the schema (EF migrations), the regions and roles, the demo catalog,
-/// a synthetic channel of the requested size bulk-inserted with prepared commands in large transactions, and a few
-/// users to sign in with. The same seed gives the same channel (dates are relative to the day it is generated).
+/// a synthetic channel of the requested size bulk-written in large transactions (prepared INSERTs on SQLite, binary
+/// COPY on PostgreSQL), and a few users to sign in with. The same seed gives the same channel (dates are relative to the day it is generated).
 /// </summary>
 public static class SyntheticSeeder
 {
@@ -28,19 +27,10 @@ public static class SyntheticSeeder
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(output);
         var clock = Stopwatch.StartNew();
-        var file = Path.GetFullPath(settings.DatabaseFile);
-        if (File.Exists(file) && !settings.Overwrite)
-        {
-            throw new ArgumentException($"{file} exists; pass --overwrite yes to replace it.");
-        }
-
-        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-        {
-            File.Delete(path);
-        }
-
-        await output.WriteLineAsync($"seed-synthetic: {settings.Agents:N0} agents, {settings.Customers:N0} customers, seed {settings.Seed} → {file}").ConfigureAwait(false);
-        var app = ToolHost.Build(file);
+        var database = settings.Database;
+        await database.Engine.CreateEmptyAsync(database, settings.Overwrite).ConfigureAwait(false);
+        await output.WriteLineAsync($"seed-synthetic: {settings.Agents:N0} agents, {settings.Customers:N0} customers, seed {settings.Seed} → {database.Name}").ConfigureAwait(false);
+        var app = ToolHost.Build(database);
         await using (app.ConfigureAwait(false))
         {
             // Schema, regions and roles exactly as the portal prepares its own database.
@@ -52,15 +42,14 @@ public static class SyntheticSeeder
             var regions = new SyntheticRegions();
             var agents = SyntheticHierarchy.Generate(settings.Agents, random, regions);
             SyntheticWriter.Counts counts;
-            var connection = new SqliteConnection(ToolHost.ConnectionString(file));
+            var connection = await database.Engine.OpenAsync(database.ConnectionString).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
-                connection.Open();
-                var writer = new SyntheticWriter(connection, settings, catalog, output, clock);
+                using var sink = database.Engine.Sink(connection);
+                var writer = new SyntheticWriter(sink, settings, catalog, output, clock);
                 writer.WriteAgents(agents);
                 counts = writer.WriteCustomers(agents, regions, random);
-                writer.Optimize();
-                SqliteConnection.ClearPool(connection);
+                writer.Finish();
             }
 
             await SeedUsersAsync(app, agents, settings.Anchor).ConfigureAwait(false);

@@ -1,12 +1,12 @@
 namespace Channels.Tools;
 
-/// <summary>What <c>seed-synthetic</c> generates: sizes, the file and the seed that makes it repeatable.</summary>
-public sealed record SyntheticSettings(string DatabaseFile, int Agents, int Customers, int Seed)
+/// <summary>What <c>seed-synthetic</c> generates: sizes, the database and the seed that makes it repeatable.</summary>
+public sealed record SyntheticSettings(ToolDatabase Database, int Agents, int Customers, int Seed)
 {
     /// <summary>Rows per transaction of the bulk insert.</summary>
     public int BatchSize { get; init; } = 50_000;
 
-    /// <summary>Replace an existing file (<c>--overwrite yes</c>); without it an existing database is left alone.</summary>
+    /// <summary>Replace an existing database (<c>--overwrite yes</c>); without it an existing one is left alone.</summary>
     public bool Overwrite { get; init; }
 
     /// <summary>The day the data is generated around (protections run from before it to after it).</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Portal.Domain.Agents;
 using Portal.Domain.Customers;
 using Portal.Domain.Deals;
@@ -8,10 +7,11 @@ using Portal.Domain.Deals;
 namespace Channels.Tools;
 
 /// <summary>
-/// Bulk-inserts the synthetic channel with prepared INSERTs, one large transaction per batch. Ids are assigned
-/// here (parents before children), so rows reference each other without reading anything back.
+/// Generates the synthetic channel's rows, one batch at a time, and hands each batch to the engine's
+/// <see cref="SyntheticSink"/>. Ids are assigned here (parents before children), so rows reference each other
+/// without reading anything back.
 /// </summary>
-internal sealed class SyntheticWriter(SqliteConnection connection, SyntheticSettings settings, SyntheticCatalog catalog, TextWriter output, Stopwatch clock)
+internal sealed class SyntheticWriter(SyntheticSink sink, SyntheticSettings settings, SyntheticCatalog catalog, TextWriter output, Stopwatch clock)
 {
     private const int RegistrationDays = 90;
     private const int AfterSaleMonths = 12;
@@ -22,19 +22,15 @@ internal sealed class SyntheticWriter(SqliteConnection connection, SyntheticSett
 
     public void WriteAgents(List<SyntheticAgent> agents)
     {
-        Execute("PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
+        sink.Prepare();
         var anchor = settings.Anchor;
         var start = new DateOnly(anchor.Year, 1, 1);
-        using var insertAgent = new BulkInsert(connection, "Agents", "Id", "Code", "LegalName", "Uscc", "Tier", "ParentId", "Status", "ContractStart", "ContractEnd", "SuspendedUntil", "ContactName", "ContactPhone", "ContactEmail", "CreatedAt", "Version");
-        using var insertTerritory = new BulkInsert(connection, "AgentTerritories", "AgentId", "RegionCode");
-        using var insertLink = new BulkInsert(connection, "AgentLinks", "AncestorId", "DescendantId", "Depth");
+        var insertAgent = new SyntheticTable("Agents", "Id", "Code", "LegalName", "Uscc", "Tier", "ParentId", "Status", "ContractStart", "ContractEnd", "SuspendedUntil", "ContactName", "ContactPhone", "ContactEmail", "CreatedAt", "Version");
+        var insertTerritory = new SyntheticTable("AgentTerritories", "AgentId", "RegionCode");
+        var insertLink = new SyntheticTable("AgentLinks", "AncestorId", "DescendantId", "Depth");
         var byId = agents.ToDictionary(a => a.Id);
         for (var from = 0; from < agents.Count; from += settings.BatchSize)
         {
-            using var transaction = connection.BeginTransaction();
-            insertAgent.Use(transaction);
-            insertTerritory.Use(transaction);
-            insertLink.Use(transaction);
             foreach (var agent in agents.Skip(from).Take(settings.BatchSize))
             {
                 var (contractStart, contractEnd, suspendedUntil) = agent.Status switch
@@ -46,11 +42,9 @@ internal sealed class SyntheticWriter(SqliteConnection connection, SyntheticSett
                 };
                 insertAgent.Add(
                     agent.Id, agent.Code, agent.LegalName, agent.Uscc, agent.Tier.ToString(), agent.ParentId, agent.Status.ToString(),
-                    contractStart is { } s ? SqliteText.Day(s) : null,
-                    contractEnd is { } e ? SqliteText.Day(e) : null,
-                    suspendedUntil is { } u ? SqliteText.Time(u) : null,
+                    contractStart, contractEnd, suspendedUntil,
                     agent.LegalName, "010-0000-0000", agent.Code.ToLowerInvariant() + "@agents.example.cn",
-                    SqliteText.Time(anchor.AddYears(-1)), agent.Status == ContractStatus.Applied ? 1 : 3);
+                    anchor.AddYears(-1), agent.Status == ContractStatus.Applied ? 1 : 3);
                 foreach (var region in agent.Territory)
                 {
                     insertTerritory.Add(agent.Id, region);
@@ -65,7 +59,7 @@ internal sealed class SyntheticWriter(SqliteConnection connection, SyntheticSett
                 }
             }
 
-            transaction.Commit();
+            sink.Write(insertAgent, insertTerritory, insertLink);
         }
 
         Progress("agents", agents.Count, agents.Count);
@@ -75,22 +69,15 @@ internal sealed class SyntheticWriter(SqliteConnection connection, SyntheticSett
     {
         var anchor = settings.Anchor;
         var homes = agents.Where(a => a.Tier != AgentTier.Strategic).ToList();
-        using var insertCustomer = new BulkInsert(connection, "Customers", "Id", "Uscc", "LegalName", "NormalizedName", "RegionCode", "CityCode", "Segment", "CreatedAt", "Version");
-        using var insertDeal = new BulkInsert(connection, "Deals", "Id", "AgentId", "CustomerId", "Status", "ExpectedCloseDate", "CreatedAt", "SubmittedAt", "DecidedAt", "ProtectedUntil", "ExtensionUsed", "Version");
-        using var insertLine = new BulkInsert(connection, "DealLines", "DealId", "Sku", "Quantity", "UnitPrice", "UniformPrice", "PurchasePrice");
-        using var insertProtection = new BulkInsert(connection, "CustomerProtections", "Id", "CustomerId", "AgentId", "Basis", "DealId", "Since", "Until", "EndedAt", "EndReason");
-        using var insertSale = new BulkInsert(connection, "SalesReports", "Id", "DealId", "AgentId", "CustomerId", "SoldOn", "ReportedAt", "ReportedBy");
-        using var insertSaleLine = new BulkInsert(connection, "SalesReportLine", "SalesReportId", "Sku", "Quantity", "UnitPrice", "UniformPrice");
-        BulkInsert[] all = [insertCustomer, insertDeal, insertLine, insertProtection, insertSale, insertSaleLine];
+        var insertCustomer = new SyntheticTable("Customers", "Id", "Uscc", "LegalName", "NormalizedName", "RegionCode", "CityCode", "Segment", "CreatedAt", "Version");
+        var insertDeal = new SyntheticTable("Deals", "Id", "AgentId", "CustomerId", "Status", "ExpectedCloseDate", "CreatedAt", "SubmittedAt", "DecidedAt", "ProtectedUntil", "ExtensionUsed", "Version");
+        var insertLine = new SyntheticTable("DealLines", "DealId", "Sku", "Quantity", "UnitPrice", "UniformPrice", "PurchasePrice");
+        var insertProtection = new SyntheticTable("CustomerProtections", "Id", "CustomerId", "AgentId", "Basis", "DealId", "Since", "Until", "EndedAt", "EndReason");
+        var insertSale = new SyntheticTable("SalesReports", "Id", "DealId", "AgentId", "CustomerId", "SoldOn", "ReportedAt", "ReportedBy");
+        var insertSaleLine = new SyntheticTable("SalesReportLine", "SalesReportId", "Sku", "Quantity", "UnitPrice", "UniformPrice");
         int deals = 0, protections = 0, openProtections = 0, sales = 0;
         for (var from = 1; from <= settings.Customers; from += settings.BatchSize)
         {
-            using var transaction = connection.BeginTransaction();
-            foreach (var insert in all)
-            {
-                insert.Use(transaction);
-            }
-
             var to = Math.Min(settings.Customers, from + settings.BatchSize - 1);
             for (var id = from; id <= to; id++)
             {
@@ -100,7 +87,7 @@ internal sealed class SyntheticWriter(SqliteConnection connection, SyntheticSett
                 var uscc = Uscc.Create('9', '1', location, (10_000_000 + id).ToString("D8", CultureInfo.InvariantCulture)).Value;
                 var segment = random.Next(10) switch { < 7 => CustomerSegment.GovernmentEnterprise, < 9 => CustomerSegment.Public, _ => CustomerSegment.Household };
                 var city = string.Concat(location.AsSpan(0, 4), "00");
-                insertCustomer.Add(id, uscc, name, CustomerName.Normalize(name), location, city, segment.ToString(), SqliteText.Time(anchor.AddDays(-400).AddMinutes(random.Next(200_000))), 0);
+                insertCustomer.Add(id, uscc, name, CustomerName.Normalize(name), location, city, segment.ToString(), anchor.AddDays(-400).AddMinutes(random.Next(200_000)), 0);
 
                 var roll = random.Next(100);
                 if (roll >= 60 || (roll < 50 && !home.IsActive))
@@ -113,15 +100,14 @@ internal sealed class SyntheticWriter(SqliteConnection connection, SyntheticSett
                 var quantity = 1 + random.Next(50);
                 var purchase = catalog.Discounts[home.Tier].PurchasePrice(uniform);
                 var dealId = ++deals;
-                var money = SqliteText.Money(uniform);
-                insertLine.Add(dealId, sku, quantity, money, money, SqliteText.Money(purchase));
+                insertLine.Add(dealId, sku, quantity, uniform, uniform, purchase);
                 if (roll >= 50)
                 {
                     // A registration that lapsed long ago: the deal expired and its protection with it.
                     var registered = anchor.AddDays(-100 - random.Next(300)).AddSeconds(random.Next(86_400));
                     var until = registered.AddDays(RegistrationDays);
                     InsertDeal(insertDeal, dealId, home.Id, id, DealStatus.Expired, registered, until, 3);
-                    insertProtection.Add(++protections, id, home.Id, nameof(ProtectionBasis.Registration), dealId, SqliteText.Time(registered), SqliteText.Time(until), SqliteText.Time(until), nameof(ProtectionEnd.Expired));
+                    insertProtection.Add(++protections, id, home.Id, nameof(ProtectionBasis.Registration), dealId, registered, until, until, nameof(ProtectionEnd.Expired));
                 }
                 else if (random.Next(5) == 0)
                 {
@@ -131,9 +117,9 @@ internal sealed class SyntheticWriter(SqliteConnection connection, SyntheticSett
                     var reported = soldOn.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
                     InsertDeal(insertDeal, dealId, home.Id, id, DealStatus.Won, registered, registered.AddDays(RegistrationDays), 3);
                     var saleId = ++sales;
-                    insertSale.Add(saleId, dealId, home.Id, id, SqliteText.Day(soldOn), SqliteText.Time(reported), home.Code.ToLowerInvariant() + "@agents.example.cn");
-                    insertSaleLine.Add(saleId, sku, quantity, money, money);
-                    insertProtection.Add(++protections, id, home.Id, nameof(ProtectionBasis.Sale), dealId, SqliteText.Time(reported), SqliteText.Time(reported.AddMonths(AfterSaleMonths)), null, null);
+                    insertSale.Add(saleId, dealId, home.Id, id, soldOn, reported, home.Code.ToLowerInvariant() + "@agents.example.cn");
+                    insertSaleLine.Add(saleId, sku, quantity, uniform, uniform);
+                    insertProtection.Add(++protections, id, home.Id, nameof(ProtectionBasis.Sale), dealId, reported, reported.AddMonths(AfterSaleMonths), null, null);
                     openProtections++;
                 }
                 else
@@ -141,38 +127,29 @@ internal sealed class SyntheticWriter(SqliteConnection connection, SyntheticSett
                     var registered = anchor.AddDays(-random.Next(85)).AddSeconds(-random.Next(86_400));
                     var until = registered.AddDays(RegistrationDays);
                     InsertDeal(insertDeal, dealId, home.Id, id, DealStatus.Approved, registered, until, 2);
-                    insertProtection.Add(++protections, id, home.Id, nameof(ProtectionBasis.Registration), dealId, SqliteText.Time(registered), SqliteText.Time(until), null, null);
+                    insertProtection.Add(++protections, id, home.Id, nameof(ProtectionBasis.Registration), dealId, registered, until, null, null);
                     openProtections++;
                 }
             }
 
-            transaction.Commit();
+            sink.Write(insertCustomer, insertDeal, insertLine, insertProtection, insertSale, insertSaleLine);
             Progress("customers", to, settings.Customers);
         }
 
         return new Counts(_links, openProtections, deals, sales);
     }
 
-    /// <summary>Fresh planner statistics, as <c>PRAGMA optimize</c> would gather them over time on a live database.</summary>
-    public void Optimize()
+    /// <summary>What a live database would have by now: planner statistics, identity counters past the ids written.</summary>
+    public void Finish()
     {
-        Execute("PRAGMA foreign_keys = ON; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
+        sink.Finish();
         Progress("analyze", 1, 1);
     }
 
-    private static void InsertDeal(BulkInsert insert, int dealId, int agentId, int customerId, DealStatus status, DateTime registered, DateTime protectedUntil, int version) =>
+    private static void InsertDeal(SyntheticTable insert, int dealId, int agentId, int customerId, DealStatus status, DateTime registered, DateTime protectedUntil, int version) =>
         insert.Add(
-            dealId, agentId, customerId, status.ToString(), SqliteText.Day(DateOnly.FromDateTime(registered.AddDays(45))),
-            SqliteText.Time(registered), SqliteText.Time(registered), SqliteText.Time(registered), SqliteText.Time(protectedUntil), 0, version);
-
-    private void Execute(string sql)
-    {
-        using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // The tool's own constant pragmas.
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        command.ExecuteNonQuery();
-    }
+            dealId, agentId, customerId, status.ToString(), DateOnly.FromDateTime(registered.AddDays(45)),
+            registered, registered, registered, protectedUntil, false, version);
 
     private void Progress(string what, int done, int total) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what,-10} {done,12:N0} / {total,-12:N0} {100.0 * done / total,5:0}%  {clock.Elapsed.TotalSeconds,6:0.0} s"));

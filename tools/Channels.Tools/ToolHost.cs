@@ -1,11 +1,11 @@
 using System.Reflection;
-using Microsoft.Data.Sqlite;
+using Portal.Data;
 using Portal.Hosting;
 
 namespace Channels.Tools;
 
 /// <summary>
-/// The real application (services, options, database setup) on a given SQLite file: the tools resolve the same
+/// The real application (services, options, database setup) on a given database (SQLite or PostgreSQL): the tools resolve the same
 /// services the portal uses, without the background jobs; <c>bench</c> also serves it on loopback for the API figure.
 /// </summary>
 public static class ToolHost
@@ -13,9 +13,9 @@ public static class ToolHost
     /// <summary>The portal's assembly (<c>Portal.dll</c>, copied beside the tools with its runtime configuration).</summary>
     public static Assembly PortalAssembly => typeof(PortalApplication).Assembly;
 
-    public static WebApplication Build(string databaseFile, bool serve = false)
+    public static WebApplication Build(ToolDatabase database, bool serve = false)
     {
-        var full = Path.GetFullPath(databaseFile);
+        ArgumentNullException.ThrowIfNull(database);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = AppContext.BaseDirectory,
@@ -26,8 +26,8 @@ public static class ToolHost
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Sqlite"] = ConnectionString(full),
-            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:" + DatabaseSetup.ConnectionStringName(database.Provider)] = database.ConnectionString,
+            ["Database:Provider"] = database.Provider.ToString(),
             ["Database:SeedDemoData"] = "false",
             ["Operations:ExpiryJobEnabled"] = "false",
 
@@ -35,6 +35,10 @@ public static class ToolHost
             ["Availability:PermitsPerMinute"] = "1000000000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+
+            // Migrating a new PostgreSQL database, EF Core logs as an error its look for the history table that is not
+            // there yet; a command that really fails still fails its operation, and the tool reports that.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Critical",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
         });
         if (serve)
@@ -46,12 +50,4 @@ public static class ToolHost
         builder.AddPortal();
         return builder.Build();
     }
-
-    /// <summary>The connection string the portal would use for this file (pooled, 30 s busy timeout).</summary>
-    public static string ConnectionString(string databaseFile) => new SqliteConnectionStringBuilder
-    {
-        DataSource = Path.GetFullPath(databaseFile),
-        DefaultTimeout = 30,
-        Pooling = true,
-    }.ToString();
 }

@@ -3,22 +3,9 @@ using System.Globalization;
 
 namespace Channels.Tools;
 
-/// <summary>The options the tools share: the database file, the seed and whole numbers with a minimum.</summary>
+/// <summary>The options the tools share: the seed and whole numbers with a minimum (the database: <see cref="DatabaseChoice"/>).</summary>
 internal static class ToolOptions
 {
-    public static Option<string> Database(string description)
-    {
-        var option = new Option<string>("--db") { Description = description, HelpName = "file", Required = true };
-        option.Validators.Add(result =>
-        {
-            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
-            {
-                result.AddError("--db needs a file name.");
-            }
-        });
-        return option;
-    }
-
     public static Option<int> Seed(string description) => Number("--seed", 42, 0, description);
 
     /// <summary>A whole number that defaults to <paramref name="fallback"/>; text or a number below <paramref name="min"/> is refused.</summary>
