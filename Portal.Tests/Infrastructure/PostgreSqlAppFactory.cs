@@ -5,9 +5,10 @@ namespace Portal.Tests.Infrastructure;
 /// <summary>
 /// The real portal on a database of its own on the PostgreSQL test server (<see cref="PostgreSqlServer"/>), created and
 /// migrated at start-up as on a production server, and dropped on dispose. The seeded state is copied once into a
-/// schema of the same database; a reset empties every table and copies the rows back, with the sequences where they
-/// were — one short transaction, where dropping the database and copying it again from a template takes seconds
-/// (each CREATE DATABASE writes and syncs the whole copy).
+/// schema of the same database; a reset deletes every row and copies the seeded rows back, with the sequences where
+/// they were, in one transaction: about 0.3 s here, where TRUNCATE (new files for every table) took 1.3 s and dropping
+/// the database and copying it again from a template 1.2–4 s (ADR 38). Foreign keys are not checked while the rows go
+/// back (the replica role), which needs a superuser, as the test cluster's <c>postgres</c> is.
 /// </summary>
 public sealed class PostgreSqlAppFactory(IReadOnlyDictionary<string, string>? settings = null) : PortalAppFactory(null, settings)
 {
@@ -48,9 +49,9 @@ public sealed class PostgreSqlAppFactory(IReadOnlyDictionary<string, string>? se
             await keep.ExecuteNonQueryAsync();
         }
 
-        // Foreign keys are enforced by triggers, which the replica role does not fire while the rows go back.
+        // Foreign keys are enforced by triggers, which the replica role does not fire: tables go in any order.
         _restore = "BEGIN; SET LOCAL session_replication_role = replica; " +
-            $"TRUNCATE {string.Join(", ", tables.Select(t => "public." + t))}; " +
+            string.Concat(tables.Select(t => $"DELETE FROM public.{t}; ")) +
             string.Concat(tables.Select(t => $"INSERT INTO public.{t} SELECT * FROM seeded.{t}; ")) +
             sequences + " COMMIT;";
     }

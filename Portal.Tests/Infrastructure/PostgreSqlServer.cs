@@ -5,7 +5,7 @@ namespace Portal.Tests.Infrastructure;
 /// <summary>
 /// The PostgreSQL server the PostgreSQL suites run on: its connection string comes from <c>CHANNELS_TEST_POSTGRES</c>
 /// (<c>scripts/test.sh</c> starts a private cluster and sets it). Each portal or database under test gets databases of its
-/// own, named <c>t_&lt;guid&gt;</c>, and drops them when disposed, so suites and parallel test runs never meet. A run
+/// own, named <c>t_&lt;guid&gt;</c> (created by the portal's own migration at start-up), and drops them when disposed, so suites and parallel test runs never meet. A run
 /// that did not filter these suites out (<c>--filter "Database!=PostgreSql"</c>) and has no server fails, loudly.
 /// </summary>
 public static class PostgreSqlServer
@@ -38,10 +38,6 @@ public static class PostgreSqlServer
     public static string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ToString();
 
-    /// <summary>Creates an empty database, or a copy of <paramref name="template"/> (which nobody may be connected to).</summary>
-    public static Task CreateDatabaseAsync(string database, string? template = null) =>
-        ExecuteAsync(template is null ? $"CREATE DATABASE \"{database}\"" : $"CREATE DATABASE \"{database}\" TEMPLATE \"{template}\"");
-
     /// <summary>Drops a database, ending the connections still open to it (this process's pool for it is cleared first).</summary>
     public static async Task DropDatabaseAsync(string database)
     {
@@ -49,8 +45,7 @@ public static class PostgreSqlServer
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
     }
 
-    /// <summary>Closes this process's idle connections to the database and retires its busy ones.</summary>
-    public static void ClearPool(string database)
+    private static void ClearPool(string database)
     {
         using var connection = new NpgsqlConnection(ConnectionStringFor(database));
         NpgsqlConnection.ClearPool(connection);
