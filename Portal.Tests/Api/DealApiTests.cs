@@ -172,7 +172,7 @@ public sealed class DealApiTests(DealApiTests.CappedApp fixture) : AppTest<DealA
     [Fact]
     public async Task Fifty_concurrent_registrations_by_fifty_agents_leave_exactly_one_approved()
     {
-        var agents = await RegistrationRaceTests.CreateActiveAgentsAsync(App, 50, "440000");
+        var agents = await RaceAgents.CreateActiveAsync(App, 50, "440000");
         await CreateUsersAsync(agents.Select(a => a.AgentCode!));
         var clients = new List<HttpClient>();
         foreach (var agent in agents)

@@ -4,26 +4,27 @@ using Portal.Domain.Common;
 using Portal.Domain.Deals;
 using Portal.Features.Customers;
 using Portal.Features.Deals;
+using Portal.Tests.Builders;
 using Portal.Tests.Deals;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Arbitration;
 
 /// <summary>
-/// Arbitration racing a registration of the same customer by a third agent, many times over on a real SQLite file: the
-/// customer never has two open protections, whoever commits first (ADR 4, ADR 0027).
+/// Arbitration racing a registration of the same customer by a third agent, many times over on a real database: the
+/// customer never has two open protections, whoever commits first (ADR 4, ADR 0027) — on each engine.
 /// </summary>
-public sealed class ArbitrationRaceTests
+public abstract class ArbitrationRaceTests<TFixture>(TFixture fixture) : AppTest<TFixture>(fixture)
+    where TFixture : PortalAppFixture
 {
     private const int Rounds = 15;
 
     [Fact]
     public async Task A_transfer_racing_a_third_agents_registration_always_leaves_exactly_one_open_protection()
     {
-        using var app = new PortalAppFactory();
-        var (holder, target, rival, manager) = await PartiesAsync(app);
-        var arbitration = app.Services.GetRequiredService<ProtectionArbitration>();
-        var registrations = app.Services.GetRequiredService<DealRegistrationService>();
+        var (holder, target, rival, manager) = await PartiesAsync();
+        var arbitration = Service<ProtectionArbitration>();
+        var registrations = Service<DealRegistrationService>();
 
         for (var round = 0; round < Rounds; round++)
         {
@@ -39,17 +40,16 @@ public sealed class ArbitrationRaceTests
             Assert.True(moved.Succeeded, moved.ToString());
             Assert.Equal(DealStatus.Rejected, registered.Value!.Status);
             Assert.Contains(ReasonCode.CustomerProtected, registered.Value.Reasons.Select(r => r.Code));
-            Assert.Equal([target.AgentId!.Value], await OpenHoldersAsync(app, uscc));
+            Assert.Equal([target.AgentId!.Value], await OpenHoldersAsync(uscc));
         }
     }
 
     [Fact]
     public async Task A_release_racing_a_third_agents_registration_always_leaves_at_most_the_registrant_holding()
     {
-        using var app = new PortalAppFactory();
-        var (holder, _, rival, manager) = await PartiesAsync(app);
-        var arbitration = app.Services.GetRequiredService<ProtectionArbitration>();
-        var registrations = app.Services.GetRequiredService<DealRegistrationService>();
+        var (holder, _, rival, manager) = await PartiesAsync();
+        var arbitration = Service<ProtectionArbitration>();
+        var registrations = Service<DealRegistrationService>();
 
         for (var round = 0; round < Rounds; round++)
         {
@@ -64,7 +64,7 @@ public sealed class ArbitrationRaceTests
             // Released first: the rival's registration is approved and it holds the customer alone; otherwise it was
             // refused and nobody holds it.
             Assert.True(released.Succeeded, released.ToString());
-            var holders = await OpenHoldersAsync(app, uscc);
+            var holders = await OpenHoldersAsync(uscc);
             if (registered.Value!.Status == DealStatus.Approved)
             {
                 Assert.Equal([rival.AgentId!.Value], holders);
@@ -76,10 +76,10 @@ public sealed class ArbitrationRaceTests
         }
     }
 
-    private static async Task<(CurrentUser Holder, CurrentUser Target, CurrentUser Rival, CurrentUser Manager)> PartiesAsync(PortalAppFactory app)
+    private async Task<(CurrentUser Holder, CurrentUser Target, CurrentUser Rival, CurrentUser Manager)> PartiesAsync()
     {
-        var agents = await RegistrationRaceTests.CreateActiveAgentsAsync(app, 3, "440000");
-        return (agents[0], agents[1], agents[2], await app.UserAsync("manager@channels.local"));
+        var agents = await RaceAgents.CreateActiveAsync(App, 3, "440000");
+        return (agents[0], agents[1], agents[2], await UserAsync(Manager));
     }
 
     private static async Task<(T1, T2)> RaceAsync<T1, T2>(Func<Task<T1>> first, Func<Task<T2>> second)
@@ -91,10 +91,15 @@ public sealed class ArbitrationRaceTests
         return (await a, await b);
     }
 
-    private static async Task<List<int>> OpenHoldersAsync(PortalAppFactory app, string uscc)
+    private async Task<List<int>> OpenHoldersAsync(string uscc)
     {
-        await using var db = await app.CreateContextAsync();
+        await using var db = await DbAsync();
         var id = await db.Customers.Where(c => c.Uscc == uscc).Select(c => c.Id).SingleAsync();
         return await db.CustomerProtections.Where(p => p.CustomerId == id && p.EndedAt == null).Select(p => p.AgentId).ToListAsync();
     }
 }
+
+public sealed class ArbitrationRaceTestsOnSqlite(PortalAppFixture fixture) : ArbitrationRaceTests<PortalAppFixture>(fixture);
+
+[Trait(PostgreSqlServer.Trait, PostgreSqlServer.Name)]
+public sealed class ArbitrationRaceTestsOnPostgreSql(PostgreSqlAppFixture fixture) : ArbitrationRaceTests<PostgreSqlAppFixture>(fixture);

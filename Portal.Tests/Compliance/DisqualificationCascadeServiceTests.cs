@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Data;
 using Portal.Domain.Agents;
 using Portal.Domain.Agents.Disqualification;
 using Portal.Domain.Audit;
@@ -18,7 +19,8 @@ namespace Portal.Tests.Compliance;
 /// The disqualification cascade (DESIGN.md §4) carried out on the demo tree: SP-SOUTH → CORE-GZ → {T1-TIANHE, T2-YUEXIU};
 /// CORE-SZ vendor-signed. Each of CORE-GZ, T1-TIANHE, T2-YUEXIU and CORE-SZ holds one customer through an approved deal.
 /// </summary>
-public sealed class DisqualificationCascadeServiceTests(PortalAppFixture fixture) : AppTest(fixture)
+public abstract class DisqualificationCascadeServiceTests<TFixture>(TFixture fixture) : AppTest<TFixture>(fixture)
+    where TFixture : PortalAppFixture
 {
 
     [Fact]
@@ -105,7 +107,10 @@ public sealed class DisqualificationCascadeServiceTests(PortalAppFixture fixture
         await using (var db = await DbAsync())
         {
             // The sub-agents' move comes after the revocation, the cancelled deal and the handed-over protection.
-            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER interrupt_cascade BEFORE UPDATE OF ParentId ON Agents BEGIN SELECT RAISE(ABORT, 'interrupted'); END;");
+            foreach (var statement in InterruptingTrigger(DatabaseProviders.Of(db.Database)).Create)
+            {
+                await db.Database.ExecuteSqlRawAsync(statement);
+            }
         }
 
         try
@@ -115,12 +120,30 @@ public sealed class DisqualificationCascadeServiceTests(PortalAppFixture fixture
         finally
         {
             await using var db = await DbAsync();
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER interrupt_cascade;");
+            foreach (var statement in InterruptingTrigger(DatabaseProviders.Of(db.Database)).Drop)
+            {
+                await db.Database.ExecuteSqlRawAsync(statement);
+            }
         }
 
         Assert.Equal(before, await ChannelStateAsync());
         Assert.Equal(CaseState.Confirmed, (await Queries.GetAsync(compliance, id))!.State);
     }
+
+    /// <summary>A trigger that fails any change of an agent's parent, in each engine's own dialect.</summary>
+    private static (string[] Create, string[] Drop) InterruptingTrigger(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => (
+            ["CREATE TRIGGER interrupt_cascade BEFORE UPDATE OF ParentId ON Agents BEGIN SELECT RAISE(ABORT, 'interrupted'); END;"],
+            ["DROP TRIGGER interrupt_cascade;"]),
+        DatabaseProvider.PostgreSql => (
+            [
+                "CREATE FUNCTION interrupt_cascade() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'interrupted'; END $$;",
+                "CREATE TRIGGER interrupt_cascade BEFORE UPDATE OF \"ParentId\" ON \"Agents\" FOR EACH ROW EXECUTE FUNCTION interrupt_cascade();",
+            ],
+            ["DROP TRIGGER interrupt_cascade ON \"Agents\";", "DROP FUNCTION interrupt_cascade();"]),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
 
     // Everything a disqualification of CORE-GZ would touch, as one comparable text.
     private Task<string> ChannelStateAsync() => ReadAsync(async db =>
@@ -242,3 +265,8 @@ public sealed class DisqualificationCascadeServiceTests(PortalAppFixture fixture
         return (approved.Id, demoDeal.Id, pending.Id, authorization.Id);
     }
 }
+
+public sealed class DisqualificationCascadeServiceTestsOnSqlite(PortalAppFixture fixture) : DisqualificationCascadeServiceTests<PortalAppFixture>(fixture);
+
+[Trait(PostgreSqlServer.Trait, PostgreSqlServer.Name)]
+public sealed class DisqualificationCascadeServiceTestsOnPostgreSql(PostgreSqlAppFixture fixture) : DisqualificationCascadeServiceTests<PostgreSqlAppFixture>(fixture);

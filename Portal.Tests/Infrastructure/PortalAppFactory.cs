@@ -24,7 +24,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     private readonly TempDirectory? _ownedFolder;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly TestClock _clock;
-    private string? _snapshot;
+    private bool _seededKept;
 
     public PortalAppFactory()
         : this(null, null)
@@ -50,6 +50,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     public string DataDirectory { get; }
 
     public string DatabaseFile => Path.Combine(DataDirectory, "channels.db");
+
+    private string SeededFile => Path.Combine(DataDirectory, "channels.seeded.db");
 
     /// <summary>A portal for a browser: its clock runs from <see cref="TestTime.Start"/> in real time.</summary>
     public static PortalAppFactory Running() => new(null, null, runningClock: true);
@@ -79,20 +81,40 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     {
         _ = Services;
         _clock.Restart();
-        if (_snapshot is null)
+        if (!_seededKept)
         {
-            _snapshot = Path.Combine(DataDirectory, "channels.seeded.db");
-            await using var live = Open(DatabaseFile);
-            await using var copy = live.CreateCommand();
-            copy.CommandText = "VACUUM INTO $path";
-            copy.Parameters.AddWithValue("$path", _snapshot);
-            await copy.ExecuteNonQueryAsync();
+            await KeepSeededDatabaseAsync();
+            _seededKept = true;
             return;
         }
 
-        await using var source = Open(_snapshot);
-        await using var target = Open(DatabaseFile);
+        await RestoreSeededDatabaseAsync();
+    }
+
+    /// <summary>Sets the provider and where its database is (this portal's own SQLite file).</summary>
+    protected virtual void UseDatabase(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSetting("Database:Provider", "Sqlite");
+    }
+
+    /// <summary>Keeps the database as it is right after start-up aside, for <see cref="RestoreSeededDatabaseAsync"/>.</summary>
+    protected virtual async Task KeepSeededDatabaseAsync()
+    {
+        await using var live = Open(DatabaseFile);
+        await using var copy = live.CreateCommand();
+        copy.CommandText = "VACUUM INTO $path";
+        copy.Parameters.AddWithValue("$path", SeededFile);
+        await copy.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Puts the database back as <see cref="KeepSeededDatabaseAsync"/> kept it.</summary>
+    protected virtual Task RestoreSeededDatabaseAsync()
+    {
+        using var source = Open(SeededFile);
+        using var target = Open(DatabaseFile);
         source.BackupDatabase(target);
+        return Task.CompletedTask;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -101,7 +123,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
         // Development serves the static web assets (MudBlazor's CSS and JS) straight from the build output.
         builder.UseEnvironment(_settings.GetValueOrDefault("environment", "Development"));
-        builder.UseSetting("Database:Provider", "Sqlite");
+        UseDatabase(builder);
         builder.UseSetting("Database:DataDirectory", DataDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
 

@@ -6,7 +6,8 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Integration;
 
 /// <summary>Tampering with any one stored audit entry — changing it or deleting it — is detected by verification.</summary>
-public sealed class AuditTamperTests(PortalAppFixture fixture) : AppTest(fixture)
+public abstract class AuditTamperTests<TFixture>(TFixture fixture) : AppTest<TFixture>(fixture)
+    where TFixture : PortalAppFixture
 {
     private const int Entries = 6;
     public override async Task InitializeAsync()
@@ -142,3 +143,8 @@ public sealed class AuditTamperTests(PortalAppFixture fixture) : AppTest(fixture
         return await Service<AuditLogService>().VerifyAsync(compliance);
     }
 }
+
+public sealed class AuditTamperTestsOnSqlite(PortalAppFixture fixture) : AuditTamperTests<PortalAppFixture>(fixture);
+
+[Trait(PostgreSqlServer.Trait, PostgreSqlServer.Name)]
+public sealed class AuditTamperTestsOnPostgreSql(PostgreSqlAppFixture fixture) : AuditTamperTests<PostgreSqlAppFixture>(fixture);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Data;
 using Portal.Domain.Agents;
 using Portal.Domain.Customers;
 using Portal.Domain.Regions;
@@ -6,15 +7,15 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Integration;
 
-/// <summary>Invariants the database itself enforces, whatever the application code does.</summary>
-public sealed class DatabaseInvariantTests : IAsyncLifetime
+/// <summary>Invariants the database itself enforces, whatever the application code does — on each engine.</summary>
+public abstract class DatabaseInvariantTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly DateTime Now = new(2026, 11, 25, 8, 0, 0, DateTimeKind.Utc);
     private TestDatabase _database = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         await using var db = _database.CreateContext();
         db.Regions.AddRange(new Region(RegionCode.Parse("440000"), "广东省", "Guangdong"), new Region(RegionCode.Parse("440100"), "广州市", "Guangzhou"), new Region(RegionCode.Parse("440106"), "天河区", "Tianhe District"));
         db.Agents.Add(new Agent("A-ONE", "甲代理", Uscc.Create('9', '1', "440106", "MA5AAA01").Value, AgentTier.Tier1, null, Now));
@@ -93,3 +94,8 @@ public sealed class DatabaseInvariantTests : IAsyncLifetime
         return (customer, agents[0], agents[1]);
     }
 }
+
+public sealed class DatabaseInvariantTestsOnSqlite() : DatabaseInvariantTests(DatabaseProvider.Sqlite);
+
+[Trait(PostgreSqlServer.Trait, PostgreSqlServer.Name)]
+public sealed class DatabaseInvariantTestsOnPostgreSql() : DatabaseInvariantTests(DatabaseProvider.PostgreSql);

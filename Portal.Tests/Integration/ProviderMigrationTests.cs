@@ -34,7 +34,8 @@ public sealed class ProviderMigrationTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.SqlServer)]
-    public void Neither_provider_has_pending_model_changes(DatabaseProvider provider)
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public void No_provider_has_pending_model_changes(DatabaseProvider provider)
     {
         using var db = Context(provider);
 
@@ -52,6 +53,21 @@ public sealed class ProviderMigrationTests
         Assert.Contains("CREATE UNIQUE INDEX [UX_CustomerProtections_OpenPerCustomer]", script, StringComparison.Ordinal);
         Assert.Contains("WHERE [EndedAt] IS NULL", script, StringComparison.Ordinal);
         Assert.Contains("decimal(18,2)", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_postgresql_model_and_migrations_quote_the_partial_index_filters_with_double_quotes()
+    {
+        using var db = Context(DatabaseProvider.PostgreSql);
+        var filters = db.Model.GetEntityTypes().SelectMany(e => e.GetIndexes()).Select(i => i.GetFilter()).OfType<string>().ToList();
+
+        var script = db.GetService<IMigrator>().GenerateScript();
+
+        Assert.Contains("\"EndedAt\" IS NULL", filters);
+        Assert.All(filters, filter => Assert.DoesNotContain('[', filter));
+        Assert.Contains("CREATE UNIQUE INDEX \"UX_CustomerProtections_OpenPerCustomer\"", script, StringComparison.Ordinal);
+        Assert.Contains("WHERE \"EndedAt\" IS NULL", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("[EndedAt]", script, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,5 +107,34 @@ public sealed class ProviderMigrationTests
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
         DatabaseSetup.Configure(builder, new ConfigurationBuilder().Build(), options, Path.GetTempPath());
         return new PortalDbContext(builder.Options);
+    }
+}
+
+/// <summary>On a real PostgreSQL: an empty database is brought to the latest migration, with the invariants' indexes.</summary>
+[Trait(PostgreSqlServer.Trait, PostgreSqlServer.Name)]
+public sealed class PostgreSqlMigrationTests
+{
+    [Fact]
+    public async Task An_empty_database_is_migrated_to_the_latest_with_the_partial_unique_index()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
+        await using var db = database.CreateContext();
+
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        var index = await db.Database.SqlQueryRaw<string>("SELECT indexdef AS \"Value\" FROM pg_indexes WHERE indexname = 'UX_CustomerProtections_OpenPerCustomer'").SingleAsync();
+        Assert.Contains("UNIQUE", index, StringComparison.Ordinal);
+        Assert.Contains("WHERE (\"EndedAt\" IS NULL)", index, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrating_again_changes_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
+        await using var db = database.CreateContext();
+
+        await DatabaseSetup.MigrateAsync(db);
+
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
     }
 }

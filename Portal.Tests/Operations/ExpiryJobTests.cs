@@ -13,7 +13,8 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Operations;
 
-public sealed class ExpiryJobTests(ExpiryJobTests.SmallBatches fixture) : AppTest<ExpiryJobTests.SmallBatches>(fixture)
+public abstract class ExpiryJobTests<TFixture>(TFixture fixture) : AppTest<TFixture>(fixture)
+    where TFixture : PortalAppFixture
 {
     private ExpiryJob Job => Service<ExpiryJob>();
 
@@ -167,8 +168,22 @@ public sealed class ExpiryJobTests(ExpiryJobTests.SmallBatches fixture) : AppTes
     }
 
     /// <summary>Two records per transaction, so the four demo deals take more than one batch.</summary>
-    public sealed class SmallBatches : PortalAppFixture
+    internal static IReadOnlyDictionary<string, string> SmallBatches { get; } = new Dictionary<string, string> { ["Operations:ExpiryBatchSize"] = "2" };
+}
+
+public sealed class ExpiryJobTestsOnSqlite(ExpiryJobTestsOnSqlite.Fixture fixture) : ExpiryJobTests<ExpiryJobTestsOnSqlite.Fixture>(fixture)
+{
+    public sealed class Fixture : PortalAppFixture
     {
-        protected override IReadOnlyDictionary<string, string>? Settings => new Dictionary<string, string> { ["Operations:ExpiryBatchSize"] = "2" };
+        protected override IReadOnlyDictionary<string, string>? Settings => SmallBatches;
+    }
+}
+
+[Trait(PostgreSqlServer.Trait, PostgreSqlServer.Name)]
+public sealed class ExpiryJobTestsOnPostgreSql(ExpiryJobTestsOnPostgreSql.Fixture fixture) : ExpiryJobTests<ExpiryJobTestsOnPostgreSql.Fixture>(fixture)
+{
+    public sealed class Fixture : PostgreSqlAppFixture
+    {
+        protected override IReadOnlyDictionary<string, string>? Settings => SmallBatches;
     }
 }

@@ -11,7 +11,8 @@ namespace Portal.Tests.Security;
 /// The demo hierarchy: SP-SOUTH → CORE-GZ → {T1-TIANHE, T2-YUEXIU}; CORE-SZ on its own. Each demo agent holds one
 /// demo customer through an approved deal. What each reseller's context can read is decided by the query filters.
 /// </summary>
-public sealed class VisibilityTests(PortalAppFixture fixture) : IClassFixture<PortalAppFixture>
+public abstract class VisibilityTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : PortalAppFixture
 {
     [Theory]
     [InlineData("T2-YUEXIU", "T1-TIANHE", false)] // a sibling
@@ -92,3 +93,8 @@ public sealed class VisibilityTests(PortalAppFixture fixture) : IClassFixture<Po
         return (deal.Id, deal.CustomerId, agent.Id);
     }
 }
+
+public sealed class VisibilityTestsOnSqlite(PortalAppFixture fixture) : VisibilityTests<PortalAppFixture>(fixture);
+
+[Trait(PostgreSqlServer.Trait, PostgreSqlServer.Name)]
+public sealed class VisibilityTestsOnPostgreSql(PostgreSqlAppFixture fixture) : VisibilityTests<PostgreSqlAppFixture>(fixture);
