@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +18,7 @@ namespace Portal.Tests.Integration;
 /// Two portal instances on one database (two portals on one SQLite file, as two processes would be): the price list,
 /// sign-out and role changes are the same on both (ADR 37), and two instances starting together seed once.
 /// </summary>
-public sealed partial class InstancesTests : IDisposable
+public sealed class InstancesTests : IDisposable
 {
     private readonly TempDirectory _folder = new();
 
@@ -123,7 +122,7 @@ public sealed partial class InstancesTests : IDisposable
     {
         using var page = await client.GetAsync(new Uri("/account/login", UriKind.Relative));
         var antiforgery = Cookies(page);
-        var token = AntiforgeryField().Match(await page.Content.ReadAsStringAsync()).Groups["token"].Value;
+        var token = SignInClient.AntiforgeryToken(await page.Content.ReadAsStringAsync());
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "signin",
@@ -143,7 +142,7 @@ public sealed partial class InstancesTests : IDisposable
     private static async Task SignOutAsync(HttpClient client, string cookies)
     {
         using var page = await GetAsync(client, "/", cookies);
-        var token = AntiforgeryField().Match(await page.Content.ReadAsStringAsync()).Groups["token"].Value;
+        var token = SignInClient.AntiforgeryToken(await page.Content.ReadAsStringAsync());
         Assert.NotEmpty(token);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["returnUrl"] = "/" });
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/account/logout", UriKind.Relative)) { Content = form };
@@ -162,7 +161,4 @@ public sealed partial class InstancesTests : IDisposable
     private static string Cookies(HttpResponseMessage response) =>
         string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values)
             ? values.Select(v => v.Split(';')[0]).Where(v => !v.EndsWith('=')) : []);
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

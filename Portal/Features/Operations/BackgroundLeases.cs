@@ -67,17 +67,12 @@ public sealed class BackgroundLeases(ChannelWrites writes, IOptions<LeaseOptions
         var expires = now + Settings.Duration;
         return writes.RunUnitAsync("TakeLease", async (db, ct) =>
         {
-            var taken = runs > 0
-                ? await db.BackgroundLeases.Where(l => l.Name == name && (l.Holder == holder || l.ExpiresAt < now)).ExecuteUpdateAsync(s => s
-                    .SetProperty(l => l.AcquiredAt, l => l.Holder == holder ? l.AcquiredAt : now)
-                    .SetProperty(l => l.Holder, holder)
-                    .SetProperty(l => l.ExpiresAt, expires)
-                    .SetProperty(l => l.Runs, l => l.Runs + runs)
-                    .SetProperty(l => l.LastRunAt, now), ct).ConfigureAwait(false)
-                : await db.BackgroundLeases.Where(l => l.Name == name && (l.Holder == holder || l.ExpiresAt < now)).ExecuteUpdateAsync(s => s
-                    .SetProperty(l => l.AcquiredAt, l => l.Holder == holder ? l.AcquiredAt : now)
-                    .SetProperty(l => l.Holder, holder)
-                    .SetProperty(l => l.ExpiresAt, expires), ct).ConfigureAwait(false);
+            var taken = await db.BackgroundLeases.Where(l => l.Name == name && (l.Holder == holder || l.ExpiresAt < now)).ExecuteUpdateAsync(s => s
+                .SetProperty(l => l.AcquiredAt, l => l.Holder == holder ? l.AcquiredAt : now)
+                .SetProperty(l => l.Holder, holder)
+                .SetProperty(l => l.ExpiresAt, expires)
+                .SetProperty(l => l.Runs, l => l.Runs + runs)
+                .SetProperty(l => l.LastRunAt, l => runs > 0 ? now : l.LastRunAt), ct).ConfigureAwait(false);
             if (taken == 1)
             {
                 return true;
