@@ -57,15 +57,19 @@ public sealed class InstancesTests : IDisposable
         using var onB = b.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var cookies = await SignInAsync(onA, "gz@channels.local");
 
-        // The same cookie, copied to the other instance, is a signed-in session there, also after its periodic check.
+        // The same cookie, copied to the other instance, is a signed-in session there; its periodic check renews it with
+        // fresh claims and the same session.
         b.Clock.Advance(TimeSpan.FromMinutes(2));
-        Assert.Equal(HttpStatusCode.OK, (await GetAsync(onB, "/", cookies)).StatusCode);
+        using var checkedOnB = await GetAsync(onB, "/", cookies);
+        Assert.Equal(HttpStatusCode.OK, checkedOnB.StatusCode);
+        var renewed = Cookies(checkedOnB);
+        Assert.Contains("Channels.Auth", renewed, StringComparison.Ordinal);
 
         await SignOutAsync(onA, cookies);
 
         // Within one validation interval the other instance refuses it too, without touching the account's other sessions.
         b.Clock.Advance(TimeSpan.FromMinutes(2));
-        using var refused = await GetAsync(onB, "/", cookies);
+        using var refused = await GetAsync(onB, "/", renewed);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("/account/login", refused.Headers.Location?.OriginalString, StringComparison.Ordinal);
         var other = await SignInAsync(onB, "gz@channels.local");
