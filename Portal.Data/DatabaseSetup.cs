@@ -110,6 +110,12 @@ public static class DatabaseSetup
         }
     }
 
+    /// <summary>The advisory lock key PostgreSQL instances migrate under ("CHANNELM" in ASCII, as a number).</summary>
+    public const long PostgreSqlMigrationsLockKey = 0x4348_414E_4E45_4C4D;
+
+    private static readonly string MigrationsLock = $"SELECT pg_advisory_lock({PostgreSqlMigrationsLockKey})";
+    private static readonly string MigrationsUnlock = $"SELECT pg_advisory_unlock({PostgreSqlMigrationsLockKey})";
+
     /// <summary>
     /// Brings the database to the latest migration. For SQLite it first creates the data folder and switches the
     /// file to WAL, so readers never block the writer.
@@ -137,6 +143,26 @@ public static class DatabaseSetup
             }
         }
 
+        if (DatabaseProviders.Of(db.Database) == DatabaseProvider.PostgreSql && await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // Instances starting together take turns (a session-level advisory lock on the migrating connection): the
+            // second finds the first one's migrations applied instead of creating the same tables again.
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync(MigrationsLock, cancellationToken).ConfigureAwait(false);
+                await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync(MigrationsUnlock, CancellationToken.None).ConfigureAwait(false);
+                await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        // SQL Server's migrator takes its own application lock; SQLite's its lock table.
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
     }
 }

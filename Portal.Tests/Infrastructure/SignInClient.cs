@@ -27,7 +27,7 @@ public static partial class SignInClient
     {
         ArgumentNullException.ThrowIfNull(client);
         var page = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
-        var token = AntiforgeryField().Match(page).Groups["token"].Value;
+        var token = AntiforgeryToken(page);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "signin",
@@ -56,6 +56,9 @@ public static partial class SignInClient
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(client, email, password));
         return client;
     }
+
+    /// <summary>The antiforgery token of a page's form.</summary>
+    public static string AntiforgeryToken(string page) => AntiforgeryField().Match(page).Groups["token"].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
     private static partial Regex AntiforgeryField();
