@@ -103,9 +103,13 @@ public sealed class NginxProxy : IDisposable
             """;
     }
 
-    /// <summary>The part of the configuration that goes inside <c>http { }</c> — what docs/deployment.md shows.</summary>
-    public static string Http(string indent, string servers, string listen)
+    /// <summary>
+    /// The part of the configuration that goes inside <c>http { }</c> — what docs/deployment.md shows, there with TLS
+    /// (<paramref name="tls"/>: the certificate's lines after <c>listen</c>).
+    /// </summary>
+    public static string Http(string indent, string servers, string listen, string tls = "")
     {
+        var tlsLines = tls.Length == 0 ? string.Empty : "\n" + string.Join('\n', tls.Split('\n').Select(l => "    " + l));
         var text = $$"""
             # Blazor's circuit is a WebSocket: pass the upgrade through, keep other connections alive.
             map $http_upgrade $connection_upgrade {
@@ -131,7 +135,7 @@ public sealed class NginxProxy : IDisposable
             }
 
             server {
-                listen {{listen}};
+                listen {{listen}};{{tlsLines}}
                 client_max_body_size 25m;
 
                 location / {
@@ -159,7 +163,7 @@ public sealed class NginxProxy : IDisposable
         return string.Join('\n', text.Split('\n').Select(l => l.Length == 0 ? l : indent + l));
     }
 
-    public Task WaitUntilReadyAsync(TimeSpan within) => ChildReadiness.WaitForAsync(_process, new Uri(Address, "/healthz"), within);
+    public Task WaitUntilReadyAsync(TimeSpan within) => ChildReadiness.WaitForAsync(_process, Address, within);
 
     public void Dispose()
     {

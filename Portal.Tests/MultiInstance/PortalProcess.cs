@@ -165,9 +165,8 @@ public sealed class PortalProcess : IDisposable
         return new PortalProcess(name, port, process);
     }
 
-    /// <summary>Polls <paramref name="path"/> until it answers 200, failing with the instance's output when it dies or the deadline passes.</summary>
-    public Task WaitUntilReadyAsync(TimeSpan within, string path = "/healthz") =>
-        ChildReadiness.WaitForAsync(_process, new Uri(Address, path), within);
+    /// <summary>Polls the instance's readiness until it answers 200, failing with its output when it dies or the deadline passes.</summary>
+    public Task WaitUntilReadyAsync(TimeSpan within) => ChildReadiness.WaitForAsync(_process, Address, within);
 
     /// <summary>Kills the instance as a crash would: no shutdown, no goodbye to its circuits.</summary>
     public void Kill() => _process.Kill();
@@ -190,8 +189,13 @@ internal static class ChildReadiness
 {
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
 
-    public static async Task WaitForAsync(ChildProcess process, Uri probe, TimeSpan within)
+    /// <summary>
+    /// Polls <c>/healthz/ready</c> (database reachable, migrations applied) under <paramref name="address"/> — or
+    /// <c>/healthz</c>, where the readiness endpoint is not there (404) — until it answers 200.
+    /// </summary>
+    public static async Task WaitForAsync(ChildProcess process, Uri address, TimeSpan within)
     {
+        var probe = new Uri(address, "/healthz/ready");
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
         string last = "no answer yet";
@@ -208,6 +212,11 @@ internal static class ChildReadiness
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
+                }
+
+                if (response.StatusCode == HttpStatusCode.NotFound)
+                {
+                    probe = new Uri(address, "/healthz");
                 }
 
                 last = $"{(int)response.StatusCode}";
