@@ -7,7 +7,7 @@ namespace Portal.Tests.MultiInstance;
 /// nginx in front of the instances, run as a child process (<c>daemon off</c>) with a configuration generated into a
 /// folder of its own: the configuration of docs/deployment.md, with the test's ports and paths.
 /// </summary>
-public sealed class NginxProxy : IDisposable
+public sealed class NginxProxy : LoopbackServer
 {
     /// <summary>The response header naming the instance that answered (its address), so a test knows where it landed.</summary>
     public const string UpstreamHeader = "X-Channels-Upstream";
@@ -16,21 +16,14 @@ public sealed class NginxProxy : IDisposable
     public const string RouteCookie = "channels_route";
 
     private readonly TempDirectory _prefix;
-    private readonly ChildProcess _process;
 
     private NginxProxy(TempDirectory prefix, int port, ChildProcess process)
+        : base(port, process)
     {
         _prefix = prefix;
-        Port = port;
-        Address = new Uri($"http://127.0.0.1:{port}/");
-        _process = process;
     }
 
-    public int Port { get; }
-
-    public Uri Address { get; }
-
-    public string Output => _process.Output + "\n" + ReadLog("error.log");
+    public override string Output => base.Output + "\n" + ReadLog("error.log");
 
     /// <summary>nginx from <c>NGINX_PATH</c>, else Debian's <c>/usr/sbin/nginx</c>, else the one on the PATH.</summary>
     public static string Executable
@@ -163,12 +156,13 @@ public sealed class NginxProxy : IDisposable
         return string.Join('\n', text.Split('\n').Select(l => l.Length == 0 ? l : indent + l));
     }
 
-    public Task WaitUntilReadyAsync(TimeSpan within) => ChildReadiness.WaitForAsync(_process, Address, within);
-
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _process.Dispose();
-        _prefix.Dispose();
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _prefix.Dispose();
+        }
     }
 
     private string ReadLog(string name)

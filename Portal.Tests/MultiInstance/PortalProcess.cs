@@ -104,29 +104,58 @@ public sealed class ChildProcess : IDisposable
     }
 }
 
-/// <summary>One portal instance in its own process, serving plain HTTP on a loopback port.</summary>
-public sealed class PortalProcess : IDisposable
+/// <summary>A child process serving plain HTTP on a loopback port: a portal instance or nginx.</summary>
+public abstract class LoopbackServer : IDisposable
 {
-    private readonly ChildProcess _process;
-
-    private PortalProcess(string name, int port, ChildProcess process)
+    protected LoopbackServer(int port, ChildProcess process)
     {
-        Name = name;
         Port = port;
         Address = new Uri($"http://127.0.0.1:{port}/");
-        _process = process;
+        Process = process;
     }
-
-    /// <summary>The instance's <c>Instance:Name</c>.</summary>
-    public string Name { get; }
 
     public int Port { get; }
 
     public Uri Address { get; }
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => Process.HasExited;
 
-    public string Output => _process.Output;
+    public virtual string Output => Process.Output;
+
+    protected ChildProcess Process { get; }
+
+    /// <summary>Polls the server's readiness until it answers 200, failing with its output when it dies or the deadline passes.</summary>
+    public Task WaitUntilReadyAsync(TimeSpan within) => ChildReadiness.WaitForAsync(Process, Address, within);
+
+    /// <summary>Kills the server as a crash would: no shutdown, no goodbye to its connections.</summary>
+    public void Kill() => Process.Kill();
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Process.Dispose();
+        }
+    }
+}
+
+/// <summary>One portal instance in its own process.</summary>
+public sealed class PortalProcess : LoopbackServer
+{
+    private PortalProcess(string name, int port, ChildProcess process)
+        : base(port, process)
+    {
+        Name = name;
+    }
+
+    /// <summary>The instance's <c>Instance:Name</c>.</summary>
+    public string Name { get; }
 
     /// <summary>
     /// The portal as it is deployed: published (static web assets in wwwroot, served with their types) from the build
@@ -164,14 +193,6 @@ public sealed class PortalProcess : IDisposable
         var process = ChildProcess.Start($"portal {name}", "dotnet", arguments, Path.GetDirectoryName(portal)!, environment);
         return new PortalProcess(name, port, process);
     }
-
-    /// <summary>Polls the instance's readiness until it answers 200, failing with its output when it dies or the deadline passes.</summary>
-    public Task WaitUntilReadyAsync(TimeSpan within) => ChildReadiness.WaitForAsync(_process, Address, within);
-
-    /// <summary>Kills the instance as a crash would: no shutdown, no goodbye to its circuits.</summary>
-    public void Kill() => _process.Kill();
-
-    public void Dispose() => _process.Dispose();
 
     /// <summary>A loopback port nobody listens on now.</summary>
     public static int FreePort()
