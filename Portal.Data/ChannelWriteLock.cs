@@ -1,5 +1,7 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Portal.Data;
 
@@ -33,6 +35,36 @@ public static class ChannelWriteLock
         if (Sql(DatabaseProviders.Of(database)) is { } sql)
         {
             await database.ExecuteSqlRawAsync(sql, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Begins a write transaction holding the lock. On SQLite, BEGIN IMMEDIATE: the write lock is taken at the start, so
+    /// two writers never both read and then collide when upgrading to write (SQLITE_BUSY); the second waits
+    /// (busy_timeout) and then reads the first's commit. On the server engines the same turn-taking comes from the lock
+    /// statement, across every instance.
+    /// </summary>
+    public static async Task<IDbContextTransaction> BeginAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var immediate = sqlite.BeginTransaction(deferred: false);
+            return await db.Database.UseTransactionAsync(immediate, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The SQLite transaction was not enlisted.");
+        }
+
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await TakeAsync(db.Database, cancellationToken).ConfigureAwait(false);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Identity;
+using Portal.Data.Operations;
 using Portal.Domain.Agents;
 using Portal.Domain.Audit;
 using Portal.Domain.Authorizations;
@@ -65,6 +66,12 @@ public sealed partial class PortalDbContext(DbContextOptions<PortalDbContext> op
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+
+    /// <summary>Which instance does each kind of background work now (ADR 36).</summary>
+    public DbSet<BackgroundLease> BackgroundLeases => Set<BackgroundLease>();
+
+    /// <summary>Sign-in sessions signed out, refused on every instance (ADR 37).</summary>
+    public DbSet<SignedOutSession> SignedOutSessions => Set<SignedOutSession>();
 
     /// <summary>Data Protection keys, shared by every instance so cookies and tokens survive restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

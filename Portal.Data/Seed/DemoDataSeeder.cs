@@ -30,36 +30,48 @@ public sealed partial class DemoDataSeeder(
     {
         // Seeding looks at the whole database, whoever's records they are.
         db.WithScope(DataScope.All);
-        await SeedRegionsAsync(cancellationToken).ConfigureAwait(false);
-        await SeedRolesAsync().ConfigureAwait(false);
-        if (!includeDemoData || await db.Agents.AnyAsync(cancellationToken).ConfigureAwait(false) || await db.Users.AnyAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
 
-        // One transaction, run through the provider's execution strategy (SQL Server retries it as a unit).
+        // One transaction holding the channel's write lock, run through the provider's execution strategy (SQL Server
+        // retries it as a unit): instances starting together on an empty database take turns, and each looks at what is
+        // there only once it holds the lock, so the second finds the first one's data and adds nothing.
         var now = clock.GetUtcNow().UtcDateTime;
         var agentCount = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            var agents = await SeedAgentsAsync(now, ct).ConfigureAwait(false);
-            var (products, firstVersion) = SeedCatalog();
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-
-            // The demo agents signed under the first price list: they have acknowledged it.
-            foreach (var agent in agents.Values.Where(a => a.IsActive))
+            await using var transaction = await ChannelWriteLock.BeginAsync(db, ct).ConfigureAwait(false);
+            await SeedRegionsAsync(ct).ConfigureAwait(false);
+            await SeedRolesAsync().ConfigureAwait(false);
+            int? seeded = null;
+            if (includeDemoData && !await db.Agents.AnyAsync(ct).ConfigureAwait(false) && !await db.Users.AnyAsync(ct).ConfigureAwait(false))
             {
-                db.PolicyAcknowledgements.Add(new PolicyAcknowledgement(firstVersion.Id, agent.Id, DemoData.VendorActor, firstVersion.PublishedAt));
+                seeded = await SeedDemoDataAsync(now, ct).ConfigureAwait(false);
             }
-            await SeedCustomersAsync(agents, products, now, ct).ConfigureAwait(false);
-            await SeedUsersAsync(agents, now).ConfigureAwait(false);
-            await AuditWriter.AppendAsync(db, now, new AuditRecord("system", AuditAction.DemoDataSeeded, AuditEntity.Database, "demo", After: new { agents = agents.Count, customers = DemoData.Customers.Count, users = DemoData.Users.Count }), ct).ConfigureAwait(false);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+
             await transaction.CommitAsync(ct).ConfigureAwait(false);
-            return agents.Count;
+            return seeded;
         }, cancellationToken).ConfigureAwait(false);
-        LogSeeded(logger, agentCount, DemoData.Users.Count);
+        if (agentCount is { } agents)
+        {
+            LogSeeded(logger, agents, DemoData.Users.Count);
+        }
+    }
+
+    private async Task<int> SeedDemoDataAsync(DateTime now, CancellationToken ct)
+    {
+        var agents = await SeedAgentsAsync(now, ct).ConfigureAwait(false);
+        var (products, firstVersion) = SeedCatalog();
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+
+        // The demo agents signed under the first price list: they have acknowledged it.
+        foreach (var agent in agents.Values.Where(a => a.IsActive))
+        {
+            db.PolicyAcknowledgements.Add(new PolicyAcknowledgement(firstVersion.Id, agent.Id, DemoData.VendorActor, firstVersion.PublishedAt));
+        }
+        await SeedCustomersAsync(agents, products, now, ct).ConfigureAwait(false);
+        await SeedUsersAsync(agents, now).ConfigureAwait(false);
+        await AuditWriter.AppendAsync(db, now, new AuditRecord("system", AuditAction.DemoDataSeeded, AuditEntity.Database, "demo", After: new { agents = agents.Count, customers = DemoData.Customers.Count, users = DemoData.Users.Count }), ct).ConfigureAwait(false);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return agents.Count;
     }
 
     private async Task SeedRegionsAsync(CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ public sealed class ContractCheck(ContractDocument contract) : IStartupFilter
         app.Use(async (context, inner) =>
         {
             // The API and the health check (pages, their circuits and assets are not the document's, and stream).
-            if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !context.Request.Path.Equals("/healthz", StringComparison.OrdinalIgnoreCase))
+            if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !context.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase))
             {
                 await inner(context);
                 return;

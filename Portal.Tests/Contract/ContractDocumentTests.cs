@@ -14,7 +14,7 @@ public sealed partial class ContractDocumentTests(PortalAppFixture fixture) : Ap
 {
     private static readonly ContractDocument Contract = ContractDocument.Committed;
 
-    private static readonly string[] Anonymous = ["SignIn", "FileViolationReport", "GetHealth"];
+    private static readonly string[] Anonymous = ["SignIn", "FileViolationReport", "GetHealth", "GetLiveness", "GetReadiness"];
 
     private static readonly string[] Exemplified = ["SignIn", "RegisterDeal", "ReportSale", "RequestExtension", "ApproveDeal", "FileViolationReport", "SignAgent", "SetNotificationPreferences"];
 
@@ -52,7 +52,7 @@ public sealed partial class ContractDocumentTests(PortalAppFixture fixture) : Ap
     }
 
     [Fact]
-    public void Only_sign_in_the_public_report_and_health_are_open_to_anyone()
+    public void Only_sign_in_the_public_report_and_the_health_checks_are_open_to_anyone()
     {
         var open = Contract.Operations.Where(o => o.Operation["security"] is not JsonArray { Count: > 0 }).Select(o => (string)o.Operation["operationId"]!);
 

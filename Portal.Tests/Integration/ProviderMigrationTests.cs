@@ -29,6 +29,12 @@ public sealed class ProviderMigrationTests
         ["Portal.Migrations.SqlServer/Migrations/20261130153708_DashboardExpiringProtectionsIndex.cs"] = "994fca8002be0d51b972af29ca88b1cb5ca62b83d043c11e2c71c586815bff5b",
         ["Portal.Migrations.Sqlite/Migrations/20261130153637_DashboardExpiringProtectionsIndex.Designer.cs"] = "b2d5db4dd8a181c077544fa6a94a085ac71017b6ae51e1caa7994cfb8cdd9af0",
         ["Portal.Migrations.Sqlite/Migrations/20261130153637_DashboardExpiringProtectionsIndex.cs"] = "a65f79f6de6de823fe31bdb9524fa2b6284c0de818bbd56d31d24aa33f1f5cc6",
+        ["Portal.Migrations.PostgreSql/Migrations/20261130181738_BackgroundLeases.Designer.cs"] = "4ffeff4a0115f6c16d052a7e4a8c5d6f7bdcf9d56123e691e6af71a9760f74ae",
+        ["Portal.Migrations.PostgreSql/Migrations/20261130181738_BackgroundLeases.cs"] = "7c6d2fe7b752282d29decd4fef3402fb6cdf5bff9642339092110615cf07e6e8",
+        ["Portal.Migrations.SqlServer/Migrations/20261130181727_BackgroundLeases.Designer.cs"] = "f674865e23103d26f716cb8d558122c71b6c22f84e56bbb43a00b802d73c1bd8",
+        ["Portal.Migrations.SqlServer/Migrations/20261130181727_BackgroundLeases.cs"] = "a7be4483c250d46ef4139564b9b20cdf35b2a3ca308ba15f38e6638b8e5d6e1e",
+        ["Portal.Migrations.Sqlite/Migrations/20261130181719_BackgroundLeases.Designer.cs"] = "a04b2f126b5fae22beec5daa4cc74136636a6886224ad21bf4bb5e644127d90c",
+        ["Portal.Migrations.Sqlite/Migrations/20261130181719_BackgroundLeases.cs"] = "bd7f93dae291f5857fbe4e6ba423531c7e96c28b8e8eece41c9b52f1de202ec2",
     };
 
     [Theory]

@@ -32,6 +32,25 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Liveness_asks_nothing_of_the_database_and_readiness_checks_it_as_healthz_does()
+    {
+        using var app = new PortalAppFactory();
+        using var client = app.CreateClient();
+
+        using var live = JsonDocument.Parse(await client.GetStringAsync(new Uri("/healthz/live", UriKind.Relative)));
+        using var ready = JsonDocument.Parse(await client.GetStringAsync(new Uri("/healthz/ready", UriKind.Relative)));
+        using var health = JsonDocument.Parse(await client.GetStringAsync(new Uri("/healthz", UriKind.Relative)));
+
+        Assert.Equal("Healthy", live.RootElement.GetProperty("status").GetString());
+        Assert.Equal(0, live.RootElement.GetProperty("checks").GetArrayLength());
+        foreach (var readiness in new[] { ready, health })
+        {
+            Assert.Equal("Healthy", readiness.RootElement.GetProperty("status").GetString());
+            Assert.Equal("database", readiness.RootElement.GetProperty("checks")[0].GetProperty("name").GetString());
+        }
+    }
+
+    [Fact]
     public async Task A_second_start_on_the_same_database_adds_nothing()
     {
         using var folder = new TempDirectory();

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using Portal.Api;
 using Portal.Data.Identity;
 
@@ -9,7 +8,7 @@ namespace Portal.Auth;
 /// <summary>
 /// Bearer tokens are self-contained, so on every API request the token's account is checked again: a disabled,
 /// locked-out or deleted user, or one whose role or password changed since the token was issued (security stamp),
-/// is treated as anonymous and gets 401 at once.
+/// or a session signed out, is treated as anonymous and gets 401 at once (<see cref="PortalSessions"/>).
 /// </summary>
 public static class ApiAccountValidation
 {
@@ -20,8 +19,8 @@ public static class ApiAccountValidation
             if (ApiRoutes.IsApi(context) && context.User.Identity?.IsAuthenticated == true)
             {
                 var users = context.RequestServices.GetRequiredService<UserManager<PortalUser>>();
-                var options = context.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value;
-                if (!await PortalAuthenticationStateProvider.IsStillValidAsync(users, context.User, options).ConfigureAwait(false))
+                var sessions = context.RequestServices.GetRequiredService<PortalSessions>();
+                if (!await sessions.IsStillValidAsync(users, context.User, context.RequestAborted).ConfigureAwait(false))
                 {
                     context.User = new ClaimsPrincipal(new ClaimsIdentity());
                 }

@@ -51,7 +51,7 @@ public static class PortalApplication
         services.AddScoped<PageFocus>();
         services.AddPortalFeatures();
 
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", HealthStatus.Unhealthy, customTestQuery: DatabaseHealth.ProbeAsync);
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", HealthStatus.Unhealthy, [DatabaseHealth.ReadyTag], customTestQuery: DatabaseHealth.ProbeAsync);
         return builder;
     }
 
@@ -121,7 +121,12 @@ public static class PortalApplication
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
         services.AddAuthorizationBuilder().AddPortalPolicies();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = PortalSessions.KeepSessionAsync;
+        });
+        services.AddSingleton<PortalSessions>();
 
         services.AddIdentityCore<PortalUser>(o =>
             {

@@ -4,7 +4,7 @@ using Portal.Data;
 
 namespace Portal.Operations;
 
-/// <summary><c>GET /healthz</c>: whether the database answers and has every migration applied.</summary>
+/// <summary><c>GET /healthz/live</c>, <c>/healthz/ready</c> and <c>/healthz</c> (= ready): the process, and the database with every migration applied.</summary>
 public static class DatabaseHealth
 {
     public static async Task<bool> ProbeAsync(PortalDbContext db, CancellationToken cancellationToken)
@@ -19,12 +19,27 @@ public static class DatabaseHealth
         return !pending.Any();
     }
 
+    /// <summary>The tag of the checks readiness runs (the database); liveness runs none.</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>
+    /// <c>/healthz/live</c>: the process answers (no database: a load balancer must not restart every instance when the
+    /// database is down); <c>/healthz/ready</c>: the database answers with every migration applied (send traffic here);
+    /// <c>/healthz</c>: readiness, as it always was.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        // Healthy or degraded is 200 and unhealthy 503, as load balancers expect of a health check.
-        endpoints.MapGet("/healthz", async (HealthCheckService health, DatabaseOptions options, CancellationToken ct) =>
+        Map(endpoints, "/healthz", "GetHealth", "Whether the portal is ready: its database answers with every migration applied (as /healthz/ready); anyone may ask", ready: true);
+        Map(endpoints, "/healthz/ready", "GetReadiness", "Whether the portal is ready for traffic: its database answers with every migration applied; anyone may ask", ready: true);
+        Map(endpoints, "/healthz/live", "GetLiveness", "Whether the portal process answers, without asking the database; anyone may ask", ready: false);
+        return endpoints;
+    }
+
+    // Healthy or degraded is 200 and unhealthy 503, as load balancers expect of a health check.
+    private static void Map(IEndpointRouteBuilder endpoints, string pattern, string name, string summary, bool ready) =>
+        endpoints.MapGet(pattern, async (HealthCheckService health, DatabaseOptions options, CancellationToken ct) =>
             {
-                var report = await health.CheckHealthAsync(ct).ConfigureAwait(false);
+                var report = await health.CheckHealthAsync(check => ready && check.Tags.Contains(ReadyTag), ct).ConfigureAwait(false);
                 var body = new HealthResponse(
                     report.Status,
                     Math.Round(report.TotalDuration.TotalMilliseconds, 1),
@@ -33,16 +48,14 @@ public static class DatabaseHealth
             })
             .AllowAnonymous()
             .WithTags("Health")
-            .WithName("GetHealth")
-            .WithSummary("Whether the portal and its database answer, with every migration applied; anyone may ask")
+            .WithName(name)
+            .WithSummary(summary)
             .Produces<HealthResponse>()
-            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
-        return endpoints;
-    }
+            .Produces<HealthResponse>(ready ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
 }
 
 /// <summary>The portal's health: overall, how long the checks took, and each check.</summary>
 public sealed record HealthResponse(HealthStatus Status, double TotalDurationMs, IReadOnlyList<HealthCheckResponse> Checks);
 
-/// <summary>One check of <c>/healthz</c>: the database, on which provider.</summary>
+/// <summary>One check of a health endpoint: the database (readiness), on which provider.</summary>
 public sealed record HealthCheckResponse(string Name, HealthStatus Status, string Provider, string? Description);

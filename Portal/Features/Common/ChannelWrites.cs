@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Data;
@@ -83,7 +82,7 @@ public sealed partial class ChannelWrites(PortalData data, NotificationOutbox ou
                         db.ChangeTracker.Clear();
                         outbox.Discarded(db);
                         using var gate = await SqliteWriteGate.EnterAsync(db, ct).ConfigureAwait(false);
-                        await using var transaction = await BeginWriteAsync(db, ct).ConfigureAwait(false);
+                        await using var transaction = await ChannelWriteLock.BeginAsync(db, ct).ConfigureAwait(false);
                         try
                         {
                             var result = await work(db, ct).ConfigureAwait(false);
@@ -129,35 +128,6 @@ public sealed partial class ChannelWrites(PortalData data, NotificationOutbox ou
         catch (System.Data.Common.DbException)
         {
             // The connection is gone and the transaction with it; the original failure is what matters.
-        }
-    }
-
-    /// <summary>
-    /// On SQLite, BEGIN IMMEDIATE: the write lock is taken at the start, so two writers never both read and then
-    /// collide when upgrading to write (SQLITE_BUSY); the second waits (busy_timeout) and then reads the first's commit.
-    /// On the server engines the same turn-taking comes from <see cref="ChannelWriteLock"/>, across every instance.
-    /// </summary>
-    internal static async Task<IDbContextTransaction> BeginWriteAsync(PortalDbContext db, CancellationToken cancellationToken)
-    {
-        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            var immediate = sqlite.BeginTransaction(deferred: false);
-            return await db.Database.UseTransactionAsync(immediate, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("The SQLite transaction was not enlisted.");
-        }
-
-        // PostgreSQL and SQL Server: the channel's write lock, held until the transaction ends (ADR 35).
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await ChannelWriteLock.TakeAsync(db.Database, cancellationToken).ConfigureAwait(false);
-            return transaction;
-        }
-        catch
-        {
-            await transaction.DisposeAsync().ConfigureAwait(false);
-            throw;
         }
     }
 

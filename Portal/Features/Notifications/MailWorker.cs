@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Portal.Domain.Notifications;
+using Portal.Features.Operations;
 using Portal.Localization;
 
 namespace Portal.Features.Notifications;
@@ -19,7 +20,8 @@ public sealed record MailRunReport(int Sent, int Retrying, int Failed);
 /// message per notice with a stable Message-Id (<c>notice-{id}@host</c>), marked Sent in its own transaction. A row is
 /// claimed before it is sent (its next try moved a lease ahead), so two instances never send it at once; a failure is
 /// tried again after <see cref="MailOptions.FirstRetrySeconds"/>, doubling, until <see cref="MailOptions.MaxAttempts"/>,
-/// then the row is Failed with the error. Off when no SMTP host is configured.
+/// then the row is Failed with the error. Off when no SMTP host is configured. Of several instances only the holder of
+/// the <c>mail</c> lease sends (ADR 36); the claim stays as a second guard.
 /// </summary>
 public sealed partial class MailWorker(
     PortalData data,
@@ -27,6 +29,7 @@ public sealed partial class MailWorker(
     IOptions<MailOptions> options,
     IStringLocalizer<SharedResource> localizer,
     NotificationSignal signal,
+    BackgroundLeases leases,
     TimeProvider clock,
     ILogger<MailWorker> logger) : BackgroundService
 {
@@ -127,36 +130,38 @@ public sealed partial class MailWorker(
         signal.Notified += Wake;
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await SendDueAsync(clock.GetUtcNow().UtcDateTime, stoppingToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogFailed(logger, ex);
-                }
-
-                using var poll = new CancellationTokenSource(TimeSpan.FromSeconds(settings.PollSeconds), clock);
-                using var either = CancellationTokenSource.CreateLinkedTokenSource(poll.Token, stoppingToken);
-                try
-                {
-                    await _wake.WaitAsync(either.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-                {
-                    // The poll interval passed.
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The host is stopping.
+            var lease = leases.For(BackgroundLeases.Mail);
+            await lease.RunAsync(ct => SendWhileRunningAsync(lease, settings, ct), stoppingToken).ConfigureAwait(false);
         }
         finally
         {
             signal.Notified -= Wake;
+        }
+    }
+
+    private async Task SendWhileRunningAsync(LeasedWork lease, MailOptions settings, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await lease.TryRunAsync(ct => SendDueAsync(clock.GetUtcNow().UtcDateTime, ct), stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+
+            using var poll = new CancellationTokenSource(TimeSpan.FromSeconds(settings.PollSeconds), clock);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(poll.Token, stoppingToken);
+            try
+            {
+                await _wake.WaitAsync(either.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The poll interval passed.
+            }
         }
     }
 

@@ -14,6 +14,13 @@ public sealed class ExpiryJobOptions
     [Range(1, 1440)]
     public int ExpiryIntervalMinutes { get; set; } = 5;
 
+    /// <summary>Seconds between two runs (<c>Operations:ExpiryIntervalSeconds</c>); when above 0 it overrides <see cref="ExpiryIntervalMinutes"/> (short intervals for tests).</summary>
+    [Range(0, 86_400)]
+    public int ExpiryIntervalSeconds { get; set; }
+
+    /// <summary>The interval in force: <see cref="ExpiryIntervalSeconds"/> when set, else <see cref="ExpiryIntervalMinutes"/>.</summary>
+    public TimeSpan Interval => ExpiryIntervalSeconds > 0 ? TimeSpan.FromSeconds(ExpiryIntervalSeconds) : TimeSpan.FromMinutes(ExpiryIntervalMinutes);
+
     /// <summary>At most this many records change in one transaction, so a backlog never holds the write lock for long.</summary>
     [Range(1, 10_000)]
     public int ExpiryBatchSize { get; set; } = 200;

@@ -9,9 +9,10 @@ namespace Portal.Features.Operations;
 /// the log to 1 000 pages does the copy and its fsync itself, inside the request and while the other writers queue
 /// behind it: that was the registration's slowest percentile (ADR 14). A passive checkpoint never waits for a reader
 /// or a writer. Connections still checkpoint by themselves, as a backstop, if the log ever reaches 10 000 pages.
-/// Nothing to do on SQL Server.
+/// Nothing to do on the server engines. Several processes on one SQLite file checkpoint from one of them, the holder
+/// of the <c>sqlite-checkpoints</c> lease (ADR 36); its runs are counted at each renewal, not by a write per tick.
 /// </summary>
-public sealed partial class SqliteCheckpoints(IDbContextFactory<PortalDbContext> factory, DatabaseOptions options, TimeProvider clock, ILogger<SqliteCheckpoints> logger) : BackgroundService
+public sealed partial class SqliteCheckpoints(IDbContextFactory<PortalDbContext> factory, DatabaseOptions options, BackgroundLeases leases, TimeProvider clock, ILogger<SqliteCheckpoints> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,14 +21,15 @@ public sealed partial class SqliteCheckpoints(IDbContextFactory<PortalDbContext>
             return;
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Max(50, options.CheckpointIntervalMilliseconds)), clock);
-        try
+        var lease = leases.For(BackgroundLeases.SqliteCheckpoints);
+        await lease.RunAsync(async ct =>
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Max(50, options.CheckpointIntervalMilliseconds)), clock);
+            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
             {
                 try
                 {
-                    await CheckpointAsync(stoppingToken).ConfigureAwait(false);
+                    await lease.TryRunHeldAsync(CheckpointAsync, ct).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -35,11 +37,7 @@ public sealed partial class SqliteCheckpoints(IDbContextFactory<PortalDbContext>
                     LogFailed(logger, ex);
                 }
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The host is stopping.
-        }
+        }, stoppingToken).ConfigureAwait(false);
     }
 
     /// <summary>One passive checkpoint: the pages in the log and how many of them are now in the database file.</summary>

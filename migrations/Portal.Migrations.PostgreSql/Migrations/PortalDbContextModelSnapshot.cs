@@ -275,6 +275,55 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.ToTable("PortalUserRegions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Identity.SignedOutSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("KeepUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SignedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeepUntil");
+
+                    b.ToTable("SignedOutSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Operations.BackgroundLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("AcquiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("BackgroundLeases", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Agents.Agent", b =>
                 {
                     b.Property<int>("Id")

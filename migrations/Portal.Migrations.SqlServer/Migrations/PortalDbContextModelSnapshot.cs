@@ -277,6 +277,55 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.ToTable("PortalUserRegions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Identity.SignedOutSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTime>("KeepUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("SignedOutAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeepUntil");
+
+                    b.ToTable("SignedOutSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Operations.BackgroundLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTime>("AcquiredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("LastRunAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("BackgroundLeases", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Agents.Agent", b =>
                 {
                     b.Property<int>("Id")

@@ -264,6 +264,55 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("PortalUserRegions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Identity.SignedOutSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("KeepUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedOutAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeepUntil");
+
+                    b.ToTable("SignedOutSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Operations.BackgroundLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcquiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastRunAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("BackgroundLeases", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Agents.Agent", b =>
                 {
                     b.Property<int>("Id")
