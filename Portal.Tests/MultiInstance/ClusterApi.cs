@@ -15,10 +15,13 @@ internal static class ClusterApi
     /// </summary>
     public static DateOnly Today => BusinessCalendar.China.DateOf(TimeProvider.System.GetUtcNow().UtcDateTime);
 
-    /// <summary>A client of <paramref name="address"/> carrying the user's bearer token, signed in there.</summary>
+    /// <summary>
+    /// A client of <paramref name="address"/> carrying the user's bearer token, signed in there. Like most integrations
+    /// it keeps no cookies, so through nginx each of its requests takes a route of its own.
+    /// </summary>
     public static async Task<HttpClient> SignedInAsync(Uri address, string email, string password = Portal.Data.Seed.DemoData.Password)
     {
-        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         try
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInClient.TokenAsync(client, email, password));
