@@ -98,6 +98,26 @@ public sealed class FailoverTests
         await page.ScreenshotAsync("multi-instance-survivor-zh");
     }
 
+    [Fact]
+    public async Task When_the_instance_holding_the_expiry_lease_dies_the_other_takes_it_over_within_two_lease_durations()
+    {
+        const int LeaseSeconds = 6;
+        await using var cluster = await PortalCluster.StartAsync(new Dictionary<string, string> { ["Leases:DurationSeconds"] = $"{LeaseSeconds}" });
+        var held = await cluster.LeaseWhenAsync(l => l.Runs >= 1);
+        var holder = held.Holder == cluster.A.Name ? cluster.A : cluster.B;
+
+        holder.Kill();
+        var taken = await cluster.LeaseWhenAsync(l => l.Holder != held.Holder);
+
+        // The dead holder last renewed at (its expiry − one duration) or later; the survivor took over by one duration after that expiry.
+        Assert.Equal(cluster.Other(holder).Name, taken.Holder);
+        Assert.True(taken.AcquiredAt <= held.ExpiresAt.AddSeconds(LeaseSeconds), $"Held until {held.ExpiresAt:O}, taken over at {taken.AcquiredAt:O}.");
+
+        // … and runs the job from then on.
+        var after = await cluster.LeaseWhenAsync(l => l.Runs > taken.Runs);
+        Assert.Equal(taken.Holder, after.Holder);
+    }
+
     private static async Task<Answer> TryRegisterAsync(HttpClient client, int number, bool afterKill)
     {
         try

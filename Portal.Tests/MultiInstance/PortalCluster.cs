@@ -81,6 +81,38 @@ public sealed class PortalCluster : IAsyncDisposable
         return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Polls the expiry job's lease row until <paramref name="condition"/> holds (30 job intervals at most).</summary>
+    public async Task<Lease> LeaseWhenAsync(Func<Lease, bool> condition)
+    {
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        var within = TimeSpan.FromSeconds(30 * ExpiryIntervalSeconds);
+        Lease? lease = null;
+        while (deadline.Elapsed < within)
+        {
+            lease = await ReadLeaseAsync();
+            if (lease is not null && condition(lease))
+            {
+                return lease;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+
+        throw new TimeoutException($"The expiry lease did not get there within {within}: {lease}\n{Output}");
+    }
+
+    private async Task<Lease?> ReadLeaseAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """SELECT "Holder", "Runs", "LastRunAt", "AcquiredAt", "ExpiresAt" FROM "BackgroundLeases" WHERE "Name" = 'expiry'""", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? new Lease(reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? DateTime.MinValue : reader.GetDateTime(2), reader.GetDateTime(3), reader.GetDateTime(4))
+            : null;
+    }
+
     /// <summary>What every child said, for a failure's message.</summary>
     public string Output => string.Join("\n\n", new[] { ("A", A?.Output), ("B", B?.Output), ("nginx", Proxy?.Output) }.Select(o => $"--- {o.Item1} ---\n{o.Item2}"));
 
@@ -134,3 +166,6 @@ public sealed class PortalCluster : IAsyncDisposable
         return child;
     }
 }
+
+/// <summary>The expiry job's row in <c>BackgroundLeases</c>, as the test reads it.</summary>
+public sealed record Lease(string Holder, long Runs, DateTime LastRunAt, DateTime AcquiredAt, DateTime ExpiresAt);

@@ -1,5 +1,4 @@
 using System.Net;
-using Npgsql;
 using Portal.Tests.Deals;
 using static Portal.Tests.Infrastructure.ApiCalls;
 using static Portal.Tests.MultiInstance.ClusterApi;
@@ -107,8 +106,8 @@ public sealed class TwoInstanceTests(TwoInstanceTests.Cluster fixture) : IClassF
         // (LastRunAt is then that renewal). Were both instances running the job, the runs would come twice as fast as
         // the interval; under the lease, k more runs span at least about k − 2 intervals (one run of slack at each end).
         const int MoreRuns = 10;
-        var first = await LeaseWhenAsync(l => l.Runs >= 1);
-        var later = await LeaseWhenAsync(l => l.Runs >= first.Runs + MoreRuns);
+        var first = await Instances.LeaseWhenAsync(l => l.Runs >= 1);
+        var later = await Instances.LeaseWhenAsync(l => l.Runs >= first.Runs + MoreRuns);
 
         Assert.Contains(first.Holder, new[] { "A", "B" });
         var runs = later.Runs - first.Runs;
@@ -117,38 +116,6 @@ public sealed class TwoInstanceTests(TwoInstanceTests.Cluster fixture) : IClassF
             between >= TimeSpan.FromSeconds((runs - 2) * PortalCluster.ExpiryIntervalSeconds),
             $"{runs} runs in {between}: more than one per {PortalCluster.ExpiryIntervalSeconds} s interval.");
     }
-
-    private async Task<Lease> LeaseWhenAsync(Func<Lease, bool> condition)
-    {
-        var deadline = System.Diagnostics.Stopwatch.StartNew();
-        var within = TimeSpan.FromSeconds(30 * PortalCluster.ExpiryIntervalSeconds);
-        Lease? lease = null;
-        while (deadline.Elapsed < within)
-        {
-            lease = await ReadLeaseAsync();
-            if (lease is not null && condition(lease))
-            {
-                return lease;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        }
-
-        throw new TimeoutException($"The expiry lease did not get there within {within}: {lease}");
-    }
-
-    private async Task<Lease?> ReadLeaseAsync()
-    {
-        await using var connection = new NpgsqlConnection(Instances.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""SELECT "Holder", "Runs", "LastRunAt" FROM "BackgroundLeases" WHERE "Name" = 'expiry'""", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync()
-            ? new Lease(reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? DateTime.MinValue : reader.GetDateTime(2))
-            : null;
-    }
-
-    private sealed record Lease(string Holder, long Runs, DateTime LastRunAt);
 
     /// <summary>The cluster the tests of this class share (none of them kills an instance).</summary>
     public sealed class Cluster : IAsyncLifetime
