@@ -17,6 +17,17 @@ if ! command -v chromium >/dev/null 2>&1 && [ -z "${CHROMIUM_PATH:-}" ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 
+# The two-instance tests put nginx in front of two portal processes (run by the tests themselves, never as a service).
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ] && [ -z "${NGINX_PATH:-}" ]; then
+  echo "nginx not found: installing it for the two-instance tests (Debian package nginx)…"
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+  { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq nginx >/dev/null; } ||
+    echo "nginx could not be installed."
+  # Debian's package starts a default site on port 80; the tests run their own nginx.
+  $sudo_cmd systemctl disable --now nginx >/dev/null 2>&1 || $sudo_cmd service nginx stop >/dev/null 2>&1 || true
+fi
+
 filter=()
 postgres_note=""
 if [ -z "${CHANNELS_TEST_POSTGRES:-}" ]; then
@@ -35,6 +46,14 @@ if [ -z "${CHANNELS_TEST_POSTGRES:-}" ]; then
   fi
 else
   echo "PostgreSQL for the PostgreSQL suites: CHANNELS_TEST_POSTGRES=$CHANNELS_TEST_POSTGRES"
+fi
+
+# Without nginx the two-instance tests cannot stand up their load balancer: they are left out, and the script says so.
+nginx_note=""
+if [ ${#filter[@]} -eq 0 ] && ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ] && [ -z "${NGINX_PATH:-}" ]; then
+  nginx_note="nginx unavailable: the two-instance tests are skipped"
+  echo "$nginx_note"
+  filter=(--filter "FullyQualifiedName!~Portal.Tests.MultiInstance")
 fi
 
 results="$(pwd)/TestResults"
@@ -62,5 +81,6 @@ if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
 fi
 
 if [ -n "$postgres_note" ]; then echo "$postgres_note"; fi
+if [ -n "$nginx_note" ]; then echo "$nginx_note"; fi
 echo "${passed} passed, ${failed} failed"
 exit "$status"

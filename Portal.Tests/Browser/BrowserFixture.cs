@@ -26,20 +26,32 @@ public sealed class BrowserFixture : IAsyncLifetime
         BaseAddress = App.ClientOptions.BaseAddress;
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await LaunchChromiumAsync(_playwright);
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    /// <summary>Headless Chromium (<c>CHROMIUM_PATH</c>, else Debian's), as every browser test runs it.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
+        ArgumentNullException.ThrowIfNull(playwright);
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
-        Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    public async Task<IPage> NewPageAsync(string locale = "zh-CN")
+    public Task<IPage> NewPageAsync(string locale = "zh-CN") => NewPageAsync(Browser, BaseAddress, locale);
+
+    /// <summary>A page in a browser context of its own (no shared cookies) on <paramref name="baseAddress"/>.</summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, Uri baseAddress, string locale)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        ArgumentNullException.ThrowIfNull(browser);
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = baseAddress.ToString(),
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1366, Height = 860 },
         });
