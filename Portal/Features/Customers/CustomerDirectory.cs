@@ -4,6 +4,7 @@ using Portal.Auth;
 using Portal.Components.Common;
 using Portal.Data;
 using Portal.Domain.Customers;
+using Portal.Domain.Regions;
 using Portal.Features.Agents;
 
 namespace Portal.Features.Customers;
@@ -23,32 +24,22 @@ public sealed class CustomerDirectory(PortalData data, ReferenceData reference, 
 
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
         var now = clock.Now;
-        var inForce = InForce(db, now);
         var query = Filtered(db, filter, now);
         var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
-        query = Sorted(query, inForce, filter, page.SortBy, page.Descending);
-
-        var customers = await query.Skip(page.Skip).Take(page.Take)
-            .Select(c => new { c.Id, c.Uscc, c.LegalName, c.RegionCode, c.Segment })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var ids = customers.Select(c => c.Id).ToList();
-        var holders = await inForce.Where(p => ids.Contains(p.CustomerId))
-            .Join(db.Agents, p => p.AgentId, a => a.Id, (p, a) => new { p.CustomerId, a.Code, a.LegalName, p.Basis, p.Since, p.Until })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var holderOf = holders.ToDictionary(h => h.CustomerId);
+        var listed = await PageOf(db, filter, page, now).ToListAsync(cancellationToken).ConfigureAwait(false);
         var regions = await reference.RegionsAsync().ConfigureAwait(false);
+        return new PagedResult<CustomerRow>([.. listed.Select(c => RowOf(c, regions))], total);
+    }
 
-        return new PagedResult<CustomerRow>(
-            [
-                .. customers.Select(c =>
-                {
-                    var holder = holderOf.GetValueOrDefault(c.Id);
-                    return new CustomerRow(
-                        c.Id, c.Uscc, c.LegalName, RegionLabels.Of(c.RegionCode, regions), c.Segment,
-                        holder?.Code, holder?.LegalName, holder?.Basis, holder?.Since, holder is null ? null : clock.LastDay(holder.Until));
-                }),
-            ],
-            total);
+    /// <summary>
+    /// One page of the directory, each customer with its holder. The holder is read per customer by its id
+    /// (a left join on <c>CustomerId = ? AND EndedAt IS NULL</c>: the unique open-protection index); a lookup of the
+    /// page's ids as one IN list let SQLite walk every open protection by the dashboard's (EndedAt, Until) index instead.
+    /// </summary>
+    internal IQueryable<CustomerListing> PageOf(PortalDbContext db, CustomerFilter filter, PageRequest page, DateTime now)
+    {
+        var inForce = InForce(db, now);
+        return Listed(db, Sorted(Filtered(db, filter, now), inForce, filter, page.SortBy, page.Descending).Skip(page.Skip).Take(page.Take), inForce);
     }
 
     /// <summary>
@@ -69,22 +60,28 @@ public sealed class CustomerDirectory(PortalData data, ReferenceData reference, 
         var regions = await reference.RegionsAsync().ConfigureAwait(false);
         var now = clock.Now;
         var inForce = InForce(db, now);
-        var rows = Sorted(Filtered(db, filter, now), inForce, filter, sortBy, descending)
-            .Select(c => new
-            {
-                c.Id, c.Uscc, c.LegalName, c.RegionCode, c.Segment,
-                Holder = inForce.Where(p => p.CustomerId == c.Id)
-                    .Join(db.Agents, p => p.AgentId, a => a.Id, (p, a) => new { a.Code, a.LegalName, p.Basis, p.Since, p.Until })
-                    .FirstOrDefault(),
-            })
-            .AsAsyncEnumerable();
+        var rows = Listed(db, Sorted(Filtered(db, filter, now), inForce, filter, sortBy, descending), inForce).AsAsyncEnumerable();
         await foreach (var c in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            yield return new CustomerRow(
-                c.Id, c.Uscc, c.LegalName, RegionLabels.Of(c.RegionCode, regions), c.Segment,
-                c.Holder?.Code, c.Holder?.LegalName, c.Holder?.Basis, c.Holder?.Since, c.Holder is null ? null : clock.LastDay(c.Holder.Until));
+            yield return RowOf(c, regions);
         }
     }
+
+    // Each customer with the holder of its protection in force, if any: a left join on the customer's id, at most one
+    // row per customer (one open protection per customer), each found by `CustomerId = ? AND EndedAt IS NULL`.
+    private static IQueryable<CustomerListing> Listed(PortalDbContext db, IQueryable<Customer> customers, IQueryable<CustomerProtection> inForce) =>
+        customers.GroupJoin(inForce, c => c.Id, p => p.CustomerId, (c, held) => new { c, held })
+            .SelectMany(x => x.held.DefaultIfEmpty(), (x, p) => new { x.c, p })
+            .Select(x => new CustomerListing(
+                x.c.Id, x.c.Uscc, x.c.LegalName, x.c.RegionCode, x.c.Segment,
+                x.p == null ? null : new CustomerHolder(
+                    db.Agents.Where(a => a.Id == x.p.AgentId).Select(a => a.Code).First(),
+                    db.Agents.Where(a => a.Id == x.p.AgentId).Select(a => a.LegalName).First(),
+                    x.p.Basis, x.p.Since, x.p.Until)));
+
+    private CustomerRow RowOf(CustomerListing c, IReadOnlyDictionary<string, Region> regions) =>
+        new(c.Id, c.Uscc, c.LegalName, RegionLabels.Of(c.RegionCode, regions), c.Segment,
+            c.Holder?.Code, c.Holder?.LegalName, c.Holder?.Basis, c.Holder?.Since, c.Holder is null ? null : clock.LastDay(c.Holder.Until));
 
     // Protections in force now; the context's filter keeps a reseller's to its own subtree.
     private static IQueryable<CustomerProtection> InForce(PortalDbContext db, DateTime now) =>
@@ -138,3 +135,9 @@ public sealed class CustomerDirectory(PortalData data, ReferenceData reference, 
         };
     }
 }
+
+/// <summary>A customer as the directory reads it, before its region is named for the reader.</summary>
+internal sealed record CustomerListing(int Id, string Uscc, string LegalName, string RegionCode, CustomerSegment Segment, CustomerHolder? Holder);
+
+/// <summary>Who holds a customer's protection in force, on what basis, from when until when.</summary>
+internal sealed record CustomerHolder(string Code, string LegalName, ProtectionBasis Basis, DateTime Since, DateTime Until);
