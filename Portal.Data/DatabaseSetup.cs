@@ -96,7 +96,11 @@ public static class DatabaseSetup
         }
 
         // Visibility filters hide ancestors' records from a reseller on purpose (docs/decisions/0008-visibility.md).
-        builder.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+        // Lists count their matches only up to a bound, and a search gathers at most so many ids: a row limit with no
+        // order on purpose, where any rows will do (docs/decisions/0043-grids-at-national-scale.md).
+        builder.ConfigureWarnings(w => w.Ignore(
+            Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning,
+            Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
     }
 
     /// <summary>Start-up check: a server provider needs its connection string (<c>ConnectionStrings:SqlServer</c> or <c>ConnectionStrings:PostgreSql</c>).</summary>

@@ -21,6 +21,12 @@ internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditEntry>
         builder.HasIndex(e => e.Sequence).IsUnique();
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
         builder.HasIndex(e => e.At);
+
+        // The log lists newest first by Id (which grows with Sequence: one append at a time, under the write lock), so
+        // an action's entries come from this index already in order (ADR 43).
+        builder.HasIndex(e => new { e.Action, e.Id });
+        builder.HasIndex(e => new { e.Actor, e.Id });
+        builder.HasIndex(e => new { e.EntityId, e.Id });
     }
 }
 

@@ -21,6 +21,12 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<DealRegistrat
         builder.HasIndex(d => new { d.AgentId, d.Status });
         builder.HasIndex(d => new { d.CustomerId, d.Status });
         builder.HasIndex(d => new { d.Status, d.CreatedAt });
+
+        // The deals list sorted by protection end reads this index forwards or backwards (ADR 43).
+        builder.HasIndex(d => new { d.ProtectedUntil, d.Id });
+
+        // A status filter lists newest first straight from this index.
+        builder.HasIndex(d => new { d.Status, d.Id });
         builder.Ignore(d => d.Total);
 
         builder.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.DealId).OnDelete(DeleteBehavior.Cascade);
@@ -48,5 +54,8 @@ internal sealed class DealReasonConfiguration : IEntityTypeConfiguration<DealRea
         builder.Property(r => r.Code).HasMaxLength(DealReason.CodeMaxLength).IsUnicode(false);
         builder.Property(r => r.Field).HasMaxLength(DealReason.FieldMaxLength).IsUnicode(false);
         builder.HasIndex(r => r.DealId);
+
+        // The deals list's reason filter starts from the reason's rows (ADR 43).
+        builder.HasIndex(r => new { r.Code, r.DealId });
     }
 }

@@ -34,6 +34,7 @@ public sealed partial class SqlServerParseTests
         ["Portal.Data/DatabaseSetup.cs"] = (3, "Not SQL Server: SQLite's PRAGMA journal_mode, PostgreSQL's migrations advisory lock and unlock"),
         ["Portal.Data/SqlitePragmas.cs"] = (2, "Not SQL Server: SQLite's connection pragmas"),
         ["Portal/Features/Operations/SqliteCheckpoints.cs"] = (1, "Not SQL Server: SQLite's WAL checkpoint"),
+        ["Portal.Data/CustomerNameTrigrams.cs"] = (1, "Not SQL Server: SQLite's FTS5 name index (SQL Server searches names through LINQ)"),
     };
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class CustomerDirectoryPlanTests(CustomerDirectoryPlanTests.Fixtur
     public async Task A_page_reads_each_holder_by_the_unique_open_protection_index()
     {
         await using var db = await DbAsync();
-        var page = Service<CustomerDirectory>().PageOf(db, new CustomerFilter(), new PageRequest(0, 25, null, false), Now);
+        var page = Service<CustomerDirectory>().PageQuery(db, new CustomerFilter(), null, new PageRequest(0, 25, null, false), Now);
 
         var plan = await PlanAsync(db, page.ToQueryString());
 

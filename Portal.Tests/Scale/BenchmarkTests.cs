@@ -19,7 +19,8 @@ public sealed class BenchmarkTests
         await BenchmarkRun.AssertEndToEndAsync(
             ToolDatabase.Sqlite(file),
             () => new SqliteConnection($"Data Source={file};Pooling=False"),
-            "SELECT COUNT(*) FROM sqlite_master WHERE name = 'BenchFloor'");
+            "SELECT COUNT(*) FROM sqlite_master WHERE name = 'BenchFloor'",
+            ToolDatabase.Sqlite(Path.Combine(folder.Path, "smaller.db")));
     }
 }
 
@@ -58,12 +59,17 @@ public sealed class PostgreSqlBenchmarkTests
 /// <summary>One run of generator and benchmark on a database, and what must be true of it on any engine.</summary>
 internal static class BenchmarkRun
 {
-    public static async Task AssertEndToEndAsync(ToolDatabase database, Func<DbConnection> connect, string floorTableCount)
+    public static async Task AssertEndToEndAsync(ToolDatabase database, Func<DbConnection> connect, string floorTableCount, ToolDatabase? smaller = null)
     {
         await SyntheticSeeder.RunAsync(new SyntheticSettings(database, 300, 2_000, 11), TextWriter.Null);
+        if (smaller is not null)
+        {
+            await SyntheticSeeder.RunAsync(new SyntheticSettings(smaller, 100, 600, 11), TextWriter.Null);
+        }
+
         using var output = new StringWriter();
 
-        var report = await Benchmark.RunAsync(new BenchmarkSettings(database, 16, 40, 3, null) { Clients = 4, QueryRuns = 5, ApiRegistrations = 8, ColdStarts = 1 }, output);
+        var report = await Benchmark.RunAsync(new BenchmarkSettings(database, 16, 40, 3, null) { Clients = 4, QueryRuns = 2, ApiRegistrations = 8, ColdStarts = 1, GrowthDatabase = smaller }, output);
 
         // The dataset is what the generator wrote.
         Assert.Equal(300, report.Dataset.Agents);
@@ -88,14 +94,24 @@ internal static class BenchmarkRun
         Assert.Equal(16, report.Floor.Operations);
         Assert.Equal(40, report.Availability.Count);
         Assert.Equal(40, report.AvailabilityBareLookup.Count);
-        Assert.Equal(5, report.Descendants.Count);
-        Assert.Equal(5, report.GridFiltered.Count);
+        Assert.Equal(2, report.Descendants.Count);
         Assert.True(report.DescendantsAverageCount > 1);
+
+        // Every grid and dashboard was timed, each action on a page of rows where the generated channel has some.
+        Assert.Equal(["agents", "audit log", "cases", "customers", "dashboard", "deals"], report.Grids.Select(g => g.Grid).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(report.Grids, g => Assert.Equal(2, g.Latency.Count));
+        Assert.All(report.Grids.Where(g => g.Action == "first page" && g.Role == "manager"), g => Assert.Equal(25, g.Rows));
+        Assert.All(report.Grids.Where(g => g.Grid == "dashboard"), g => Assert.True(g.Rows > 0, $"{g.Role}'s dashboard had no figures"));
+        Assert.Contains(report.Grids, g => g.Grid == "customers" && g.Action == "search: exact USCC" && g.Rows == 1);
+        Assert.Contains(report.Grids, g => g.Grid == "customers" && g.Action == "search: full name" && g.Rows >= 1);
+        Assert.Contains(report.Grids, g => g.Grid == "deals" && g.Role == "partner" && g.Action == "first page" && g.Rows > 0);
+        Assert.Equal(smaller is null ? 0 : report.Grids.Count, report.Growth.Count);
+        Assert.All(report.Growth, g => Assert.True(g.SmallerP50 > 0 && g.Ratio > 0));
 
         // One portal process started on a fresh database and answered /healthz.
         Assert.Equal(1, report.ColdStart.Count);
         Assert.True(report.ColdStart.P50 > 0);
-        Assert.Equal(6, report.Targets.Count);
+        Assert.Equal(smaller is null ? 7 : 8, report.Targets.Count);
         Assert.Contains("registration, 1 client", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("API registration over HTTP", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("cold start to first /healthz", output.ToString(), StringComparison.Ordinal);

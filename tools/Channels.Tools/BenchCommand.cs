@@ -4,7 +4,7 @@ namespace Channels.Tools;
 
 /// <summary>
 /// <c>bench (--db &lt;file&gt; | --provider postgresql --connection &lt;string&gt;) [--registrations 2000] [--api-registrations 1000] [--clients 8] [--lookups 2000] [--runs 50]
-/// [--cold-starts 3] [--seed 42] [--json &lt;file&gt;]</c>: the portal's hot paths measured on a database
+/// [--cold-starts 3] [--seed 42] [--growth-from &lt;smaller db&gt;] [--json &lt;file&gt;]</c>: the portal's hot paths measured on a database
 /// (<see cref="Benchmark"/>, ADR 14).
 /// </summary>
 public sealed class BenchCommand
@@ -19,6 +19,12 @@ public sealed class BenchCommand
     private readonly Option<int> _runs = ToolOptions.Number("--runs", 50, 1, "Runs of each read query (descendants, grid pages).");
     private readonly Option<int> _coldStarts = ToolOptions.Number("--cold-starts", 3, 1, "Portal processes started on a fresh database and timed to the first /healthz.");
     private readonly Option<int> _seed = ToolOptions.Seed("The random seed of the sample.");
+    private readonly Option<string> _growthFrom = new("--growth-from")
+    {
+        Description = "A smaller channel on the same engine (a SQLite file, or a PostgreSQL connection string) the grid actions and dashboards are also timed on, for their cost growth.",
+        HelpName = "file or connection string",
+    };
+
     private readonly Option<string> _json = new("--json") { Description = "Also write the report as JSON to this file.", HelpName = "file" };
 
     public BenchCommand()
@@ -32,6 +38,7 @@ public sealed class BenchCommand
             _runs,
             _coldStarts,
             _seed,
+            _growthFrom,
             _json,
         };
         _database.AddTo(Command);
@@ -53,8 +60,10 @@ public sealed class BenchCommand
     public BenchmarkSettings Settings(ParseResult parseResult)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
+        var database = _database.Read(parseResult);
+        var growthFrom = parseResult.GetValue(_growthFrom);
         return new BenchmarkSettings(
-            _database.Read(parseResult),
+            database,
             parseResult.GetValue(_registrations),
             parseResult.GetValue(_lookups),
             parseResult.GetValue(_seed),
@@ -64,6 +73,7 @@ public sealed class BenchCommand
             QueryRuns = parseResult.GetValue(_runs),
             ApiRegistrations = parseResult.GetValue(_apiRegistrations),
             ColdStarts = parseResult.GetValue(_coldStarts),
+            GrowthDatabase = string.IsNullOrWhiteSpace(growthFrom) ? null : database.Engine is SqliteEngine ? ToolDatabase.Sqlite(growthFrom) : ToolDatabase.PostgreSql(growthFrom),
         };
     }
 }

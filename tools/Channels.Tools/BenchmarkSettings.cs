@@ -14,4 +14,7 @@ public sealed record BenchmarkSettings(ToolDatabase Database, int Registrations,
 
     /// <summary>Portal processes started on a fresh database, each timed to its first <c>/healthz</c> answer.</summary>
     public int ColdStarts { get; init; } = 3;
+
+    /// <summary>A smaller channel the grid actions and dashboards are also timed on, for their cost growth; none: not measured.</summary>
+    public ToolDatabase? GrowthDatabase { get; init; }
 }

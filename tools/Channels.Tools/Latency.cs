@@ -32,6 +32,23 @@ internal static class Timing
         return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     }
 
+    /// <summary>Runs <paramref name="operation"/> a few times untimed (the first run of a query shape compiles it), then <paramref name="runs"/> times timed.</summary>
+    public static async Task<LatencyStats> EachAsync(int runs, Func<Task> operation)
+    {
+        for (var i = 0; i < Math.Min(3, runs); i++)
+        {
+            await operation().ConfigureAwait(false);
+        }
+
+        var samples = new List<double>(runs);
+        for (var i = 0; i < runs; i++)
+        {
+            samples.Add(await MillisecondsAsync(operation).ConfigureAwait(false));
+        }
+
+        return LatencyStats.Of(samples);
+    }
+
     /// <summary>
     /// Runs <paramref name="operation"/> once per item over <paramref name="clients"/> concurrent clients, each taking
     /// the next item as soon as its last one finished; every operation is timed, and the whole run gives the throughput.

@@ -11,7 +11,7 @@ using Portal.Hosting;
 namespace Channels.Tools;
 
 /// <summary>What <c>seed-synthetic</c> wrote.</summary>
-public sealed record SyntheticSummary(int Agents, int Links, int Customers, int Protections, int Deals, int Sales, TimeSpan Elapsed);
+public sealed record SyntheticSummary(int Agents, int Links, int Customers, int Protections, int Deals, int Sales, int Cases, int AuditEntries, TimeSpan Elapsed);
 
 /// <summary>
 /// <c>seed-synthetic</c>: a fresh database with the schema (EF migrations), the regions and roles, the demo catalog,
@@ -53,11 +53,11 @@ public static class SyntheticSeeder
             }
 
             await SeedUsersAsync(app, agents, settings.Anchor).ConfigureAwait(false);
-            var summary = new SyntheticSummary(agents.Count, counts.Links, settings.Customers, counts.Protections, counts.Deals, counts.Sales, clock.Elapsed);
+            var summary = new SyntheticSummary(agents.Count, counts.Links, settings.Customers, counts.Protections, counts.Deals, counts.Sales, counts.Cases, counts.AuditEntries, clock.Elapsed);
             await AuditAsync(app, summary).ConfigureAwait(false);
             await output.WriteLineAsync(
                 $"done: {summary.Agents:N0} agents ({summary.Links:N0} closure rows), {summary.Customers:N0} customers, " +
-                $"{summary.Protections:N0} open protections, {summary.Deals:N0} deals, {summary.Sales:N0} sales in {clock.Elapsed.TotalSeconds:0.0} s").ConfigureAwait(false);
+                $"{summary.Protections:N0} open protections, {summary.Deals:N0} deals, {summary.Sales:N0} sales, {summary.Cases:N0} cases, {summary.AuditEntries:N0} audit entries in {clock.Elapsed.TotalSeconds:0.0} s").ConfigureAwait(false);
             return summary;
         }
     }
@@ -108,7 +108,7 @@ public static class SyntheticSeeder
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         db.WithScope(DataScope.All);
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var after = new { agents = summary.Agents, customers = summary.Customers, deals = summary.Deals, sales = summary.Sales };
+        var after = new { agents = summary.Agents, customers = summary.Customers, deals = summary.Deals, sales = summary.Sales, cases = summary.Cases };
         await AuditWriter.AppendAsync(db, now, new AuditRecord("system", AuditAction.SyntheticDataSeeded, AuditEntity.Database, "synthetic", After: after)).ConfigureAwait(false);
         await db.SaveChangesAsync().ConfigureAwait(false);
     }

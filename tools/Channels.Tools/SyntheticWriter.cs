@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Portal.Domain.Agents;
+using Portal.Domain.Audit;
+using Portal.Domain.Compliance;
 using Portal.Domain.Customers;
 using Portal.Domain.Deals;
 
@@ -16,9 +18,18 @@ internal sealed class SyntheticWriter(SyntheticSink sink, SyntheticSettings sett
     private const int RegistrationDays = 90;
     private const int AfterSaleMonths = 12;
 
-    public sealed record Counts(int Links, int Protections, int Deals, int Sales);
+    public sealed record Counts(int Links, int Protections, int Deals, int Sales, int Cases, int AuditEntries);
+
+    private static readonly CaseState[] CaseStates =
+    [
+        CaseState.Closed, CaseState.Closed, CaseState.Closed, CaseState.Closed, CaseState.Dismissed, CaseState.Dismissed,
+        CaseState.Penalized, CaseState.Reported, CaseState.UnderInvestigation, CaseState.UnderInvestigation, CaseState.Confirmed, CaseState.Appealed,
+    ];
 
     private int _links;
+    private AuditLink? _audit;
+    private int _auditEntries;
+    private int _cases;
 
     public void WriteAgents(List<SyntheticAgent> agents)
     {
@@ -75,6 +86,10 @@ internal sealed class SyntheticWriter(SyntheticSink sink, SyntheticSettings sett
         var insertProtection = new SyntheticTable("CustomerProtections", "Id", "CustomerId", "AgentId", "Basis", "DealId", "Since", "Until", "EndedAt", "EndReason");
         var insertSale = new SyntheticTable("SalesReports", "Id", "DealId", "AgentId", "CustomerId", "SoldOn", "ReportedAt", "ReportedBy");
         var insertSaleLine = new SyntheticTable("SalesReportLine", "SalesReportId", "Sku", "Quantity", "UnitPrice", "UniformPrice");
+        var insertAudit = new SyntheticTable("AuditLog", "Id", "Sequence", "At", "Actor", "Action", "EntityType", "EntityId", "Before", "After", "ReasonCodes", "PreviousHash", "Hash");
+        var insertCase = new SyntheticTable(
+            "ViolationCases", "Id", "SubjectAgentId", "Type", "Source", "State", "Description", "Severe", "DealId", "OpenedAt", "ConfirmedAt",
+            "Penalty", "FineAmount", "PenaltyReason", "PenalizedAt", "AppealDeadline", "ClosedAt", "Version", "Investigator");
         int deals = 0, protections = 0, openProtections = 0, sales = 0;
         for (var from = 1; from <= settings.Customers; from += settings.BatchSize)
         {
@@ -107,6 +122,8 @@ internal sealed class SyntheticWriter(SyntheticSink sink, SyntheticSettings sett
                     var registered = anchor.AddDays(-100 - random.Next(300)).AddSeconds(random.Next(86_400));
                     var until = registered.AddDays(RegistrationDays);
                     InsertDeal(insertDeal, dealId, home.Id, id, DealStatus.Expired, registered, until, 3);
+                    Audit(insertAudit, home, AuditAction.DealRegistered, dealId, registered);
+                    Audit(insertAudit, home, AuditAction.DealExpired, dealId, until);
                     insertProtection.Add(++protections, id, home.Id, nameof(ProtectionBasis.Registration), dealId, registered, until, until, nameof(ProtectionEnd.Expired));
                 }
                 else if (random.Next(5) == 0)
@@ -116,6 +133,8 @@ internal sealed class SyntheticWriter(SyntheticSink sink, SyntheticSettings sett
                     var soldOn = DateOnly.FromDateTime(registered.AddDays(5 + random.Next(10)));
                     var reported = soldOn.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
                     InsertDeal(insertDeal, dealId, home.Id, id, DealStatus.Won, registered, registered.AddDays(RegistrationDays), 3);
+                    Audit(insertAudit, home, AuditAction.DealRegistered, dealId, registered);
+                    Audit(insertAudit, home, AuditAction.DealWon, dealId, reported);
                     var saleId = ++sales;
                     insertSale.Add(saleId, dealId, home.Id, id, soldOn, reported, home.Code.ToLowerInvariant() + "@agents.example.cn");
                     insertSaleLine.Add(saleId, sku, quantity, uniform, uniform);
@@ -127,16 +146,23 @@ internal sealed class SyntheticWriter(SyntheticSink sink, SyntheticSettings sett
                     var registered = anchor.AddDays(-random.Next(85)).AddSeconds(-random.Next(86_400));
                     var until = registered.AddDays(RegistrationDays);
                     InsertDeal(insertDeal, dealId, home.Id, id, DealStatus.Approved, registered, until, 2);
+                    Audit(insertAudit, home, AuditAction.DealRegistered, dealId, registered);
                     insertProtection.Add(++protections, id, home.Id, nameof(ProtectionBasis.Registration), dealId, registered, until, null, null);
                     openProtections++;
                 }
+
+                // One deal in forty is investigated: a case against its agent, at some point of its life.
+                if (random.Next(40) == 0)
+                {
+                    InsertCase(insertCase, home, dealId, random);
+                }
             }
 
-            sink.Write(insertCustomer, insertDeal, insertLine, insertProtection, insertSale, insertSaleLine);
+            sink.Write(insertCustomer, insertDeal, insertLine, insertProtection, insertSale, insertSaleLine, insertAudit, insertCase);
             Progress("customers", to, settings.Customers);
         }
 
-        return new Counts(_links, openProtections, deals, sales);
+        return new Counts(_links, openProtections, deals, sales, _cases, _auditEntries);
     }
 
     /// <summary>What a live database would have by now: planner statistics, identity counters past the ids written.</summary>
@@ -150,6 +176,41 @@ internal sealed class SyntheticWriter(SyntheticSink sink, SyntheticSettings sett
         insert.Add(
             dealId, agentId, customerId, status.ToString(), DateOnly.FromDateTime(registered.AddDays(45)),
             registered, registered, registered, protectedUntil, false, version);
+
+    // The audit log's entry for what happened to a deal, chained to the one before (the chain verifies).
+    private void Audit(SyntheticTable insert, SyntheticAgent agent, AuditAction action, int dealId, DateTime at)
+    {
+        var entry = AuditChain.Append(_audit, at, agent.Code.ToLowerInvariant() + "@agents.example.cn", action.ToString(), nameof(AuditEntity.Deal), dealId.ToString(CultureInfo.InvariantCulture));
+        insert.Add(++_auditEntries, entry.Sequence, entry.At, entry.Actor, entry.Action, entry.EntityType, entry.EntityId, null, null, null, entry.PreviousHash, entry.Hash);
+        _audit = entry.Link;
+    }
+
+    // A case in a state of its life, with the dates and penalty that state implies.
+    private void InsertCase(SyntheticTable insert, SyntheticAgent subject, int dealId, Random random)
+    {
+        var anchor = settings.Anchor;
+        var state = CaseStates[random.Next(CaseStates.Length)];
+        var type = random.Next(3) switch { 0 => ViolationType.DiscountSelling, 1 => ViolationType.CrossRegion, _ => ViolationType.CustomerPoaching };
+        var source = random.Next(3) switch { 0 => CaseSource.AutoDetected, 1 => CaseSource.Report, _ => CaseSource.Manual };
+        var opened = anchor.AddDays(-random.Next(365)).AddSeconds(-random.Next(86_400));
+        var investigated = state is not CaseState.Reported;
+        var confirmed = state is CaseState.Confirmed or CaseState.Penalized or CaseState.Appealed || (state == CaseState.Closed && random.Next(2) == 0);
+        var penalized = state is CaseState.Penalized or CaseState.Appealed || (state == CaseState.Closed && confirmed);
+        var fine = penalized && random.Next(2) == 0;
+        var penalizedAt = penalized ? opened.AddDays(10) : (DateTime?)null;
+        insert.Add(
+            ++_cases, subject.Id, type.ToString(), source.ToString(), state.ToString(),
+            string.Create(CultureInfo.InvariantCulture, $"合成案件 {_cases}：{subject.LegalName} 的报备 {dealId}"), false, dealId, opened,
+            confirmed ? opened.AddDays(5) : null,
+            penalized ? (fine ? PenaltyKind.Fine : PenaltyKind.Warning).ToString() : null,
+            fine ? 5_000m : null,
+            penalized ? "合成处罚" : null,
+            penalizedAt,
+            penalizedAt?.AddDays(15),
+            state is CaseState.Closed or CaseState.Dismissed ? opened.AddDays(30) : null,
+            3,
+            investigated ? "compliance@synthetic.local" : null);
+    }
 
     private void Progress(string what, int done, int total) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what,-10} {done,12:N0} / {total,-12:N0} {100.0 * done / total,5:0}%  {clock.Elapsed.TotalSeconds,6:0.0} s"));

@@ -28,11 +28,7 @@ public sealed class AgentDirectory(PortalData data, ReferenceData reference)
         AccessDeniedException.UnlessMay(user, PortalPolicies.ReadAgents);
 
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
-        var query = Filtered(db, filter);
-        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
-        query = Sorted(query, page.SortBy, page.Descending);
-
-        var rows = await query
+        var rows = await Sorted(Filtered(db, filter), page.SortBy, page.Descending)
             .Skip(page.Skip)
             .Take(page.Take)
             .Select(a => new
@@ -53,7 +49,7 @@ public sealed class AgentDirectory(PortalData data, ReferenceData reference)
                 r.Territory.Select(code => regions.GetValueOrDefault(code) ?? new RegionLabel(code, code, code)).ToList(),
                 r.ContractEnd))
             .ToList();
-        return new PagedResult<AgentRow>(items, total);
+        return await GridCount.PageAsync(Filtered(db, filter), page, items, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

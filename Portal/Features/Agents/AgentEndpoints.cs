@@ -15,7 +15,11 @@ namespace Portal.Features.Agents;
 
 public sealed record AgentListItem(string Code, string LegalName, AgentTier Tier, ContractStatus Status, string? ParentCode, IReadOnlyList<string> Territory, DateOnly? ContractEnd);
 
-public sealed record AgentListResponse(IReadOnlyList<AgentListItem> Items, int TotalCount, int Page, int PageSize);
+/// <summary>
+/// One page of the list. <c>TotalCount</c> is exact, or — when <c>TotalIsLowerBound</c> is true — a lower bound: a list
+/// is counted only up to 1 000 rows, so a larger one reports 1 000 and true.
+/// </summary>
+public sealed record AgentListResponse(IReadOnlyList<AgentListItem> Items, int TotalCount, int Page, int PageSize, bool TotalIsLowerBound);
 
 /// <summary>An agent of the hierarchy: enough to draw a tree node, and how many sub-agents it has.</summary>
 public sealed record AgentNodeResponse(string Code, string LegalName, AgentTier Tier, ContractStatus Status, int ChildCount);
@@ -272,7 +276,7 @@ public static class AgentEndpoints
         var result = await directory.SearchAsync(User(http), filter, request, ct).ConfigureAwait(false);
         return TypedResults.Ok(new AgentListResponse(
             [.. result.Items.Select(r => new AgentListItem(r.Code, r.LegalName, r.Tier, r.Status, r.ParentCode, [.. r.Territory.Select(t => t.Code)], r.ContractEnd))],
-            result.TotalCount, request.Page, request.Take));
+            result.TotalCount, request.Page, request.Take, result.TotalIsLowerBound));
     }
 
     // `GET /api/v1/agents/export` and the browser's `/exports/agents`.

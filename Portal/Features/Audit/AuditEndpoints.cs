@@ -48,7 +48,7 @@ public static class AuditEndpoints
         [FromQuery(Name = "search"), Description("Part of the action, actor or record type, or a whole record id.")] string? search,
         [FromQuery(Name = "entity"), Description("Only entries about this kind of record.")] AuditEntity? entity,
         [FromQuery(Name = "entityId"), Description("With entity: only entries about this record.")] string? entityId,
-        [FromQuery(Name = "actor"), Description("Part of the acting user's name or e-mail.")] string? actor,
+        [FromQuery(Name = "actor"), Description("The beginning of the acting user's e-mail (or system).")] string? actor,
         [FromQuery(Name = "action"), Description("Only entries of this action.")] AuditAction? action,
         [FromQuery(Name = "from"), Description("Recorded on or after this business day.")] DateOnly? from,
         [FromQuery(Name = "to"), Description("Recorded on or before this business day.")] DateOnly? to,

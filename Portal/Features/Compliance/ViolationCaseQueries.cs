@@ -23,13 +23,10 @@ public sealed class ViolationCaseQueries(PortalData data, ChannelPolicy policy, 
         ArgumentNullException.ThrowIfNull(page);
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
 
-        var rows = Listed(db, Filtered(db, filter, clock.Now));
-        var total = await rows.CountAsync(cancellationToken).ConfigureAwait(false);
-        rows = Sorted(rows, page.SortBy, page.Descending);
-
-        var items = await rows.Skip(page.Skip).Take(page.Take)
+        var matching = Filtered(db, filter, clock.Now);
+        var items = await Sorted(Listed(db, matching), page.SortBy, page.Descending).Skip(page.Skip).Take(page.Take)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new PagedResult<CaseRow>(items.ConvertAll(ToRow), total);
+        return await GridCount.PageAsync(matching, page, items.ConvertAll(ToRow), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -12,7 +12,11 @@ namespace Portal.Features.Compliance;
 
 public sealed record ViolationResponse(int Id, ViolationType Type, CaseState State, CaseSource Source, string? SubjectAgentCode, DateTime OpenedAt, string? Investigator, bool Overdue);
 
-public sealed record ViolationListResponse(IReadOnlyList<ViolationResponse> Items, int TotalCount, int Page, int PageSize);
+/// <summary>
+/// One page of the list. <c>TotalCount</c> is exact, or — when <c>TotalIsLowerBound</c> is true — a lower bound: a list
+/// is counted only up to 1 000 rows, so a larger one reports 1 000 and true.
+/// </summary>
+public sealed record ViolationListResponse(IReadOnlyList<ViolationResponse> Items, int TotalCount, int Page, int PageSize, bool TotalIsLowerBound);
 
 public sealed record ViolationReportResponse(int Id, CaseState State);
 
@@ -89,7 +93,7 @@ public static class ViolationEndpoints
         }
 
         var result = await cases.ListAsync(CurrentUser.From(http.User)!, filter, request, ct).ConfigureAwait(false);
-        return TypedResults.Ok(new ViolationListResponse([.. result.Items.Select(ToResponse)], result.TotalCount, request.Page, request.Take));
+        return TypedResults.Ok(new ViolationListResponse([.. result.Items.Select(ToResponse)], result.TotalCount, request.Page, request.Take, result.TotalIsLowerBound));
     }
 
     // `GET /api/v1/violations/export` and the browser's `/exports/violations`.

@@ -24,22 +24,42 @@ public sealed class CustomerDirectory(PortalData data, ReferenceData reference, 
 
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
         var now = clock.Now;
-        var query = Filtered(db, filter, now);
-        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
-        var listed = await PageOf(db, filter, page, now).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var search = await CustomerSearch.ResolveAsync(db, filter.Search, cancellationToken).ConfigureAwait(false);
+        var listed = await PageOfAsync(db, filter, search, page, now, cancellationToken).ConfigureAwait(false);
         var regions = await reference.RegionsAsync().ConfigureAwait(false);
-        return new PagedResult<CustomerRow>([.. listed.Select(c => RowOf(c, regions))], total);
+        return await GridCount.PageAsync(Filtered(db, filter, now, search), page, [.. listed.Select(c => RowOf(c, regions))], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// One page of the directory, each customer with its holder. The holder is read per customer by its id
     /// (a left join on <c>CustomerId = ? AND EndedAt IS NULL</c>: the unique open-protection index); a lookup of the
     /// page's ids as one IN list let SQLite walk every open protection by the dashboard's (EndedAt, Until) index instead.
+    /// By protection end, the customers held now come first in the order of their protection's end (read from the
+    /// protections' (EndedAt, Until) index, ADR 43), then — unless the filter asks for protected customers — the others by name.
     /// </summary>
-    internal IQueryable<CustomerListing> PageOf(PortalDbContext db, CustomerFilter filter, PageRequest page, DateTime now)
+    internal async Task<List<CustomerListing>> PageOfAsync(PortalDbContext db, CustomerFilter filter, CustomerSearch? search, PageRequest page, DateTime now, CancellationToken cancellationToken)
+    {
+        var rows = await PageQuery(db, filter, search, page, now).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (rows.Count == page.Take || !ByUntil(filter, page.SortBy) || RequiresProtection(filter))
+        {
+            return rows;
+        }
+
+        var inForce = InForce(db, now);
+        var filtered = Filtered(db, filter, now, search);
+        var heldCount = rows.Count > 0 ? page.Skip + rows.Count : await Held(filtered, Ordering(inForce, filter), page.Descending).CountAsync(cancellationToken).ConfigureAwait(false);
+        var others = ByName(Unheld(filtered, inForce), descending: false).Skip(Math.Max(0, page.Skip - heldCount)).Take(page.Take - rows.Count);
+        rows.AddRange(await Listed(db, others, inForce).ToListAsync(cancellationToken).ConfigureAwait(false));
+        return rows;
+    }
+
+    /// <summary>The page's first query: by name, or the customers held now by protection end.</summary>
+    internal IQueryable<CustomerListing> PageQuery(PortalDbContext db, CustomerFilter filter, CustomerSearch? search, PageRequest page, DateTime now)
     {
         var inForce = InForce(db, now);
-        return Listed(db, Sorted(Filtered(db, filter, now), inForce, filter, page.SortBy, page.Descending).Skip(page.Skip).Take(page.Take), inForce);
+        var filtered = Filtered(db, filter, now, search);
+        var ordered = ByUntil(filter, page.SortBy) ? Held(filtered, Ordering(inForce, filter), page.Descending) : ByName(filtered, page.Descending);
+        return Listed(db, ordered.Skip(page.Skip).Take(page.Take), inForce);
     }
 
     /// <summary>
@@ -60,10 +80,17 @@ public sealed class CustomerDirectory(PortalData data, ReferenceData reference, 
         var regions = await reference.RegionsAsync().ConfigureAwait(false);
         var now = clock.Now;
         var inForce = InForce(db, now);
-        var rows = Listed(db, Sorted(Filtered(db, filter, now), inForce, filter, sortBy, descending), inForce).AsAsyncEnumerable();
-        await foreach (var c in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        var search = await CustomerSearch.ResolveAsync(db, filter.Search, cancellationToken).ConfigureAwait(false);
+        var filtered = Filtered(db, filter, now, search);
+        IQueryable<Customer>[] parts = !ByUntil(filter, sortBy) ? [ByName(filtered, descending)]
+            : RequiresProtection(filter) ? [Held(filtered, Ordering(inForce, filter), descending)]
+            : [Held(filtered, Ordering(inForce, filter), descending), ByName(Unheld(filtered, inForce), descending: false)];
+        foreach (var part in parts)
         {
-            yield return RowOf(c, regions);
+            await foreach (var c in Listed(db, part, inForce).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                yield return RowOf(c, regions);
+            }
         }
     }
 
@@ -83,6 +110,14 @@ public sealed class CustomerDirectory(PortalData data, ReferenceData reference, 
         new(c.Id, c.Uscc, c.LegalName, RegionLabels.Of(c.RegionCode, regions), c.Segment,
             c.Holder?.Code, c.Holder?.LegalName, c.Holder?.Basis, c.Holder?.Since, c.Holder is null ? null : clock.LastDay(c.Holder.Until));
 
+    /// <summary>
+    /// How many customers of the caller's scope are held now, counted from the protections' (EndedAt, Until) index: a
+    /// customer has at most one open protection (UX_CustomerProtections_OpenPerCustomer), and a protection in the
+    /// caller's scope makes its customer visible, so this is the count of the "protected only" list without a test per customer.
+    /// </summary>
+    internal static Task<int> HeldCountAsync(PortalDbContext db, DateTime now, CancellationToken cancellationToken) =>
+        InForce(db, now).CountAsync(cancellationToken);
+
     // Protections in force now; the context's filter keeps a reseller's to its own subtree.
     private static IQueryable<CustomerProtection> InForce(PortalDbContext db, DateTime now) =>
         db.CustomerProtections.AsNoTracking().Where(p => p.EndedAt == null && p.Since <= now && p.Until > now);
@@ -91,28 +126,18 @@ public sealed class CustomerDirectory(PortalData data, ReferenceData reference, 
     /// The customers a filter finds in the caller's scope, unsorted: the list pages through them and the dashboard counts
     /// them, so a figure and the list it links to count the same customers.
     /// </summary>
-    internal IQueryable<Customer> Filtered(PortalDbContext db, CustomerFilter filter, DateTime now)
+    internal IQueryable<Customer> Filtered(PortalDbContext db, CustomerFilter filter, DateTime now, CustomerSearch? search = null)
     {
         var inForce = InForce(db, now);
         var query = db.Customers.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(filter.Search))
+        if (search is not null)
         {
-            var term = filter.Search.Trim();
-            var uscc = term.ToUpperInvariant();
-            query = query.Where(c => c.LegalName.Contains(term) || c.Uscc == uscc);
+            query = search.Customers(query);
         }
 
-        if (filter.ExpiringWithinDays is { } days)
+        if (Ending(filter) is { } ends)
         {
-            // Ending by the end of the business day that many days from today.
-            var limit = clock.EndOfDay(clock.Today.AddDays(Math.Clamp(days, 0, 3650)));
-            query = query.Where(c => inForce.Any(p => p.CustomerId == c.Id && p.Until <= limit));
-        }
-        else if (filter.ExpiresFrom is not null || filter.ExpiresTo is not null)
-        {
-            // Whose protection's last business day ("until D") falls between the two days, both included.
-            var after = filter.ExpiresFrom is { } from ? clock.Calendar.StartOfDay(from) : DateTime.MinValue;
-            var until = filter.ExpiresTo is { } to ? clock.EndOfDay(to) : DateTime.MaxValue;
+            var (after, until) = ends;
             query = query.Where(c => inForce.Any(p => p.CustomerId == c.Id && p.Until > after && p.Until <= until));
         }
         else if (filter.ProtectedOnly)
@@ -123,17 +148,50 @@ public sealed class CustomerDirectory(PortalData data, ReferenceData reference, 
         return query;
     }
 
-    private static IQueryable<Customer> Sorted(IQueryable<Customer> query, IQueryable<CustomerProtection> inForce, CustomerFilter filter, string? sortBy, bool descending)
+    /// <summary>
+    /// The window of protection ends a filter asks for: within so many days (to the end of that business day), or
+    /// between two business days ("until D" on either, both included); null when it asks for none.
+    /// </summary>
+    private (DateTime After, DateTime Until)? Ending(CustomerFilter filter) =>
+        filter.ExpiringWithinDays is { } days ? (DateTime.MinValue, clock.EndOfDay(clock.Today.AddDays(Math.Clamp(days, 0, 3650))))
+        : filter.ExpiresFrom is not null || filter.ExpiresTo is not null
+            ? (filter.ExpiresFrom is { } from ? clock.Calendar.StartOfDay(from) : DateTime.MinValue, filter.ExpiresTo is { } to ? clock.EndOfDay(to) : DateTime.MaxValue)
+            : null;
+
+    // The protections in force the list orders by: within the filter's window of ends, so that the walk along the
+    // (EndedAt, Until) index starts at the window.
+    private IQueryable<CustomerProtection> Ordering(IQueryable<CustomerProtection> inForce, CustomerFilter filter)
     {
-        var byUntil = sortBy == nameof(CustomerRow.ProtectedUntil) || (sortBy is null && (filter.ExpiringWithinDays is not null || filter.ExpiresFrom is not null || filter.ExpiresTo is not null));
-        return (byUntil, descending) switch
+        if (Ending(filter) is not { } ends)
         {
-            (true, false) => query.OrderBy(c => inForce.Where(p => p.CustomerId == c.Id).Select(p => (DateTime?)p.Until).FirstOrDefault()).ThenBy(c => c.Id),
-            (true, true) => query.OrderByDescending(c => inForce.Where(p => p.CustomerId == c.Id).Select(p => (DateTime?)p.Until).FirstOrDefault()).ThenBy(c => c.Id),
-            (false, true) => query.OrderByDescending(c => c.LegalName).ThenBy(c => c.Id),
-            _ => query.OrderBy(c => c.LegalName).ThenBy(c => c.Id),
-        };
+            return inForce;
+        }
+
+        var (after, until) = ends;
+        return inForce.Where(p => p.Until > after && p.Until <= until);
     }
+
+    // By protection end when asked, or by default when the filter is about protection ends.
+    private static bool ByUntil(CustomerFilter filter, string? sortBy) =>
+        sortBy == nameof(CustomerRow.ProtectedUntil) || (sortBy is null && (filter.ExpiringWithinDays is not null || filter.ExpiresFrom is not null || filter.ExpiresTo is not null));
+
+    private static bool RequiresProtection(CustomerFilter filter) =>
+        filter.ProtectedOnly || filter.ExpiringWithinDays is not null || filter.ExpiresFrom is not null || filter.ExpiresTo is not null;
+
+    private static IQueryable<Customer> ByName(IQueryable<Customer> customers, bool descending) =>
+        descending ? customers.OrderByDescending(c => c.LegalName).ThenByDescending(c => c.Id) : customers.OrderBy(c => c.LegalName).ThenBy(c => c.Id);
+
+    // The customers held now, in the order their protections end (ties in the same direction, by id).
+    private static IQueryable<Customer> Held(IQueryable<Customer> customers, IQueryable<CustomerProtection> inForce, bool descending)
+    {
+        var held = from p in inForce
+                   join c in customers on p.CustomerId equals c.Id
+                   select new { c, p.Until };
+        return (descending ? held.OrderByDescending(x => x.Until).ThenByDescending(x => x.c.Id) : held.OrderBy(x => x.Until).ThenBy(x => x.c.Id)).Select(x => x.c);
+    }
+
+    private static IQueryable<Customer> Unheld(IQueryable<Customer> customers, IQueryable<CustomerProtection> inForce) =>
+        customers.Where(c => !inForce.Any(p => p.CustomerId == c.Id));
 }
 
 /// <summary>A customer as the directory reads it, before its region is named for the reader.</summary>

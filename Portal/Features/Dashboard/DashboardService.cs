@@ -66,7 +66,7 @@ public sealed class DashboardService(PortalData data, BusinessClock clock, DealQ
             new("Dash_DealsPendingReview", await deals.Filtered(db, user, inReview).CountAsync(ct).ConfigureAwait(false), GridLinks.Review("deals")),
             new("Dash_CrossRegionRequests", await db.CrossRegionAuthorizations.CountAsync(a => a.Status == AuthorizationStatus.Requested, ct).ConfigureAwait(false), GridLinks.Review("authorizations")),
             new("Dash_Applications", await db.Agents.CountAsync(a => a.Status == ContractStatus.Applied || a.Status == ContractStatus.UnderReview, ct).ConfigureAwait(false), GridLinks.Review("applications")),
-            new("Dash_ProtectedCustomers", await customers.Filtered(db, new CustomerFilter(ProtectedOnly: true), now).CountAsync(ct).ConfigureAwait(false), GridLinks.Customers(protectedOnly: true)),
+            new("Dash_ProtectedCustomers", await CustomerDirectory.HeldCountAsync(db, now, ct).ConfigureAwait(false), GridLinks.Customers(protectedOnly: true)),
         ];
 
         var weeks = LastWeeks();

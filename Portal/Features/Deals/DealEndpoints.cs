@@ -18,7 +18,11 @@ public sealed record AvailabilityResponse(bool Available, DateOnly? ProtectedUnt
 
 public sealed record DealRegistrationResponse(int Id, DealStatus Status, IReadOnlyList<ReasonMessage> Reasons, DateOnly? ProtectedUntil);
 
-public sealed record DealListResponse(IReadOnlyList<DealRow> Items, int TotalCount, int Page, int PageSize);
+/// <summary>
+/// One page of the list. <c>TotalCount</c> is exact, or — when <c>TotalIsLowerBound</c> is true — a lower bound: a list
+/// is counted only up to 1 000 rows, so a larger one reports 1 000 and true.
+/// </summary>
+public sealed record DealListResponse(IReadOnlyList<DealRow> Items, int TotalCount, int Page, int PageSize, bool TotalIsLowerBound);
 
 public sealed record DealResponse(
     int Id, DealStatus Status, string AgentCode, string CustomerUscc, string CustomerName, string RegionCode, DateOnly ExpectedCloseDate,
@@ -183,7 +187,7 @@ public static class DealEndpoints
         }
 
         var result = await queries.ListAsync(User(http), filter, request, ct).ConfigureAwait(false);
-        return TypedResults.Ok(new DealListResponse(result.Items, result.TotalCount, request.Page, request.Take));
+        return TypedResults.Ok(new DealListResponse(result.Items, result.TotalCount, request.Page, request.Take, result.TotalIsLowerBound));
     }
 
     // `GET /api/v1/deals/export` and the browser's `/exports/deals`: the whole filtered list as a file, streamed.

@@ -8,6 +8,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Customers;
 using Portal.Domain.Deals;
 using Portal.Features.Audit;
+using Portal.Features.Customers;
 
 namespace Portal.Features.Deals;
 
@@ -24,11 +25,28 @@ public sealed class DealQueries(PortalData data, BusinessClock clock)
         ArgumentNullException.ThrowIfNull(page);
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
 
-        var query = Joined(db, user, filter);
-        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await Listed(db, Sorted(query, page.SortBy, page.Descending).Skip(page.Skip).Take(page.Take))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new PagedResult<DealRow>(rows.ConvertAll(ToRow), total);
+        // Every deal has its customer and agent, so the joins drop none: the count needs only the filter (ADR 43).
+        var search = await CustomerSearch.ResolveAsync(db, filter.Customer, cancellationToken).ConfigureAwait(false);
+        var rows = await PageQuery(db, user, filter, search, page).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await GridCount.PageAsync(Filtered(db, user, filter, search), page, rows.ConvertAll(ToRow), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One page of the list, in the database.</summary>
+    internal IQueryable<DealListing> PageQuery(PortalDbContext db, CurrentUser user, DealFilter filter, CustomerSearch? search, PageRequest page)
+    {
+        var joined = Joined(db, user, filter, search);
+        if (page.SortBy == nameof(DealRow.CustomerName))
+        {
+            // By customer name: the page's deals belong to the first (skip + take) customers with a matching deal, in
+            // name order — found from the customers' name index, instead of sorting every deal by its customer's name.
+            var matching = Filtered(db, user, filter, search);
+            var customers = db.Customers.IgnoreQueryFilters().Where(c => matching.Any(d => d.CustomerId == c.Id));
+            var first = (page.Descending ? customers.OrderByDescending(c => c.LegalName).ThenByDescending(c => c.Id) : customers.OrderBy(c => c.LegalName).ThenBy(c => c.Id))
+                .Take(page.Skip + page.Take).Select(c => c.Id);
+            joined = joined.Where(x => first.Contains(x.Deal.CustomerId));
+        }
+
+        return Listed(db, Sorted(joined, page.SortBy, page.Descending).Skip(page.Skip).Take(page.Take));
     }
 
     /// <summary>
@@ -45,7 +63,8 @@ public sealed class DealQueries(PortalData data, BusinessClock clock)
     private async IAsyncEnumerable<DealRow> ReadAllAsync(CurrentUser user, DealFilter filter, string? sortBy, bool descending, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var db = await data.ForAsync(user, cancellationToken).ConfigureAwait(false);
-        await foreach (var row in Listed(db, Sorted(Joined(db, user, filter), sortBy, descending)).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        var search = await CustomerSearch.ResolveAsync(db, filter.Customer, cancellationToken).ConfigureAwait(false);
+        await foreach (var row in Listed(db, Sorted(Joined(db, user, filter, search), sortBy, descending)).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             yield return ToRow(row);
         }
@@ -53,9 +72,10 @@ public sealed class DealQueries(PortalData data, BusinessClock clock)
 
     /// <summary>
     /// The deals a filter finds in the caller's scope, unsorted: the list pages through them and the dashboard counts
-    /// them (grouped), so a dashboard figure and the list it links to count the same rows.
+    /// them (grouped), so a dashboard figure and the list it links to count the same rows. A customer term is resolved
+    /// first (<see cref="CustomerSearch"/>); the dashboard's filters carry none.
     /// </summary>
-    internal IQueryable<DealRegistration> Filtered(PortalDbContext db, CurrentUser user, DealFilter filter)
+    internal IQueryable<DealRegistration> Filtered(PortalDbContext db, CurrentUser user, DealFilter filter, CustomerSearch? search = null)
     {
         var deals = db.Deals.AsNoTracking();
         if (filter.Status is { } status)
@@ -68,11 +88,9 @@ public sealed class DealQueries(PortalData data, BusinessClock clock)
             deals = deals.Where(d => statuses.Contains(d.Status));
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Customer))
+        if (search is not null)
         {
-            var term = filter.Customer.Trim();
-            var upper = term.ToUpperInvariant();
-            deals = deals.Where(d => db.Customers.Any(c => c.Id == d.CustomerId && (c.LegalName.Contains(term) || c.Uscc == upper)));
+            deals = search.Deals(db, deals);
         }
 
         // Registered between two business days, both included.
@@ -90,8 +108,9 @@ public sealed class DealQueries(PortalData data, BusinessClock clock)
 
         if (!string.IsNullOrWhiteSpace(filter.Reason))
         {
+            // From the reason's own index to its deals: a rare reason is found without walking every deal.
             var reason = filter.Reason.Trim().ToUpperInvariant();
-            deals = deals.Where(d => d.Reasons.Any(r => r.Code == reason));
+            deals = deals.Where(d => db.Set<DealReason>().Where(r => r.Code == reason).Select(r => r.DealId).Contains(d.Id));
         }
 
         // A reseller's own agent, or the agents below it (its context already holds only its subtree).
@@ -112,19 +131,21 @@ public sealed class DealQueries(PortalData data, BusinessClock clock)
     }
 
     // The list's rows with their customer and agent, over the one filter the page, the API, the export and the dashboard share.
-    private IQueryable<DealJoin> Joined(PortalDbContext db, CurrentUser user, DealFilter filter) =>
-        from d in Filtered(db, user, filter)
+    private IQueryable<DealJoin> Joined(PortalDbContext db, CurrentUser user, DealFilter filter, CustomerSearch? search) =>
+        from d in Filtered(db, user, filter, search)
         join c in db.Customers on d.CustomerId equals c.Id
         join a in db.Agents on d.AgentId equals a.Id
         select new DealJoin { Deal = d, Customer = c, AgentCode = a.Code };
 
+    // Ties are broken in the sort's own direction, so that one index, read forwards or backwards, gives each order
+    // (status: (Status, CreatedAt); protected until: (ProtectedUntil)) instead of sorting every deal (ADR 43).
     private static IQueryable<DealJoin> Sorted(IQueryable<DealJoin> query, string? sortBy, bool descending) => (sortBy, descending) switch
     {
-        (nameof(DealRow.CustomerName), false) => query.OrderBy(x => x.Customer.LegalName).ThenByDescending(x => x.Deal.Id),
-        (nameof(DealRow.CustomerName), true) => query.OrderByDescending(x => x.Customer.LegalName).ThenByDescending(x => x.Deal.Id),
-        (nameof(DealRow.Status), false) => query.OrderBy(x => x.Deal.Status).ThenByDescending(x => x.Deal.Id),
-        (nameof(DealRow.Status), true) => query.OrderByDescending(x => x.Deal.Status).ThenByDescending(x => x.Deal.Id),
-        (nameof(DealRow.ProtectedUntil), false) => query.OrderBy(x => x.Deal.ProtectedUntil).ThenByDescending(x => x.Deal.Id),
+        (nameof(DealRow.CustomerName), false) => query.OrderBy(x => x.Customer.LegalName).ThenBy(x => x.Customer.Id).ThenBy(x => x.Deal.Id),
+        (nameof(DealRow.CustomerName), true) => query.OrderByDescending(x => x.Customer.LegalName).ThenByDescending(x => x.Customer.Id).ThenByDescending(x => x.Deal.Id),
+        (nameof(DealRow.Status), false) => query.OrderBy(x => x.Deal.Status).ThenBy(x => x.Deal.CreatedAt).ThenBy(x => x.Deal.Id),
+        (nameof(DealRow.Status), true) => query.OrderByDescending(x => x.Deal.Status).ThenByDescending(x => x.Deal.CreatedAt).ThenByDescending(x => x.Deal.Id),
+        (nameof(DealRow.ProtectedUntil), false) => query.OrderBy(x => x.Deal.ProtectedUntil).ThenBy(x => x.Deal.Id),
         (nameof(DealRow.ProtectedUntil), true) => query.OrderByDescending(x => x.Deal.ProtectedUntil).ThenByDescending(x => x.Deal.Id),
         (nameof(DealRow.CreatedAt), false) => query.OrderBy(x => x.Deal.Id),
         (nameof(DealRow.DecideBy), false) => query.OrderBy(x => x.Deal.ReviewDeadline).ThenBy(x => x.Deal.Id),
@@ -244,7 +265,7 @@ public sealed class DealQueries(PortalData data, BusinessClock clock)
     }
 
     // The columns one list row is read with.
-    private sealed class DealListing
+    internal sealed class DealListing
     {
         public int Id { get; init; }
 
@@ -269,7 +290,7 @@ public sealed class DealQueries(PortalData data, BusinessClock clock)
         public DateTime? ProtectedUntil { get; init; }
     }
 
-    private sealed class DealLineAmount
+    internal sealed class DealLineAmount
     {
         public decimal UnitPrice { get; init; }
 

@@ -20,7 +20,7 @@ public sealed partial class ReviewQueuePage
 {
     private static readonly DealFilter DealQueue = new(Statuses: [DealStatus.PendingReview, DealStatus.ExtensionRequested]);
     private static readonly PageRequest CountOnly = new(0, 1, null, false);
-    private (int Deals, int Authorizations, int Applications) _counts;
+    private (string Deals, string Authorizations, string Applications) _counts = ("0", "0", "0");
     private DecisionMessage? _message;
     private bool _focusMessage;
     private int _tab;
@@ -78,6 +78,6 @@ public sealed partial class ReviewQueuePage
         var deals = await Deals.ListAsync(manager, DealQueue, CountOnly);
         var authorizations = await Authorizations.QueueAsync(manager, CountOnly);
         var applications = await Applications.QueueAsync(manager, CountOnly);
-        _counts = (deals.TotalCount, authorizations.TotalCount, applications.TotalCount);
+        _counts = (deals.TotalText, authorizations.TotalText, applications.TotalText);
     }
 }

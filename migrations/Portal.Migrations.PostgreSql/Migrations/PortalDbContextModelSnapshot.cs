@@ -544,6 +544,12 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.HasIndex("Sequence")
                         .IsUnique();
 
+                    b.HasIndex("Action", "Id");
+
+                    b.HasIndex("Actor", "Id");
+
+                    b.HasIndex("EntityId", "Id");
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditLog", (string)null);
@@ -1114,6 +1120,8 @@ namespace Portal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("DealId");
 
+                    b.HasIndex("Code", "DealId");
+
                     b.ToTable("DealReasons", (string)null);
                 });
 
@@ -1175,7 +1183,11 @@ namespace Portal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("CustomerId", "Status");
 
+                    b.HasIndex("ProtectedUntil", "Id");
+
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("Deals", (string)null);
                 });

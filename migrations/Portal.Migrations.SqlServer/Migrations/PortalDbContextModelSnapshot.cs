@@ -546,6 +546,12 @@ namespace Portal.Migrations.SqlServer.Migrations
                     b.HasIndex("Sequence")
                         .IsUnique();
 
+                    b.HasIndex("Action", "Id");
+
+                    b.HasIndex("Actor", "Id");
+
+                    b.HasIndex("EntityId", "Id");
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditLog", (string)null);
@@ -1116,6 +1122,8 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DealId");
 
+                    b.HasIndex("Code", "DealId");
+
                     b.ToTable("DealReasons", (string)null);
                 });
 
@@ -1177,7 +1185,11 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CustomerId", "Status");
 
+                    b.HasIndex("ProtectedUntil", "Id");
+
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("Deals", (string)null);
                 });

@@ -527,6 +527,12 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("Sequence")
                         .IsUnique();
 
+                    b.HasIndex("Action", "Id");
+
+                    b.HasIndex("Actor", "Id");
+
+                    b.HasIndex("EntityId", "Id");
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditLog", (string)null);
@@ -1075,6 +1081,8 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DealId");
 
+                    b.HasIndex("Code", "DealId");
+
                     b.ToTable("DealReasons", (string)null);
                 });
 
@@ -1134,7 +1142,11 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CustomerId", "Status");
 
+                    b.HasIndex("ProtectedUntil", "Id");
+
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("Deals", (string)null);
                 });
