@@ -1,14 +1,19 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Channels.Tools;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
+using Portal.Data;
 using Portal.Tests.Infrastructure;
+using Portal.Tests.Integration;
 
 namespace Portal.Tests.Scale;
 
 /// <summary>The benchmark runs end to end on a small synthetic SQLite file and really does what it times.</summary>
-public sealed class BenchmarkTests
+public sealed partial class BenchmarkTests
 {
     [Fact]
     public async Task The_benchmark_stores_every_registration_and_reports_every_figure()
@@ -19,9 +24,54 @@ public sealed class BenchmarkTests
         await BenchmarkRun.AssertEndToEndAsync(
             ToolDatabase.Sqlite(file),
             () => new SqliteConnection($"Data Source={file};Pooling=False"),
-            "SELECT COUNT(*) FROM sqlite_master WHERE name = 'BenchFloor'",
+            "SELECT seq FROM sqlite_sequence WHERE name = '{0}'",
             ToolDatabase.Sqlite(Path.Combine(folder.Path, "smaller.db")));
     }
+
+    /// <summary>
+    /// The floor is honest only if it writes what a registration writes: every column of each table a registration of
+    /// a new customer inserts into (all but the generated key), and the audit head's every column.
+    /// </summary>
+    [Fact]
+    public void The_floor_writes_every_column_of_the_tables_a_registration_writes()
+    {
+        using var db = ProviderMigrationTests.Context(DatabaseProvider.Sqlite);
+        var written = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var sql in RegistrationFloor.Sql.All)
+        {
+            if (InsertPattern().Match(sql) is { Success: true } insert)
+            {
+                written.Add(insert.Groups[1].Value, Columns(insert.Groups[2].Value));
+            }
+            else if (UpdatePattern().Match(sql) is { Success: true } update)
+            {
+                written.Add(update.Groups[1].Value, UpdatedColumns().Matches(update.Groups[2].Value).Select(m => m.Groups[1].Value).ToArray());
+            }
+        }
+
+        Assert.Equal(["AuditHead", "AuditLog", "CustomerProtections", "Customers", "DealLines", "Deals"], written.Keys.Order(StringComparer.Ordinal));
+        foreach (var (table, columns) in written)
+        {
+            var entity = Assert.Single(db.Model.GetEntityTypes(), e => e.GetTableName() == table);
+            var store = StoreObjectIdentifier.Table(table);
+            var expected = entity.GetProperties().Where(p => !p.IsPrimaryKey()).Select(p => p.GetColumnName(store)!).Order(StringComparer.Ordinal);
+            Assert.Equal(expected, columns.Order(StringComparer.Ordinal));
+        }
+
+        // Its rows are removed children first, and from every table it inserted into.
+        Assert.Equal(["AuditLog", "CustomerProtections", "DealLines", "Deals", "Customers"], RegistrationFloor.Sql.Removal.Select(r => r.Table));
+    }
+
+    private static string[] Columns(string list) => [.. list.Split(',', StringSplitOptions.TrimEntries).Select(c => c.Trim('"'))];
+
+    [GeneratedRegex("^INSERT INTO \"(\\w+)\" \\(([^)]*)\\)")]
+    private static partial Regex InsertPattern();
+
+    [GeneratedRegex("^UPDATE \"(\\w+)\" SET (.*) WHERE")]
+    private static partial Regex UpdatePattern();
+
+    [GeneratedRegex("\"(\\w+)\" = @")]
+    private static partial Regex UpdatedColumns();
 }
 
 /// <summary>
@@ -43,7 +93,7 @@ public sealed class PostgreSqlBenchmarkTests
             await BenchmarkRun.AssertEndToEndAsync(
                 ToolDatabase.PostgreSql(connection),
                 () => new NpgsqlConnection(connection),
-                "SELECT COUNT(*) FROM pg_tables WHERE tablename = 'BenchFloor'");
+                "SELECT last_value FROM \"{0}_Id_seq\"");
         }
         finally
         {
@@ -59,12 +109,26 @@ public sealed class PostgreSqlBenchmarkTests
 /// <summary>One run of generator and benchmark on a database, and what must be true of it on any engine.</summary>
 internal static class BenchmarkRun
 {
-    public static async Task AssertEndToEndAsync(ToolDatabase database, Func<DbConnection> connect, string floorTableCount, ToolDatabase? smaller = null)
+    /// <summary>The tables a registration of a new customer inserts into.</summary>
+    private static readonly string[] Registered = ["Customers", "Deals", "DealLines", "CustomerProtections"];
+
+    /// <summary>Runs it; <paramref name="idsIssued"/> (a format of the table's name) reads the last id the table's counter issued.</summary>
+    public static async Task AssertEndToEndAsync(ToolDatabase database, Func<DbConnection> connect, string idsIssued, ToolDatabase? smaller = null)
     {
         await SyntheticSeeder.RunAsync(new SyntheticSettings(database, 300, 2_000, 11), TextWriter.Null);
         if (smaller is not null)
         {
             await SyntheticSeeder.RunAsync(new SyntheticSettings(smaller, 100, 600, 11), TextWriter.Null);
+        }
+
+        var before = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var seeded = connect())
+        {
+            await seeded.OpenAsync();
+            foreach (var table in Registered)
+            {
+                before[table] = await NumberAsync(seeded, $"SELECT COUNT(*) FROM \"{table}\"");
+            }
         }
 
         using var output = new StringWriter();
@@ -117,11 +181,23 @@ internal static class BenchmarkRun
         Assert.Contains("cold start to first /healthz", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("\"registrationOneClient\"", report.ToJson(), StringComparison.Ordinal);
 
-        // The floor's scratch table is gone again; the customers registered are new and in their agents' territory.
+        // The floor registered 4 + 16 customers of its own into the same tables (their ids were issued past every row
+        // kept) and removed its rows again: each table holds the seeded rows and one per registration, no more.
         await using var connection = connect();
         await connection.OpenAsync();
-        Assert.Equal(0, await NumberAsync(connection, floorTableCount));
-        Assert.Equal(2_000 + Attempted, await NumberAsync(connection, "SELECT COUNT(*) FROM \"Customers\""));
+        foreach (var table in Registered)
+        {
+            Assert.Equal(before[table] + Attempted, await NumberAsync(connection, $"SELECT COUNT(*) FROM \"{table}\""));
+            var issued = await NumberAsync(connection, string.Format(CultureInfo.InvariantCulture, idsIssued, table));
+            Assert.True(issued >= 20 + await NumberAsync(connection, $"SELECT MAX(\"Id\") FROM \"{table}\""), $"{table}: the floor inserted no rows");
+        }
+
+        // The audit chain is whole: no gap, every link chains to the one before, and the head is the newest link.
+        Assert.Equal(await NumberAsync(connection, "SELECT COUNT(*) FROM \"AuditLog\""), await NumberAsync(connection, "SELECT MAX(\"Sequence\") FROM \"AuditLog\""));
+        Assert.Equal(0, await NumberAsync(connection, "SELECT COUNT(*) FROM \"AuditLog\" a JOIN \"AuditLog\" b ON b.\"Sequence\" = a.\"Sequence\" + 1 WHERE b.\"PreviousHash\" <> a.\"Hash\""));
+        Assert.Equal(1, await NumberAsync(connection, "SELECT COUNT(*) FROM \"AuditHead\" h JOIN \"AuditLog\" e ON e.\"Sequence\" = h.\"Sequence\" AND e.\"Hash\" = h.\"Hash\" WHERE h.\"Sequence\" = (SELECT MAX(\"Sequence\") FROM \"AuditLog\")"));
+
+        // The customers registered are new and in their agents' territory.
         Assert.Equal(0, await NumberAsync(connection, """
             SELECT COUNT(*) FROM "Customers" c JOIN "Deals" d ON d."CustomerId" = c."Id"
             WHERE c."Id" > 2000 AND NOT EXISTS (SELECT 1 FROM "AgentTerritories" t WHERE t."AgentId" = d."AgentId" AND (t."RegionCode" = c."RegionCode" OR t."RegionCode" = c."CityCode" OR substr(t."RegionCode", 1, 2) || '0000' = t."RegionCode" AND substr(t."RegionCode", 1, 2) = substr(c."RegionCode", 1, 2)))

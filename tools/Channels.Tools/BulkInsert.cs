@@ -36,15 +36,7 @@ internal sealed class BulkInsert : IDisposable
         for (var i = 0; i < _parameters.Length; i++)
         {
             // Stored as EF Core's SQLite provider stores them, so the portal reads raw-inserted rows as its own.
-            object value = values[i] switch
-            {
-                null => DBNull.Value,
-                DateTime time => SqliteText.Time(time),
-                DateOnly day => SqliteText.Day(day),
-                decimal money => SqliteText.Money(money),
-                bool flag => flag ? 1 : 0,
-                var other => other,
-            };
+            var value = SqliteEngine.Instance.Value(values[i]);
             _parameters[i].SqliteType = value switch
             {
                 int or long => SqliteType.Integer,

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Portal.Data;
 
 namespace Channels.Tools;
 
@@ -8,7 +9,8 @@ internal sealed class SqliteEngine : ToolEngine
 {
     public static readonly SqliteEngine Instance = new();
 
-    private const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
+    // The portal's own per-connection pragmas (busy timeout, synchronous, foreign keys, checkpoint backstop).
+    private static readonly string Pragmas = SqlitePragmas.Sql(new DatabaseOptions().BusyTimeoutSeconds);
 
     public override string Name => "SQLite";
 
@@ -45,9 +47,16 @@ internal sealed class SqliteEngine : ToolEngine
 
     public override object Time(DateTime value) => SqliteText.Time(value);
 
-    public override string CreateFloorTable(string table) =>
-        $"CREATE TABLE IF NOT EXISTS \"{table}\" (\"Id\" INTEGER PRIMARY KEY AUTOINCREMENT, \"Uscc\" TEXT NOT NULL, \"At\" TEXT NOT NULL); " +
-        $"CREATE INDEX IF NOT EXISTS \"IX_{table}_Uscc\" ON \"{table}\" (\"Uscc\");";
+    /// <summary>Stored as EF Core's SQLite provider stores them, so the portal reads hand-written rows as its own.</summary>
+    public override object Value(object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateTime time => SqliteText.Time(time),
+        DateOnly day => SqliteText.Day(day),
+        decimal money => SqliteText.Money(money),
+        bool flag => flag ? 1 : 0,
+        var other => other,
+    };
 
     public override Task<DbTransaction> BeginWriteAsync(DbConnection connection) =>
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));

@@ -4,7 +4,7 @@ namespace Channels.Tools;
 
 /// <summary>
 /// What the tools do differently on each engine, and nothing else: creating an empty database, writing the synthetic
-/// rows in bulk, the floor's statements, and a fresh database for a cold start. The generator and the benchmark are
+/// rows in bulk, the floor's values and write lock, and a fresh database for a cold start. The generator and the benchmark are
 /// written once, against this.
 /// </summary>
 internal abstract class ToolEngine
@@ -25,8 +25,8 @@ internal abstract class ToolEngine
     /// <summary>A time as the engine compares it with stored times in a hand-written query.</summary>
     public abstract object Time(DateTime value);
 
-    /// <summary>The floor's scratch table with an indexed USCC column.</summary>
-    public abstract string CreateFloorTable(string table);
+    /// <summary>A parameter's value as the engine stores it when EF Core writes it (times, days, money, flags; null as DBNull).</summary>
+    public abstract object Value(object? value);
 
     /// <summary>
     /// Starts the floor's write transaction as every write of the portal starts: holding the channel's one write lock

@@ -63,15 +63,16 @@ public sealed class DealRegistrationService(
             var context = await RegistrationContextLoader.LoadAsync(db, agent, registering, customer?.Id, prices, null, ct).ConfigureAwait(false);
             var decision = DealRegistrationRules.Decide(request with { Customer = registering }, context, policy, at);
 
+            // A new customer is saved with its deal, in one SaveChanges: until then the deal names it by the temporary
+            // key EF Core gave it, which the database's id replaces in both when they are saved.
             var newCustomer = customer is null;
             if (customer is null)
             {
                 customer = new Customer(registering.Uscc, registering.LegalName, registering.Region, registering.Segment, at);
                 db.Customers.Add(customer);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
             }
 
-            var deal = new DealRegistration(agentId, customer.Id, request.ExpectedCloseDate, decision.Lines.Select(ToDealLine), at);
+            var deal = new DealRegistration(agentId, newCustomer ? db.Entry(customer).Property(c => c.Id).CurrentValue : customer.Id, request.ExpectedCloseDate, decision.Lines.Select(ToDealLine), at);
             deal.Submit(at);
             db.Deals.Add(deal);
             var reasons = decision.Reasons.Select(r => new DealReason(r.Code, r.Field)).ToList();
@@ -89,7 +90,7 @@ public sealed class DealRegistrationService(
                     break;
             }
 
-            // The deal's id is needed by its protection, its case and its audit entry; those are saved together.
+            // The deal's id is needed by its protection, its case and its audit entry; those are saved together after it.
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             if (decision.Outcome == RegistrationOutcome.Approved)
             {
