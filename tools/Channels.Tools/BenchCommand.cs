@@ -4,7 +4,7 @@ namespace Channels.Tools;
 
 /// <summary>
 /// <c>bench (--db &lt;file&gt; | --provider postgresql --connection &lt;string&gt;) [--registrations 2000] [--api-registrations 1000] [--clients 8] [--lookups 2000] [--runs 50]
-/// [--cold-starts 3] [--seed 42] [--json &lt;file&gt;]</c>: the portal's hot paths measured on a database
+/// [--cold-starts 3] [--circuits 25] [--circuits-from 5] [--seed 42] [--json &lt;file&gt;]</c>: the portal's hot paths measured on a database
 /// (<see cref="Benchmark"/>, ADR 14).
 /// </summary>
 public sealed class BenchCommand
@@ -18,6 +18,8 @@ public sealed class BenchCommand
     private readonly Option<int> _lookups = ToolOptions.Number("--lookups", 2_000, 1, "Availability checks of existing customers.");
     private readonly Option<int> _runs = ToolOptions.Number("--runs", 50, 1, "Runs of each read query (descendants, grid pages).");
     private readonly Option<int> _coldStarts = ToolOptions.Number("--cold-starts", 3, 1, "Portal processes started on a fresh database and timed to the first /healthz.");
+    private readonly Option<int> _circuits = ToolOptions.Number("--circuits", 25, 0, "Idle dashboard circuits per role for the memory figure, measured from --circuits-from (0 leaves it out).");
+    private readonly Option<int> _circuitsFrom = ToolOptions.Number("--circuits-from", 5, 1, "Circuits open at the first reading of the memory figure.");
     private readonly Option<int> _seed = ToolOptions.Seed("The random seed of the sample.");
     private readonly Option<string> _json = new("--json") { Description = "Also write the report as JSON to this file.", HelpName = "file" };
 
@@ -31,6 +33,8 @@ public sealed class BenchCommand
             _lookups,
             _runs,
             _coldStarts,
+            _circuits,
+            _circuitsFrom,
             _seed,
             _json,
         };
@@ -53,6 +57,12 @@ public sealed class BenchCommand
     public BenchmarkSettings Settings(ParseResult parseResult)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
+        var circuits = parseResult.GetValue(_circuits);
+        if (circuits > 0 && circuits <= parseResult.GetValue(_circuitsFrom))
+        {
+            throw new ArgumentException("--circuits must be 0 (no circuit figure) or more than --circuits-from.");
+        }
+
         return new BenchmarkSettings(
             _database.Read(parseResult),
             parseResult.GetValue(_registrations),
@@ -64,6 +74,8 @@ public sealed class BenchCommand
             QueryRuns = parseResult.GetValue(_runs),
             ApiRegistrations = parseResult.GetValue(_apiRegistrations),
             ColdStarts = parseResult.GetValue(_coldStarts),
+            Circuits = circuits,
+            CircuitsFrom = parseResult.GetValue(_circuitsFrom),
         };
     }
 }

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Portal.Components.Common;
 using Portal.Domain.Agents;
@@ -65,7 +63,7 @@ public static class Benchmark
 
             ThroughputResult apiOne, apiMany;
             var apiStatuses = new ConcurrentBag<string>();
-            using (var api = ApiBenchmark.For(app, ServerAddress(app)))
+            using (var api = ApiBenchmark.For(app, ToolHost.ServerAddress(app)))
             {
                 var apiWarmup = Math.Min(20, settings.ApiRegistrations / 4);
                 var accounts = sample.Resellers.Take(Math.Clamp(settings.ApiRegistrations / 16, 4, 64)).ToList();
@@ -132,6 +130,13 @@ public static class Benchmark
                     statuses);
             }
 
+            IReadOnlyList<CircuitMemoryResult> circuits = [];
+            if (settings.Circuits > 0)
+            {
+                var accounts = await CircuitMemory.SyntheticAccountsAsync(services, sample.Partners[0]).ConfigureAwait(false);
+                circuits = await CircuitMemory.MeasureAsync(app, ToolHost.ServerAddress(app), [.. accounts.Where(a => settings.CircuitRoles?.Contains(a.Role) ?? true)], settings.CircuitsFrom, settings.Circuits, output).ConfigureAwait(false);
+            }
+
             await app.StopAsync().ConfigureAwait(false);
             var coldStart = await ColdStart.MeasureAsync(database, settings.ColdStarts).ConfigureAwait(false);
             await output.WriteLineAsync($"  cold start to first /healthz: median {coldStart.P50:0} ms").ConfigureAwait(false);
@@ -146,11 +151,15 @@ public static class Benchmark
                 new("availability check p95", availability.P95, 2, "ms", availability.P95 <= 2),
                 new("descendants p95", descendants.P95, 20, "ms", descendants.P95 <= 20),
                 new("grid first page p95", grid.P95, 150, "ms", grid.P95 <= 150),
+                .. CircuitMemory.Targets(circuits),
             ];
 
             var report = new BenchmarkReport(
                 machine with { LoadAverage = MachineInfo.ReadLoadAverage() }, sample.Dataset, one, many, apiOne, apiMany, floor, ratio50, ratio95, availability, bare, descendants,
-                (double)descendantsSeen / partners.Count, visible, grid, search, customersAll, customersOfPartner, dealsOfPartner, coldStart, check, targets);
+                (double)descendantsSeen / partners.Count, visible, grid, search, customersAll, customersOfPartner, dealsOfPartner, coldStart, check, targets)
+            {
+                Circuits = circuits,
+            };
             await output.WriteLineAsync().ConfigureAwait(false);
             await output.WriteLineAsync(report.ToTable()).ConfigureAwait(false);
             await output.WriteLineAsync().ConfigureAwait(false);
@@ -158,10 +167,6 @@ public static class Benchmark
             return report;
         }
     }
-
-    /// <summary>Where Kestrel listens once started (the port was left to the system).</summary>
-    private static Uri ServerAddress(WebApplication app) =>
-        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     private static async Task SearchAsync(IServiceProvider services, AgentFilter filter, PageRequest page)
     {

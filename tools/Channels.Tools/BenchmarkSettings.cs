@@ -14,4 +14,13 @@ public sealed record BenchmarkSettings(ToolDatabase Database, int Registrations,
 
     /// <summary>Portal processes started on a fresh database, each timed to its first <c>/healthz</c> answer.</summary>
     public int ColdStarts { get; init; } = 3;
+
+    /// <summary>Idle dashboard circuits per role for the memory figure (measured from <see cref="CircuitsFrom"/> to this); 0 leaves it out.</summary>
+    public int Circuits { get; init; } = 25;
+
+    /// <summary>The circuits open at the first reading of the memory figure.</summary>
+    public int CircuitsFrom { get; init; } = 5;
+
+    /// <summary>The roles whose dashboards the memory figure opens (<see cref="CircuitAccount.Role"/>); all four when null.</summary>
+    public IReadOnlyList<string>? CircuitRoles { get; init; }
 }
