@@ -1,3 +1,4 @@
+using Channels.Tools;
 using Microsoft.Playwright;
 using Portal.Tests.Infrastructure;
 
@@ -30,17 +31,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    /// <summary>Headless Chromium (<c>CHROMIUM_PATH</c>, else Debian's), as every browser test runs it.</summary>
-    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
-    {
-        ArgumentNullException.ThrowIfNull(playwright);
-        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
-    }
+    /// <summary>Headless Chromium (<c>CHROMIUM_PATH</c>, else Debian's), as every browser test runs it (and the benchmark's circuit figure).</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => CircuitMemory.LaunchChromiumAsync(playwright);
 
     public Task<IPage> NewPageAsync(string locale = "zh-CN") => NewPageAsync(Browser, BaseAddress, locale);
 

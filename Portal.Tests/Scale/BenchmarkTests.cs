@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using Portal.Data;
+using Portal.Data.Identity;
 using Portal.Tests.Infrastructure;
 using Portal.Tests.Integration;
 
@@ -133,7 +134,7 @@ internal static class BenchmarkRun
 
         using var output = new StringWriter();
 
-        var report = await Benchmark.RunAsync(new BenchmarkSettings(database, 16, 40, 3, null) { Clients = 4, QueryRuns = 2, ApiRegistrations = 8, ColdStarts = 1, GrowthDatabase = smaller }, output);
+        var report = await Benchmark.RunAsync(new BenchmarkSettings(database, 16, 40, 3, null) { Clients = 4, QueryRuns = 2, ApiRegistrations = 8, ColdStarts = 1, GrowthDatabase = smaller, CircuitsFrom = 1, Circuits = 3, CircuitRoles = [PortalRoles.ChannelManager] }, output);
 
         // The dataset is what the generator wrote.
         Assert.Equal(300, report.Dataset.Agents);
@@ -175,7 +176,16 @@ internal static class BenchmarkRun
         // One portal process started on a fresh database and answered /healthz.
         Assert.Equal(1, report.ColdStart.Count);
         Assert.True(report.ColdStart.P50 > 0);
-        Assert.Equal(smaller is null ? 7 : 8, report.Targets.Count);
+        // The manager's dashboard opened in 1 and then 3 browser contexts: every one reached the portal as a circuit
+        // (counted by the tool host's circuit handler) and the idle circuits hold some managed memory.
+        var circuits = Assert.Single(report.Circuits);
+        Assert.Equal(PortalRoles.ChannelManager, circuits.Role);
+        Assert.True(circuits.CircuitsSeen >= 3, $"{circuits.CircuitsSeen} circuits opened");
+        Assert.True(circuits.KilobytesPerCircuit > 0, $"{circuits.BytesAtFirst} bytes with 1 circuit, {circuits.BytesAtLast} with 3");
+        Assert.Contains("idle dashboard circuit, ChannelManager", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(report.Targets, t => t.Name == "managed memory per idle circuit" && t.Measured == circuits.KilobytesPerCircuit);
+
+        Assert.Equal(smaller is null ? 8 : 9, report.Targets.Count);
         Assert.Contains("registration, 1 client", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("API registration over HTTP", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("cold start to first /healthz", output.ToString(), StringComparison.Ordinal);

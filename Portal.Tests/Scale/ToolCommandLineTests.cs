@@ -18,6 +18,9 @@ public sealed class ToolCommandLineTests
     [InlineData("seed-synthetic --provider postgresql --connection Database=x --db unused.db", "--db names a SQLite file")]
     [InlineData("bench --db unused.db --connection Database=x", "--connection is for --provider postgresql")]
     [InlineData("bench --provider mysql --db unused.db", "mysql")]
+    [InlineData("bench --db unused.db --circuits 3 --circuits-from 5", "--circuits must be 0 (no circuit figure) or more than --circuits-from.")]
+    [InlineData("circuits --db unused.db --circuits 4 --circuits-from 4", "--circuits must be more than --circuits-from.")]
+    [InlineData("circuits", "--db")]
     public async Task A_command_line_the_tools_cannot_run_is_refused_with_the_reason(string commandLine, string reason)
     {
         using var error = new StringWriter();
@@ -39,7 +42,7 @@ public sealed class ToolCommandLineTests
         var synthetic = seed.Settings(seed.Command.Parse(["--db", "synthetic.db"]));
         var replacing = seed.Settings(seed.Command.Parse(["--db", "synthetic.db", "--overwrite", "yes", "--agents", "10", "--seed", "0"]));
 
-        Assert.Equal(new BenchmarkSettings(ToolDatabase.Sqlite("bench.db"), 2_000, 2_000, 42, null) { Clients = 8, QueryRuns = 50, ApiRegistrations = 1_000, ColdStarts = 3 }, benchmark);
+        Assert.Equal(new BenchmarkSettings(ToolDatabase.Sqlite("bench.db"), 2_000, 2_000, 42, null) { Clients = 8, QueryRuns = 50, ApiRegistrations = 1_000, ColdStarts = 3, Circuits = 25, CircuitsFrom = 5 }, benchmark);
         Assert.Equal((ToolDatabase.Sqlite("synthetic.db"), 100_000, 1_000_000, 42, false), (synthetic.Database, synthetic.Agents, synthetic.Customers, synthetic.Seed, synthetic.Overwrite));
         Assert.Equal((10, 0, true), (replacing.Agents, replacing.Seed, replacing.Overwrite));
     }

@@ -4,7 +4,7 @@ namespace Channels.Tools;
 
 /// <summary>
 /// <c>bench (--db &lt;file&gt; | --provider postgresql --connection &lt;string&gt;) [--registrations 2000] [--api-registrations 1000] [--clients 8] [--lookups 2000] [--runs 50]
-/// [--cold-starts 3] [--seed 42] [--growth-from &lt;smaller db&gt;] [--json &lt;file&gt;]</c>: the portal's hot paths measured on a database
+/// [--cold-starts 3] [--circuits 25] [--circuits-from 5] [--seed 42] [--growth-from &lt;smaller db&gt;] [--json &lt;file&gt;]</c>: the portal's hot paths measured on a database
 /// (<see cref="Benchmark"/>, ADR 14).
 /// </summary>
 public sealed class BenchCommand
@@ -18,6 +18,8 @@ public sealed class BenchCommand
     private readonly Option<int> _lookups = ToolOptions.Number("--lookups", 2_000, 1, "Availability checks of existing customers.");
     private readonly Option<int> _runs = ToolOptions.Number("--runs", 50, 1, "Runs of each read query (descendants, grid pages).");
     private readonly Option<int> _coldStarts = ToolOptions.Number("--cold-starts", 3, 1, "Portal processes started on a fresh database and timed to the first /healthz.");
+    private readonly Option<int> _circuits = ToolOptions.Number("--circuits", 25, 0, "Idle dashboard circuits per role for the memory figure, measured from --circuits-from (0 leaves it out).");
+    private readonly Option<int> _circuitsFrom = ToolOptions.Number("--circuits-from", 5, 1, "Circuits open at the first reading of the memory figure.");
     private readonly Option<int> _seed = ToolOptions.Seed("The random seed of the sample.");
     private readonly Option<string> _growthFrom = new("--growth-from")
     {
@@ -37,6 +39,8 @@ public sealed class BenchCommand
             _lookups,
             _runs,
             _coldStarts,
+            _circuits,
+            _circuitsFrom,
             _seed,
             _growthFrom,
             _json,
@@ -60,6 +64,12 @@ public sealed class BenchCommand
     public BenchmarkSettings Settings(ParseResult parseResult)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
+        var circuits = parseResult.GetValue(_circuits);
+        if (circuits > 0 && circuits <= parseResult.GetValue(_circuitsFrom))
+        {
+            throw new ArgumentException("--circuits must be 0 (no circuit figure) or more than --circuits-from.");
+        }
+
         var database = _database.Read(parseResult);
         var growthFrom = parseResult.GetValue(_growthFrom);
         return new BenchmarkSettings(
@@ -74,6 +84,8 @@ public sealed class BenchCommand
             ApiRegistrations = parseResult.GetValue(_apiRegistrations),
             ColdStarts = parseResult.GetValue(_coldStarts),
             GrowthDatabase = string.IsNullOrWhiteSpace(growthFrom) ? null : database.Engine is SqliteEngine ? ToolDatabase.Sqlite(growthFrom) : ToolDatabase.PostgreSql(growthFrom),
+            Circuits = circuits,
+            CircuitsFrom = parseResult.GetValue(_circuitsFrom),
         };
     }
 }

@@ -61,7 +61,7 @@ public static class Benchmark
 
             ThroughputResult apiOne, apiMany;
             var apiStatuses = new ConcurrentBag<string>();
-            using (var api = ApiBenchmark.For(app, ServerAddress(app)))
+            using (var api = ApiBenchmark.For(app, ToolHost.ServerAddress(app)))
             {
                 var apiWarmup = Math.Min(20, settings.ApiRegistrations / 4);
                 var accounts = sample.Resellers.Take(Math.Clamp(settings.ApiRegistrations / 16, 4, 64)).ToList();
@@ -123,6 +123,13 @@ public static class Benchmark
                     statuses);
             }
 
+            IReadOnlyList<CircuitMemoryResult> circuits = [];
+            if (settings.Circuits > 0)
+            {
+                var accounts = await CircuitMemory.SyntheticAccountsAsync(services, sample.Partners[0]).ConfigureAwait(false);
+                circuits = await CircuitMemory.MeasureAsync(app, ToolHost.ServerAddress(app), [.. accounts.Where(a => settings.CircuitRoles?.Contains(a.Role) ?? true)], settings.CircuitsFrom, settings.Circuits, output).ConfigureAwait(false);
+            }
+
             await app.StopAsync().ConfigureAwait(false);
             var growth = settings.GrowthDatabase is { } smaller ? await GrowthAsync(smaller, settings, grids, output).ConfigureAwait(false) : [];
             var coldStart = await ColdStart.MeasureAsync(database, settings.ColdStarts).ConfigureAwait(false);
@@ -140,11 +147,15 @@ public static class Benchmark
                 GridTarget("grid actions p95 ≤ 150 ms (slowest)", grids.Where(g => g.Grid != "dashboard"), 150),
                 GridTarget("dashboards ≤ 200 ms (slowest p95)", grids.Where(g => g.Grid == "dashboard"), 200),
                 .. GrowthTarget(growth),
+                .. CircuitMemory.Targets(circuits),
             ];
 
             var report = new BenchmarkReport(
                 machine with { LoadAverage = MachineInfo.ReadLoadAverage() }, sample.Dataset, one, many, apiOne, apiMany, floor, ratio50, ratio95, availability, bare, descendants,
-                (double)descendantsSeen / partners.Count, visible, grids, growth, coldStart, check, targets);
+                (double)descendantsSeen / partners.Count, visible, grids, growth, coldStart, check, targets)
+            {
+                Circuits = circuits,
+            };
             await output.WriteLineAsync().ConfigureAwait(false);
             await output.WriteLineAsync(report.ToTable()).ConfigureAwait(false);
             await output.WriteLineAsync().ConfigureAwait(false);

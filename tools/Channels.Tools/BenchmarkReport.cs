@@ -44,6 +44,9 @@ public sealed record BenchmarkReport(
     RegistrationCheck Check,
     IReadOnlyList<TargetResult> Targets)
 {
+    /// <summary>Managed memory per idle dashboard circuit, one row per role (none when <c>--circuits 0</c>).</summary>
+    public IReadOnlyList<CircuitMemoryResult> Circuits { get; init; } = [];
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -66,12 +69,16 @@ public sealed record BenchmarkReport(
             Row("descendants of a strategic partner", Descendants),
             Row("agents visible to a strategic partner", VisibleAgentsOfPartner),
             Row("cold start to first /healthz (fresh db)", ColdStart),
+        };
+        lines.AddRange(Circuits.Select(c => Invariant($"{"idle dashboard circuit, " + c.Role,-44} {c.Circuits,7} {c.KilobytesPerCircuit,8:0} KB managed memory per circuit ({c.First} → {c.Circuits})")));
+        lines.AddRange(new[]
+        {
             string.Empty,
             Invariant($"registration vs floor: p50 {FloorRatioP50:0.0}×, p95 {FloorRatioP95:0.0}×; descendants per partner: {DescendantsAverageCount:0}"),
             Invariant($"stored: {Check.DealsStored} deals, {Check.CustomersStored} customers, {Check.OpenProtectionsAdded} protections, {Check.AuditEntriesAdded} audit entries for {Check.Attempted} registrations ({string.Join(", ", Check.Statuses.Select(s => $"{s.Key} {s.Value}"))})"),
             string.Empty,
             Invariant($"{"grid action (25 rows a page)",-60} {"rows",5} {"p50 ms",8} {"p95 ms",8}{(Growth.Count > 0 ? "  smaller p50   growth" : string.Empty)}"),
-        };
+        });
         lines.AddRange(Grids.Select(g => Invariant($"{$"{g.Grid}, {g.Role}: {g.Action}",-60} {g.Rows,5} {g.Latency.P50,8:0.0} {g.Latency.P95,8:0.0}") + GrowthOf(g)));
         lines.AddRange([string.Empty, "targets:"]);
         lines.AddRange(Targets.Select(t => Invariant($"  {(t.Met ? "met   " : "MISSED")} {t.Name,-40} {t.Measured,9:0.00} {t.Unit} (target {t.Limit:0.##} {t.Unit})")));

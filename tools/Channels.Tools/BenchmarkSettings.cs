@@ -17,4 +17,13 @@ public sealed record BenchmarkSettings(ToolDatabase Database, int Registrations,
 
     /// <summary>A smaller channel the grid actions and dashboards are also timed on, for their cost growth; none: not measured.</summary>
     public ToolDatabase? GrowthDatabase { get; init; }
+
+    /// <summary>Idle dashboard circuits per role for the memory figure (measured from <see cref="CircuitsFrom"/> to this); 0 leaves it out.</summary>
+    public int Circuits { get; init; } = 25;
+
+    /// <summary>The circuits open at the first reading of the memory figure.</summary>
+    public int CircuitsFrom { get; init; } = 5;
+
+    /// <summary>The roles whose dashboards the memory figure opens (<see cref="CircuitAccount.Role"/>); all four when null.</summary>
+    public IReadOnlyList<string>? CircuitRoles { get; init; }
 }

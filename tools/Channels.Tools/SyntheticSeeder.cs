@@ -22,6 +22,8 @@ public static class SyntheticSeeder
 {
     public const string ManagerEmail = "manager@synthetic.local";
 
+    public const string ComplianceEmail = "compliance@synthetic.local";
+
     public static async Task<SyntheticSummary> RunAsync(SyntheticSettings settings, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -94,7 +96,7 @@ public static class SyntheticSeeder
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         await ToolAccounts.CreateAsync(users, ManagerEmail, "渠道经理（合成数据）", PortalRoles.ChannelManager, null, anchor).ConfigureAwait(false);
-        await ToolAccounts.CreateAsync(users, "compliance@synthetic.local", "市场监察（合成数据）", PortalRoles.Compliance, null, anchor).ConfigureAwait(false);
+        await ToolAccounts.CreateAsync(users, ComplianceEmail, "市场监察（合成数据）", PortalRoles.Compliance, null, anchor).ConfigureAwait(false);
         foreach (var agent in agents.Where(a => a.IsActive).GroupBy(a => a.Tier).Select(g => g.First()))
         {
             var email = string.Create(CultureInfo.InvariantCulture, $"{agent.Code.ToLowerInvariant()}@synthetic.local");

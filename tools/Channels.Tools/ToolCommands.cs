@@ -21,6 +21,7 @@ public static class ToolCommands
         {
             new SeedSyntheticCommand().Command,
             new BenchCommand().Command,
+            new CircuitsCommand().Command,
         };
 
     /// <summary>Parses <paramref name="args"/>, runs the tool they name and returns its exit code.</summary>

@@ -1,4 +1,7 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Portal.Data;
 using Portal.Hosting;
 
@@ -13,7 +16,7 @@ public static class ToolHost
     /// <summary>The portal's assembly (<c>Portal.dll</c>, copied beside the tools with its runtime configuration).</summary>
     public static Assembly PortalAssembly => typeof(PortalApplication).Assembly;
 
-    public static WebApplication Build(ToolDatabase database, bool serve = false)
+    public static WebApplication Build(ToolDatabase database, bool serve = false, bool seedDemoData = false)
     {
         ArgumentNullException.ThrowIfNull(database);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -28,7 +31,7 @@ public static class ToolHost
         {
             ["ConnectionStrings:" + DatabaseSetup.ConnectionStringName(database.Provider)] = database.ConnectionString,
             ["Database:Provider"] = database.Provider.ToString(),
-            ["Database:SeedDemoData"] = "false",
+            ["Database:SeedDemoData"] = seedDemoData ? "true" : "false",
             ["Operations:ExpiryJobEnabled"] = "false",
 
             // The benchmark checks thousands of customers as one user; a person's budget would refuse it.
@@ -45,9 +48,24 @@ public static class ToolHost
         {
             // Loopback only, on a port the system picks.
             builder.WebHost.UseUrls("http://127.0.0.1:0");
+
+            // The pages' scripts and styles from where the build keeps them (the portal's manifest beside the
+            // tools), as in development: the tools are not published with a wwwroot of their own.
+            builder.WebHost.UseStaticWebAssets();
+
+            // The circuit figure counts the circuits the browser opened (CircuitMemory).
+            builder.Services.AddSingleton<CircuitCounter>();
+            builder.Services.AddSingleton<CircuitHandler>(services => services.GetRequiredService<CircuitCounter>());
         }
 
         builder.AddPortal();
         return builder.Build();
+    }
+
+    /// <summary>Where Kestrel listens once started (the port was left to the system).</summary>
+    public static Uri ServerAddress(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 }
