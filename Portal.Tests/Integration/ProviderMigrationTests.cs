@@ -35,6 +35,12 @@ public sealed class ProviderMigrationTests
         ["Portal.Migrations.SqlServer/Migrations/20261130181727_BackgroundLeases.cs"] = "a7be4483c250d46ef4139564b9b20cdf35b2a3ca308ba15f38e6638b8e5d6e1e",
         ["Portal.Migrations.Sqlite/Migrations/20261130181719_BackgroundLeases.Designer.cs"] = "a04b2f126b5fae22beec5daa4cc74136636a6886224ad21bf4bb5e644127d90c",
         ["Portal.Migrations.Sqlite/Migrations/20261130181719_BackgroundLeases.cs"] = "bd7f93dae291f5857fbe4e6ba423531c7e96c28b8e8eece41c9b52f1de202ec2",
+        ["Portal.Migrations.PostgreSql/Migrations/20261201001546_GridIndexes.Designer.cs"] = "f8d8a2ef86cc836bd2135bccfcc2f8e5988d8c40370d1fdf82d409ff75baadc9",
+        ["Portal.Migrations.PostgreSql/Migrations/20261201001546_GridIndexes.cs"] = "b6b3856f6f5f927b903d4f2836dab2ce7f01ae1797fa042c8647980b827ac431",
+        ["Portal.Migrations.SqlServer/Migrations/20261201001427_GridIndexes.Designer.cs"] = "36ad10d4b01f05982a0b929d59ac5da8f6ad31e1cc6fa8f654f19c39856efab5",
+        ["Portal.Migrations.SqlServer/Migrations/20261201001427_GridIndexes.cs"] = "267b48e48d949bd715b902a00fa1a171ffb578bd2a7e5405d898bdabd08b5768",
+        ["Portal.Migrations.Sqlite/Migrations/20261201001325_GridIndexes.Designer.cs"] = "360064d33aa1ebdd86650e8dc57355af959d797aeac63eef76e62e0868b1c264",
+        ["Portal.Migrations.Sqlite/Migrations/20261201001325_GridIndexes.cs"] = "606f604b8e2c20425f40b7f453f4a9862b409a0349a05173279f4a9d92271f26",
     };
 
     [Theory]

@@ -165,7 +165,7 @@ internal static class BenchmarkRun
         // Every grid and dashboard was timed, each action on a page of rows where the generated channel has some.
         Assert.Equal(["agents", "audit log", "cases", "customers", "dashboard", "deals"], report.Grids.Select(g => g.Grid).Distinct().Order(StringComparer.Ordinal));
         Assert.All(report.Grids, g => Assert.Equal(2, g.Latency.Count));
-        Assert.All(report.Grids.Where(g => g.Action == "first page" && g.Role == "manager"), g => Assert.Equal(25, g.Rows));
+        Assert.All(report.Grids.Where(g => g.Action == "first page" && g.Role == "manager"), g => Assert.True(g.Rows > 0, $"{g.Grid}: an empty first page"));
         Assert.All(report.Grids.Where(g => g.Grid == "dashboard"), g => Assert.True(g.Rows > 0, $"{g.Role}'s dashboard had no figures"));
         Assert.Contains(report.Grids, g => g.Grid == "customers" && g.Action == "search: exact USCC" && g.Rows == 1);
         Assert.Contains(report.Grids, g => g.Grid == "customers" && g.Action == "search: full name" && g.Rows >= 1);
