@@ -177,11 +177,13 @@ internal static class BenchmarkRun
         Assert.Equal(1, report.ColdStart.Count);
         Assert.True(report.ColdStart.P50 > 0);
         // The manager's dashboard opened in 1 and then 3 browser contexts: every one reached the portal as a circuit
-        // (counted by the tool host's circuit handler) and the idle circuits hold some managed memory.
+        // (counted by the tool host's circuit handler), and the managed heap was read at both counts.
         var circuits = Assert.Single(report.Circuits);
         Assert.Equal(PortalRoles.ChannelManager, circuits.Role);
         Assert.True(circuits.CircuitsSeen >= 3, $"{circuits.CircuitsSeen} circuits opened");
-        Assert.True(circuits.KilobytesPerCircuit > 0, $"{circuits.BytesAtFirst} bytes with 1 circuit, {circuits.BytesAtLast} with 3");
+        // Both readings were taken; their difference is not asserted: this test host runs other tests (and their
+        // allocations) beside the portal, so the slope only means something in the benchmark's own process.
+        Assert.True(circuits.BytesAtFirst > 0 && circuits.BytesAtLast > 0, "the managed heap was not read");
         Assert.Contains("idle dashboard circuit, ChannelManager", output.ToString(), StringComparison.Ordinal);
         Assert.Contains(report.Targets, t => t.Name == "managed memory per idle circuit" && t.Measured == circuits.KilobytesPerCircuit);
 
