@@ -47,9 +47,10 @@ internal sealed class CustomerProtectionConfiguration : IEntityTypeConfiguration
         builder.HasIndex(p => p.CustomerId).IsUnique().HasFilter("[EndedAt] IS NULL").HasDatabaseName("UX_CustomerProtections_OpenPerCustomer");
         builder.HasIndex(p => new { p.AgentId, p.EndedAt, p.Until });
 
-        // The manager's dashboard counts the channel's open protections ending in the next weeks (ADR 31): a range on
-        // Until over every agent, which the per-agent index above cannot seek.
-        builder.HasIndex(p => new { p.EndedAt, p.Until });
+        // The manager's dashboard counts the channel's protections in force and those ending in the next weeks (ADR 31):
+        // a range on Until over every agent, which the per-agent index above cannot seek. Since completes the test of
+        // "in force", so the counts read this index alone, never the rows (ADR 44).
+        builder.HasIndex(p => new { p.EndedAt, p.Until, p.Since });
         builder.Ignore(p => p.IsOpen);
     }
 }

@@ -41,6 +41,12 @@ public sealed class ProviderMigrationTests
         ["Portal.Migrations.SqlServer/Migrations/20261201001427_GridIndexes.cs"] = "267b48e48d949bd715b902a00fa1a171ffb578bd2a7e5405d898bdabd08b5768",
         ["Portal.Migrations.Sqlite/Migrations/20261201001325_GridIndexes.Designer.cs"] = "360064d33aa1ebdd86650e8dc57355af959d797aeac63eef76e62e0868b1c264",
         ["Portal.Migrations.Sqlite/Migrations/20261201001325_GridIndexes.cs"] = "606f604b8e2c20425f40b7f453f4a9862b409a0349a05173279f4a9d92271f26",
+        ["Portal.Migrations.PostgreSql/Migrations/20261201031535_ProtectionCountsFromTheIndex.Designer.cs"] = "dcfe10e8f9e24110bcbedd52269c1584dbc1d521a527368540889205f8921ddc",
+        ["Portal.Migrations.PostgreSql/Migrations/20261201031535_ProtectionCountsFromTheIndex.cs"] = "8895918a69ea827a35013f2ab66a8f9114d01e7c2edc3bfa3eb2aab61aa5e18f",
+        ["Portal.Migrations.SqlServer/Migrations/20261201031416_ProtectionCountsFromTheIndex.Designer.cs"] = "a2f22f6bf1f66a19374f8c6324f89cd00ff3d5c7a4cba7fd6c2b1648aab4780d",
+        ["Portal.Migrations.SqlServer/Migrations/20261201031416_ProtectionCountsFromTheIndex.cs"] = "6cf82bacdddf2190167caf52ed004fac5e19dc083c68118af1ac6352dd7543a5",
+        ["Portal.Migrations.Sqlite/Migrations/20261201031250_ProtectionCountsFromTheIndex.Designer.cs"] = "b62abbfc0ad78a1ddec88456ae1914c4c9f0e276ad52856cc6fa3b1460c0f96a",
+        ["Portal.Migrations.Sqlite/Migrations/20261201031250_ProtectionCountsFromTheIndex.cs"] = "d0ce28a46f0da6743ebd1ad40b54905f36d4bfdd21148f37fecb85b2454d60c7",
     };
 
     [Theory]

@@ -7,7 +7,9 @@ using Portal.Domain.Audit;
 using Portal.Domain.Deals;
 using Portal.Features.Audit;
 using Portal.Features.Customers;
+using Portal.Features.Dashboard;
 using Portal.Features.Deals;
+using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Operations;
@@ -26,7 +28,7 @@ public sealed class GridPlanTests(GridPlanTests.Fixture fixture) : AppTest<GridP
         "('AuditLog', 'IX_AuditLog_At', '757527 2'), ('AuditLog', 'IX_AuditLog_EntityId_Id', '757527 2 1'), " +
         "('AuditLog', 'IX_AuditLog_EntityType_EntityId', '757527 189382 2'), ('AuditLog', 'IX_AuditLog_Sequence', '757527 1'), " +
         "('CustomerProtections', 'IX_CustomerProtections_AgentId_EndedAt_Until', '564498 6 3 1'), ('CustomerProtections', 'IX_CustomerProtections_DealId', '564498 1'), " +
-        "('CustomerProtections', 'IX_CustomerProtections_EndedAt_Until', '564498 6 2'), ('CustomerProtections', 'UX_CustomerProtections_OpenPerCustomer', '464541 1'), " +
+        "('CustomerProtections', 'IX_CustomerProtections_EndedAt_Until_Since', '564498 6 2 1'), ('CustomerProtections', 'UX_CustomerProtections_OpenPerCustomer', '464541 1'), " +
         "('Customers', 'IX_Customers_CityCode_NormalizedName', '1000054 2933 1'), ('Customers', 'IX_Customers_LegalName', '1000054 1'), " +
         "('Customers', 'IX_Customers_RegionCode', '1000054 2545'), ('Customers', 'IX_Customers_Uscc', '1000054 1'), " +
         "('Deals', 'IX_Deals_AgentId_Status', '564498 6 3'), ('Deals', 'IX_Deals_CustomerId_Status', '564498 1 1'), " +
@@ -146,6 +148,49 @@ public sealed class GridPlanTests(GridPlanTests.Fixture fixture) : AppTest<GridP
         var plan = await PlanAsync(db, page.ToQueryString());
 
         Assert.Contains("IX_AuditLog_Actor_Id (Actor>? AND Actor<?)", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_protections_in_force_are_counted_from_the_covering_index_alone()
+    {
+        // The manager's "protected customers" figure counts every protection in force (464 541 nationally).
+        await using var db = await DbAsync();
+        var inForce = CustomerDirectory.InForce(db, Now).Select(p => p.Id);
+
+        var plan = await PlanAsync(db, inForce.ToQueryString());
+
+        Assert.Contains("COVERING INDEX IX_CustomerProtections_EndedAt_Until_Since", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_week_of_the_registrations_chart_is_a_range_of_the_status_index_counted_in_status_order()
+    {
+        await using var db = await DbAsync();
+        var thisWeek = DashboardService.Monday(TestTime.Today);
+        var weeks = Enumerable.Range(0, DashboardService.WeeksShown).Select(i => thisWeek.AddDays(-7 * (DashboardService.WeeksShown - 1 - i))).ToList();
+
+        var buckets = Service<DashboardService>().RegistrationsByWeek(db, Staff, weeks).ToList();
+
+        Assert.Equal(DashboardService.WeeksShown + 1, buckets.Count);
+        foreach (var bucket in buckets)
+        {
+            var plan = await PlanAsync(db, bucket.ToQueryString());
+            Assert.Contains("COVERING INDEX IX_Deals_Status_CreatedAt", plan, StringComparison.Ordinal);
+            Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Each_week_of_the_expiring_chart_is_a_range_of_the_covering_protections_index()
+    {
+        await using var db = await DbAsync();
+        var weeks = Enumerable.Range(0, 5).Select(i => DashboardService.Monday(TestTime.Today).AddDays(7 * i)).ToList();
+
+        foreach (var bucket in Service<DashboardService>().ExpiringByWeek(db, Now, weeks))
+        {
+            var plan = await PlanAsync(db, bucket.ToQueryString());
+            Assert.Contains("COVERING INDEX IX_CustomerProtections_EndedAt_Until_Since", plan, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -118,8 +118,8 @@ public sealed class CustomerDirectory(PortalData data, ReferenceData reference, 
     internal static Task<int> HeldCountAsync(PortalDbContext db, DateTime now, CancellationToken cancellationToken) =>
         InForce(db, now).CountAsync(cancellationToken);
 
-    // Protections in force now; the context's filter keeps a reseller's to its own subtree.
-    private static IQueryable<CustomerProtection> InForce(PortalDbContext db, DateTime now) =>
+    /// <summary>Protections in force now; the context's filter keeps a reseller's to its own subtree.</summary>
+    internal static IQueryable<CustomerProtection> InForce(PortalDbContext db, DateTime now) =>
         db.CustomerProtections.AsNoTracking().Where(p => p.EndedAt == null && p.Since <= now && p.Until > now);
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 
 namespace Portal.Features.Dashboard;
 
@@ -12,28 +13,35 @@ public sealed class BucketCount<TKey>
     public int Count { get; init; }
 }
 
-/// <summary>A row's bucket and key, projected so that the database groups by them.</summary>
-public sealed class BucketSlot<TKey>
-{
-    public int Bucket { get; init; }
-
-    public required TKey Key { get; init; }
-}
-
 /// <summary>
-/// Counting rows by time bucket in the database, on any provider: the bucket is a CASE over the buckets' boundaries
-/// (instants computed in the business calendar here), so there is no date function to translate and the range
-/// predicate stays on the indexed column. Bucket k (1..n) holds the instants from boundary k-1 on and before boundary k;
-/// bucket 0 those before the first boundary.
+/// Counting rows by time bucket in the database, on any provider: each bucket is a range of the instant's column
+/// (boundaries computed in the business calendar here), counted by key in a query of its own. So there is no date
+/// function to translate, and each range is read from an index on (key, instant) in key order — no row is sorted or
+/// grouped by a computed bucket (ADR 44). The buckets are not sent as one UNION ALL: EF Core applies the context's
+/// query filter (the caller's scope) to the first part of such a union only. Bucket k (1..n) holds the instants from
+/// boundary k-1 on and before boundary k; bucket 0 those before the first boundary.
 /// </summary>
 public static class Buckets
 {
+    /// <summary>Runs each bucket's query (<see cref="Each"/>) in turn: the counts of every bucket.</summary>
+    public static async Task<List<BucketCount<TKey>>> ReadAsync<TKey>(IEnumerable<IQueryable<BucketCount<TKey>>> buckets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(buckets);
+        var counts = new List<BucketCount<TKey>>();
+        foreach (var bucket in buckets)
+        {
+            counts.AddRange(await bucket.ToListAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        return counts;
+    }
+
     /// <summary>
-    /// Counts <paramref name="source"/> grouped by the bucket of <paramref name="instant"/> and by <paramref name="key"/>,
-    /// in one query. With <paramref name="strictlyAfter"/> a boundary belongs to the bucket before it (an "until" instant
-    /// at a day's end is still that day's).
+    /// The query of each bucket of <paramref name="instant"/>, bucket 0 first, counting <paramref name="source"/> by
+    /// <paramref name="key"/>. With <paramref name="strictlyAfter"/> a boundary belongs to the bucket before it (an
+    /// "until" instant at a day's end is still that day's).
     /// </summary>
-    public static IQueryable<BucketCount<TKey>> CountBy<T, TKey>(
+    public static IEnumerable<IQueryable<BucketCount<TKey>>> Each<T, TKey>(
         IQueryable<T> source, Expression<Func<T, DateTime>> instant, IReadOnlyList<DateTime> boundaries, Expression<Func<T, TKey>> key, bool strictlyAfter = false)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -41,28 +49,65 @@ public static class Buckets
         ArgumentNullException.ThrowIfNull(boundaries);
         ArgumentNullException.ThrowIfNull(key);
 
-        var row = instant.Parameters[0];
-        Expression bucket = Expression.Constant(0);
-        for (var i = 0; i < boundaries.Count; i++)
+        for (var bucket = 0; bucket <= boundaries.Count; bucket++)
         {
-            var boundary = Expression.Constant(boundaries[i], typeof(DateTime));
-            var reached = strictlyAfter ? Expression.GreaterThan(instant.Body, boundary) : Expression.GreaterThanOrEqual(instant.Body, boundary);
-            bucket = Expression.Condition(reached, Expression.Constant(i + 1), bucket);
+            var from = bucket > 0 ? boundaries[bucket - 1] : (DateTime?)null;
+            var before = bucket < boundaries.Count ? boundaries[bucket] : (DateTime?)null;
+            yield return RangeFirst(source, Within(instant, from, before, strictlyAfter)).GroupBy(key).Select(Counted<T, TKey>(bucket));
         }
-
-        var keyBody = new Rebind(key.Parameters[0], row).Visit(key.Body);
-        var slot = Expression.MemberInit(
-            Expression.New(typeof(BucketSlot<TKey>)),
-            Expression.Bind(typeof(BucketSlot<TKey>).GetProperty(nameof(BucketSlot<TKey>.Bucket))!, bucket),
-            Expression.Bind(typeof(BucketSlot<TKey>).GetProperty(nameof(BucketSlot<TKey>.Key))!, keyBody));
-        return source
-            .Select(Expression.Lambda<Func<T, BucketSlot<TKey>>>(slot, row))
-            .GroupBy(s => new { s.Bucket, s.Key })
-            .Select(g => new BucketCount<TKey> { Bucket = g.Key.Bucket, Key = g.Key.Key, Count = g.Count() });
     }
 
-    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    // The bucket's range as the first condition on the rows: of several bounds on one column SQLite seeks the index by
+    // the first, and the source's own bounds (a window, "ends after now") are wider than a bucket's. Only filters are
+    // stepped over, so the rows counted are the same.
+    private static IQueryable<T> RangeFirst<T>(IQueryable<T> source, Expression<Func<T, bool>> range) =>
+        source.Provider.CreateQuery<T>(Below(source.Expression, range));
+
+    private static MethodCallExpression Below<T>(Expression rows, Expression<Func<T, bool>> range) =>
+        rows is MethodCallExpression call && IsFilterOf<T>(call)
+            ? call.Update(call.Object, [Below(call.Arguments[0], range), .. call.Arguments.Skip(1)])
+            : Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], rows, Expression.Quote(range));
+
+    // Queryable.Where(rows, row => …) or AsNoTracking(rows) on rows of T: steps that keep or drop rows, one by one.
+    private static bool IsFilterOf<T>(MethodCallExpression call) =>
+        call.Arguments.Count > 0 && call.Arguments[0].Type.IsAssignableTo(typeof(IQueryable<T>)) && call.Method switch
+        {
+            { Name: nameof(Queryable.Where) } where => where.DeclaringType == typeof(Queryable)
+                && call.Arguments[1] is UnaryExpression { Operand: LambdaExpression { Parameters.Count: 1 } },
+            { Name: nameof(EntityFrameworkQueryableExtensions.AsNoTracking) } asIs => asIs.DeclaringType == typeof(EntityFrameworkQueryableExtensions),
+            _ => false,
+        };
+
+    // from ≤ instant < before (from < instant ≤ before when strictlyAfter); an absent bound is left out.
+    private static Expression<Func<T, bool>> Within<T>(Expression<Func<T, DateTime>> instant, DateTime? from, DateTime? before, bool strictlyAfter)
     {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+        Expression condition = Expression.Constant(true);
+        if (from is { } lower)
+        {
+            var bound = Expression.Constant(lower, typeof(DateTime));
+            condition = strictlyAfter ? Expression.GreaterThan(instant.Body, bound) : Expression.GreaterThanOrEqual(instant.Body, bound);
+        }
+
+        if (before is { } upper)
+        {
+            var bound = Expression.Constant(upper, typeof(DateTime));
+            Expression below = strictlyAfter ? Expression.LessThanOrEqual(instant.Body, bound) : Expression.LessThan(instant.Body, bound);
+            condition = from is null ? below : Expression.AndAlso(condition, below);
+        }
+
+        return Expression.Lambda<Func<T, bool>>(condition, instant.Parameters);
+    }
+
+    // The bucket's number is a constant of its query.
+    private static Expression<Func<IGrouping<TKey, T>, BucketCount<TKey>>> Counted<T, TKey>(int bucket)
+    {
+        Expression<Func<IGrouping<TKey, T>, BucketCount<TKey>>> template = g => new BucketCount<TKey> { Bucket = -1, Key = g.Key, Count = g.Count() };
+        return (Expression<Func<IGrouping<TKey, T>, BucketCount<TKey>>>)new BucketNumber(bucket).Visit(template);
+    }
+
+    private sealed class BucketNumber(int bucket) : ExpressionVisitor
+    {
+        protected override Expression VisitConstant(ConstantExpression node) =>
+            node.Type == typeof(int) && node.Value is -1 ? Expression.Constant(bucket) : base.VisitConstant(node);
     }
 }

@@ -84,11 +84,7 @@ public sealed class DashboardService(PortalData data, BusinessClock clock, DealQ
     // Registrations per China week by their outcome now (the deal's status): the deals list from Monday to Sunday.
     private async Task<DashboardChart> RegistrationsByWeekAsync(PortalDbContext db, CurrentUser user, List<DateOnly> weeks, CancellationToken ct)
     {
-        var start = clock.Calendar.StartOfDay(weeks[0]);
-        // Naming the statuses lets the (Status, CreatedAt) index seek each status's range of weeks.
-        var registered = deals.Filtered(db, user, new DealFilter(Statuses: Outcomes)).Where(d => d.CreatedAt >= start);
-        var counts = await Buckets.CountBy(registered, d => d.CreatedAt, Starts(weeks), d => d.Status)
-            .ToListAsync(ct).ConfigureAwait(false);
+        var counts = await Buckets.ReadAsync(RegistrationsByWeek(db, user, weeks), ct).ConfigureAwait(false);
         var series = Outcomes
             .Where(status => counts.Any(c => c.Key == status))
             .Select(status => new ChartSeriesView(
@@ -98,12 +94,21 @@ public sealed class DashboardService(PortalData data, BusinessClock clock, DealQ
         return new DashboardChart("Dash_RegistrationsByWeek", WeekCategories(weeks), series, Stacked: true);
     }
 
+    /// <summary>The registrations chart's counts: deals by week of registration (bucket 1 is the first week) and status.</summary>
+    internal IEnumerable<IQueryable<BucketCount<DealStatus>>> RegistrationsByWeek(PortalDbContext db, CurrentUser user, IReadOnlyList<DateOnly> weeks)
+    {
+        var start = clock.Calendar.StartOfDay(weeks[0]);
+        // Naming the statuses lets the (Status, CreatedAt) index seek each status's range of each week.
+        var registered = deals.Filtered(db, user, new DealFilter(Statuses: Outcomes)).Where(d => d.CreatedAt >= start);
+        return Buckets.Each(registered, d => d.CreatedAt, Starts(weeks), d => d.Status);
+    }
+
     // Conflicts: registrations refused because another agent protects the customer (rejected with CUSTOMER_PROTECTED).
     private async Task<DashboardChart> ConflictsByWeekAsync(PortalDbContext db, CurrentUser user, List<DateOnly> weeks, CancellationToken ct)
     {
         var start = clock.Calendar.StartOfDay(weeks[0]);
         var conflicts = deals.Filtered(db, user, new DealFilter(DealStatus.Rejected, Reason: ReasonCode.CustomerProtected)).Where(d => d.CreatedAt >= start);
-        var counts = await Buckets.CountBy(conflicts, d => d.CreatedAt, Starts(weeks), d => d.Status).ToListAsync(ct).ConfigureAwait(false);
+        var counts = await Buckets.ReadAsync(Buckets.Each(conflicts, d => d.CreatedAt, Starts(weeks), d => d.Status), ct).ConfigureAwait(false);
         ChartSeriesView series = new(
             "Dash_Conflicts",
             [.. weeks.Select((monday, i) => new ChartPoint(CountOf(counts, i + 1, DealStatus.Rejected), GridLinks.Deals(DealStatus.Rejected, ReasonCode.CustomerProtected, monday, monday.AddDays(6))))]);
@@ -121,16 +126,23 @@ public sealed class DashboardService(PortalData data, BusinessClock clock, DealQ
             weeks.Add(monday);
         }
 
-        // One protection in force per customer (the unique index UX_CustomerProtections_OpenPerCustomer), so counting
-        // protections counts the customers the list shows.
-        var after = clock.Calendar.StartOfDay(today);
-        var until = clock.EndOfDay(last);
-        var expiring = db.CustomerProtections.AsNoTracking().Where(p => p.EndedAt == null && p.Since <= now && p.Until > now && p.Until > after && p.Until <= until);
-        var counts = await Buckets.CountBy(expiring, p => p.Until, Starts(weeks), p => 0, strictlyAfter: true).ToListAsync(ct).ConfigureAwait(false);
+        var counts = await Buckets.ReadAsync(ExpiringByWeek(db, now, weeks), ct).ConfigureAwait(false);
         ChartSeriesView series = new(
             "Dash_ExpiringProtections",
             [.. weeks.Select((monday, i) => new ChartPoint(CountOf(counts, i + 1, 0), GridLinks.Customers(expiresFrom: Later(monday, today), expiresTo: Earlier(monday.AddDays(6), last))))]);
         return new DashboardChart("Dash_ExpiringByWeek", WeekCategories(weeks), [series], Stacked: false);
+    }
+
+    /// <summary>The expiring chart's counts: protections in force by the week their last day falls in (bucket 1 is the first).</summary>
+    internal IEnumerable<IQueryable<BucketCount<int>>> ExpiringByWeek(PortalDbContext db, DateTime now, IReadOnlyList<DateOnly> weeks)
+    {
+        // One protection in force per customer (the unique index UX_CustomerProtections_OpenPerCustomer), so counting
+        // protections counts the customers the list shows.
+        var today = clock.Today;
+        var after = clock.Calendar.StartOfDay(today);
+        var until = clock.EndOfDay(today.AddDays(ExpiringDaysAhead));
+        var expiring = CustomerDirectory.InForce(db, now).Where(p => p.Until > after && p.Until <= until);
+        return Buckets.Each(expiring, p => p.Until, Starts(weeks), p => 0, strictlyAfter: true);
     }
 
     private static async Task<DashboardChart> AgentsByTierAsync(PortalDbContext db, CancellationToken ct)
@@ -213,7 +225,7 @@ public sealed class DashboardService(PortalData data, BusinessClock clock, DealQ
         // Open cases by age band (bucket 0 is the oldest band), stacked by state.
         var bands = AgeBands.Select(b => (b.Key, From: b.Oldest is { } oldest ? today.AddDays(-oldest) : (DateOnly?)null, To: today.AddDays(-b.Youngest))).ToList();
         var open = cases.Filtered(db, new CaseFilter(), now).Where(c => OpenCaseStates.Contains(c.State));
-        var byAge = await Buckets.CountBy(open, c => c.OpenedAt, [.. bands.Skip(1).Select(b => clock.Calendar.StartOfDay(b.From!.Value))], c => c.State).ToListAsync(ct).ConfigureAwait(false);
+        var byAge = await Buckets.ReadAsync(Buckets.Each(open, c => c.OpenedAt, [.. bands.Skip(1).Select(b => clock.Calendar.StartOfDay(b.From!.Value))], c => c.State), ct).ConfigureAwait(false);
         DashboardChart ages = new(
             "Dash_OpenCasesByAge",
             [.. bands.Select(b => new ChartCategory(b.Key))],

@@ -1048,9 +1048,9 @@ namespace Portal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("DealId");
 
-                    b.HasIndex("EndedAt", "Until");
-
                     b.HasIndex("AgentId", "EndedAt", "Until");
+
+                    b.HasIndex("EndedAt", "Until", "Since");
 
                     b.ToTable("CustomerProtections", (string)null);
                 });

@@ -1050,9 +1050,9 @@ namespace Portal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DealId");
 
-                    b.HasIndex("EndedAt", "Until");
-
                     b.HasIndex("AgentId", "EndedAt", "Until");
+
+                    b.HasIndex("EndedAt", "Until", "Since");
 
                     b.ToTable("CustomerProtections", (string)null);
                 });

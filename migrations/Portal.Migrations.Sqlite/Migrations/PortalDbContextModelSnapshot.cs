@@ -1013,9 +1013,9 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DealId");
 
-                    b.HasIndex("EndedAt", "Until");
-
                     b.HasIndex("AgentId", "EndedAt", "Until");
+
+                    b.HasIndex("EndedAt", "Until", "Since");
 
                     b.ToTable("CustomerProtections", (string)null);
                 });
