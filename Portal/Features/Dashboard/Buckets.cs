@@ -19,7 +19,7 @@ public sealed class BucketCount<TKey>
 /// function to translate, and each range is read from an index on (key, instant) in key order — no row is sorted or
 /// grouped by a computed bucket (ADR 44). The buckets are not sent as one UNION ALL: EF Core applies the context's
 /// query filter (the caller's scope) to the first part of such a union only. Bucket k (1..n) holds the instants from
-/// boundary k-1 on and before boundary k; bucket 0 those before the first boundary.
+/// boundary k-1 on and before boundary k; bucket 0, when asked for, those before the first boundary.
 /// </summary>
 public static class Buckets
 {
@@ -37,19 +37,21 @@ public static class Buckets
     }
 
     /// <summary>
-    /// The query of each bucket of <paramref name="instant"/>, bucket 0 first, counting <paramref name="source"/> by
-    /// <paramref name="key"/>. With <paramref name="strictlyAfter"/> a boundary belongs to the bucket before it (an
-    /// "until" instant at a day's end is still that day's).
+    /// The query of each bucket of <paramref name="instant"/>, counting <paramref name="source"/> by <paramref name="key"/>:
+    /// buckets 1..n, and bucket 0 (before the first boundary) first when <paramref name="withEarlier"/>. With
+    /// <paramref name="strictlyAfter"/> a boundary belongs to the bucket before it (an "until" instant at a day's end is
+    /// still that day's). The source should not bound the instant itself where the buckets do: of two lower bounds on
+    /// the column SQLite may skip-scan the index instead of seeking it.
     /// </summary>
     public static IEnumerable<IQueryable<BucketCount<TKey>>> Each<T, TKey>(
-        IQueryable<T> source, Expression<Func<T, DateTime>> instant, IReadOnlyList<DateTime> boundaries, Expression<Func<T, TKey>> key, bool strictlyAfter = false)
+        IQueryable<T> source, Expression<Func<T, DateTime>> instant, IReadOnlyList<DateTime> boundaries, Expression<Func<T, TKey>> key, bool strictlyAfter = false, bool withEarlier = false)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(instant);
         ArgumentNullException.ThrowIfNull(boundaries);
         ArgumentNullException.ThrowIfNull(key);
 
-        for (var bucket = 0; bucket <= boundaries.Count; bucket++)
+        for (var bucket = withEarlier ? 0 : 1; bucket <= boundaries.Count; bucket++)
         {
             var from = bucket > 0 ? boundaries[bucket - 1] : (DateTime?)null;
             var before = bucket < boundaries.Count ? boundaries[bucket] : (DateTime?)null;

@@ -97,17 +97,15 @@ public sealed class DashboardService(PortalData data, BusinessClock clock, DealQ
     /// <summary>The registrations chart's counts: deals by week of registration (bucket 1 is the first week) and status.</summary>
     internal IEnumerable<IQueryable<BucketCount<DealStatus>>> RegistrationsByWeek(PortalDbContext db, CurrentUser user, IReadOnlyList<DateOnly> weeks)
     {
-        var start = clock.Calendar.StartOfDay(weeks[0]);
         // Naming the statuses lets the (Status, CreatedAt) index seek each status's range of each week.
-        var registered = deals.Filtered(db, user, new DealFilter(Statuses: Outcomes)).Where(d => d.CreatedAt >= start);
+        var registered = deals.Filtered(db, user, new DealFilter(Statuses: Outcomes));
         return Buckets.Each(registered, d => d.CreatedAt, Starts(weeks), d => d.Status);
     }
 
     // Conflicts: registrations refused because another agent protects the customer (rejected with CUSTOMER_PROTECTED).
     private async Task<DashboardChart> ConflictsByWeekAsync(PortalDbContext db, CurrentUser user, List<DateOnly> weeks, CancellationToken ct)
     {
-        var start = clock.Calendar.StartOfDay(weeks[0]);
-        var conflicts = deals.Filtered(db, user, new DealFilter(DealStatus.Rejected, Reason: ReasonCode.CustomerProtected)).Where(d => d.CreatedAt >= start);
+        var conflicts = deals.Filtered(db, user, new DealFilter(DealStatus.Rejected, Reason: ReasonCode.CustomerProtected));
         var counts = await Buckets.ReadAsync(Buckets.Each(conflicts, d => d.CreatedAt, Starts(weeks), d => d.Status), ct).ConfigureAwait(false);
         ChartSeriesView series = new(
             "Dash_Conflicts",
@@ -138,10 +136,9 @@ public sealed class DashboardService(PortalData data, BusinessClock clock, DealQ
     {
         // One protection in force per customer (the unique index UX_CustomerProtections_OpenPerCustomer), so counting
         // protections counts the customers the list shows.
-        var today = clock.Today;
-        var after = clock.Calendar.StartOfDay(today);
-        var until = clock.EndOfDay(today.AddDays(ExpiringDaysAhead));
-        var expiring = CustomerDirectory.InForce(db, now).Where(p => p.Until > after && p.Until <= until);
+        // In force, a protection ends after now: the weeks' ranges (from this Monday) need only the window's last day.
+        var until = clock.EndOfDay(clock.Today.AddDays(ExpiringDaysAhead));
+        var expiring = CustomerDirectory.InForce(db, now).Where(p => p.Until <= until);
         return Buckets.Each(expiring, p => p.Until, Starts(weeks), p => 0, strictlyAfter: true);
     }
 
@@ -225,7 +222,7 @@ public sealed class DashboardService(PortalData data, BusinessClock clock, DealQ
         // Open cases by age band (bucket 0 is the oldest band), stacked by state.
         var bands = AgeBands.Select(b => (b.Key, From: b.Oldest is { } oldest ? today.AddDays(-oldest) : (DateOnly?)null, To: today.AddDays(-b.Youngest))).ToList();
         var open = cases.Filtered(db, new CaseFilter(), now).Where(c => OpenCaseStates.Contains(c.State));
-        var byAge = await Buckets.ReadAsync(Buckets.Each(open, c => c.OpenedAt, [.. bands.Skip(1).Select(b => clock.Calendar.StartOfDay(b.From!.Value))], c => c.State), ct).ConfigureAwait(false);
+        var byAge = await Buckets.ReadAsync(Buckets.Each(open, c => c.OpenedAt, [.. bands.Skip(1).Select(b => clock.Calendar.StartOfDay(b.From!.Value))], c => c.State, withEarlier: true), ct).ConfigureAwait(false);
         DashboardChart ages = new(
             "Dash_OpenCasesByAge",
             [.. bands.Select(b => new ChartCategory(b.Key))],
