@@ -55,7 +55,9 @@ public sealed class NotificationBellBrowserTests(BrowserFixture fixture)
         await reseller.ScreenshotAsync($"notifications-page-{locale}");
 
         await reseller.Locator("[data-testid='notice']").First.ClickAsync();
-        await reseller.WaitForURLAsync($"**/deals/{held.Id}");
+        // Opening marks the notice read (a write under the channel's write lock) before it navigates: on a machine busy
+        // with other suites' writes that can take longer than the page's default wait.
+        await reseller.WaitForURLAsync($"**/deals/{held.Id}", new PageWaitForURLOptions { Timeout = 30_000 });
         await Assertions.Expect(bell).ToHaveAttributeAsync("data-unread", before.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
