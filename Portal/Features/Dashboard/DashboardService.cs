@@ -153,8 +153,8 @@ public sealed class DashboardService(PortalData data, BusinessClock clock, DealQ
     internal IEnumerable<IQueryable<BucketCount<int>>> ExpiringByWeek(PortalDbContext db, DateTime now, IReadOnlyList<DateOnly> weeks)
     {
         // One protection in force per customer (the unique index UX_CustomerProtections_OpenPerCustomer), so counting
-        // protections counts the customers the list shows.
-        // In force, a protection ends after now: the weeks' ranges (from this Monday) need only the window's last day.
+        // protections counts the customers the list shows. One in force ends after now, so the weeks' ranges (from this
+        // Monday on) need only the window's last day.
         var until = clock.EndOfDay(clock.Today.AddDays(ExpiringDaysAhead));
         var expiring = CustomerDirectory.InForce(db, now).Where(p => p.Until <= until);
         return Buckets.Each(expiring, p => p.Until, Starts(weeks), p => 0, strictlyAfter: true);
